@@ -1,0 +1,149 @@
+"""Annotate stage: language segments, sentences, entity mentions and dates.
+
+The article's dominant language picks the spaCy pipeline that reads the whole text
+(sentences + NER). Segments of another language inside it (a Russian name in parentheses
+in a Polish sentence) are re-read by that language's fragment NER where one is declared,
+and dates are found per sentence piece with the date grammar of the piece's language.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from pipeline.annotate.dates import find_dates
+from pipeline.annotate.nlp import fragment_ner, get_nlp
+from pipeline.record import Article, Mention, Segment, Sentence
+from pipeline.segment import dominant_language, segment
+
+_HEADER_TITLE = re.compile(r"^title:[ \t]*(.*?)[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
+# labels the date annotator owns; the NER model's own DATE/TIME guesses are dropped
+DATE_LABELS = {"DATE", "TIME"}
+
+
+def annotated_regions(article: Article) -> list[tuple[int, int]]:
+    """Spans of the source text that are annotated: the header's title value and the body."""
+    regions = []
+    if article.body_start:
+        m = _HEADER_TITLE.search(article.text, 0, article.body_start)
+        if m and m.group(1):
+            regions.append((m.start(1), m.end(1)))
+    if article.body_start < len(article.text):
+        regions.append((article.body_start, len(article.text)))
+    return regions
+
+
+class _LanguageMap:
+    """Language of any offset, from the article's segments."""
+
+    def __init__(self, segments: list[Segment]):
+        self.segments = segments
+        self.starts = [s.start for s in segments]
+
+    def at(self, offset: int) -> Segment | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.segments[i].start <= offset < self.segments[i].end:
+            return self.segments[i]
+        return None
+
+    def lang(self, offset: int, default: str) -> str:
+        seg = self.at(offset)
+        return seg.language if seg else default
+
+    def pieces(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, end, language) runs of [start, end) cut at segment borders."""
+        out = []
+        i = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        while i < len(self.segments) and self.segments[i].start < end:
+            seg = self.segments[i]
+            a, b = max(seg.start, start), min(seg.end, end)
+            if a < b:
+                out.append((a, b, seg.language))
+            i += 1
+        return out or [(start, end, "und")]
+
+
+def _anchor(article: Article) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(article.published[:10]) if article.published else None
+    except ValueError:
+        return None
+
+
+def _majority_language(pieces: list[tuple[int, int, str]], default: str) -> str:
+    weights: dict[str, int] = {}
+    for a, b, lang in pieces:
+        if lang != "und":
+            weights[lang] = weights.get(lang, 0) + (b - a)
+    return max(sorted(weights), key=weights.__getitem__) if weights else default
+
+
+def annotate(article: Article) -> Article:
+    text = article.text
+    regions = annotated_regions(article)
+    hint = article.meta.get("language") or None
+    segments: list[Segment] = []
+    for start, end in regions:
+        segments.extend(segment(text, start, end, hint=hint))
+    article.segments = segments
+    article.language = dominant_language(segments, text)
+    coverage: dict[str, int] = {}
+    for s in segments:
+        if s.language != "und":
+            coverage[s.language] = coverage.get(s.language, 0) + s.end - s.start
+    article.languages = sorted(coverage, key=lambda k: (-coverage[k], k))
+    langs = _LanguageMap(segments)
+    nlp = get_nlp(article.language)
+    anchor = _anchor(article)
+    mentions: list[Mention] = []
+    sentences: list[Sentence] = []
+
+    for start, end in regions:
+        doc = nlp(text[start:end])
+        for sent in doc.sents:
+            a, b = start + sent.start_char, start + sent.end_char
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if a < b:
+                sentences.append(Sentence(a, b, _majority_language(langs.pieces(a, b), article.language)))
+        for ent in doc.ents:
+            if ent.label_ in DATE_LABELS:
+                continue
+            a, b = start + ent.start_char, start + ent.end_char
+            seg_lang = langs.lang(a, article.language)
+            if seg_lang != article.language and fragment_ner(seg_lang):
+                continue  # that fragment is read by its own language's NER below
+            mentions.append(Mention(a, b, text[a:b], ent.label_, seg_lang, source=f"ner:{article.language}"))
+
+    for seg in segments:
+        if seg.language == article.language:
+            continue
+        finder = fragment_ner(seg.language)
+        if finder is None:
+            continue
+        for a, b, label in finder(text, seg.start, seg.end, seg.language):
+            mentions.append(Mention(a, b, text[a:b], label, seg.language, source=f"fragment:{seg.language}"))
+
+    for sent in sentences:
+        for a, b, lang in langs.pieces(sent.start, sent.end):
+            for d in find_dates(text[a:b], lang if lang != "und" else sent.language, anchor):
+                m = Mention(a + d.start, a + d.end, d.text, d.label, lang, lemma=d.value, source="dates")
+                m.attrs.update(relative=d.relative, year_from_anchor=d.year_from_anchor)
+                mentions.append(m)
+
+    mentions.sort(key=lambda m: (m.start, m.end, m.label))
+    article.mentions = _drop_overlaps(mentions)
+    article.sentences = sentences
+    return article
+
+
+def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep mentions that do not overlap an earlier kept one of a longer span (DATE wins ties)."""
+    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), m.label not in DATE_LABELS, m.start))
+    kept: list[Mention] = []
+    for m in ranked:
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, m.end, m.label))

@@ -1,0 +1,43 @@
+"""The per-article stage chain: one article in, the same article enriched out.
+
+A stage that fails marks the article `error` (with the stage's name) and the chain stops
+for that article only; the batch goes on.
+"""
+from __future__ import annotations
+
+import traceback
+from typing import Callable
+
+from pipeline.annotate import annotate
+from pipeline.extract import extract
+from pipeline.normalise import normalise
+from pipeline.record import Article
+
+STAGES: list[tuple[str, Callable[[Article], Article]]] = [
+    ("annotate", annotate),
+    ("normalise", normalise),
+    ("extract", extract),
+]
+
+
+def process(article: Article) -> Article:
+    if article.status != "ok":
+        return article
+    for name, stage in STAGES:
+        try:
+            article = stage(article)
+        except Exception as exc:  # one bad article never stops the batch
+            article.status = "error"
+            article.error = f"{name}: {type(exc).__name__}: {exc}"[:500]
+            article.meta["failed_stage"] = name
+            article.meta["traceback"] = traceback.format_exc(limit=5)
+            article.events, article.agreements = [], []
+            break
+    return article
+
+
+def warm_up() -> None:
+    """Load the models once per process (worker initializer)."""
+    from pipeline.record import Article as _A
+    for text in ("Spotkanie w Mińsku 9 października 2019 r.", "Встреча в Минске 9 октября 2019 года."):
+        process(_A(article_id="warmup", source="warmup", text=text))

@@ -1,0 +1,211 @@
+"""Build the run's tables from the enriched articles.
+
+Entities are linked across articles here: places by their gazetteer key, organisations by the
+run-level merge of normalise, so that one organisation or place is one row whatever the
+number of articles (or workers) that mention it. IDs derive from keys and article ids only,
+never from the order of processing.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from typing import Iterable
+
+import pandas as pd
+
+from pipeline.normalise.organisations import merge_organisations
+from pipeline.record import Article, Organisation, Place, Problem
+from pipeline.tables.schema import FLOAT, INTEGER, MULTI_SEP, TABLES
+
+# labels kept under another name in mentions.csv (SCHEMA lists PER ORG LOC DATE + EVT PRO MISC TIME)
+LABEL_OUT = {"LOC_ADJ": "MISC"}
+
+
+def short_hash(value: str, n: int = 12) -> str:
+    return hashlib.sha1(value.encode("utf-8")).hexdigest()[:n]
+
+
+def place_id(place: Place) -> str:
+    return f"P{place.geonames_id}" if place.geonames_id else f"P{short_hash(place.key, 10)}"
+
+
+def org_id(key: str) -> str:
+    return f"O{short_hash(key, 10)}"
+
+
+def _join(values: Iterable[str]) -> str:
+    return MULTI_SEP.join(v for v in values if v)
+
+
+def _bool(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for v in values:
+        v = " ".join(str(v).split())
+        if v and v not in seen:
+            seen[v] = None
+    return list(seen)
+
+
+def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    columns = list(TABLES[name])
+    for row in rows:  # extra columns a stage added stay, after the contract's
+        columns.extend(k for k in row if k not in columns)
+    df = pd.DataFrame(rows, columns=columns)
+    for col in df.columns:
+        if col in INTEGER:
+            df[col] = pd.to_numeric(df[col], errors="coerce").astype("Int64")
+        elif col in FLOAT:
+            df[col] = pd.to_numeric(df[col], errors="coerce").astype("Float64")
+        else:
+            df[col] = df[col].astype("string")
+    return df
+
+
+class _Entities:
+    """Run-wide registry of places and organisations, keyed by normalise's keys."""
+
+    def __init__(self, articles: list[Article]):
+        self.places: dict[str, Place] = {}
+        org_by_key: dict[str, Organisation] = {}
+        for art in articles:
+            for key, place in sorted(art.places.items()):
+                self.places.setdefault(key, place)
+            for key, org in sorted(art.organisations.items()):
+                if key in org_by_key:
+                    org_by_key[key].aliases.extend(org.aliases)
+                else:
+                    org_by_key[key] = Organisation(org.key, org.name, org.acronym, list(org.aliases), org.country_code)
+        self.org_key = merge_organisations(list(org_by_key.values()))  # any key -> canonical key
+        self.orgs: dict[str, Organisation] = {}
+        for key in sorted(org_by_key):
+            canon = self.org_key.get(key, key)
+            org = org_by_key[key]
+            if canon not in self.orgs:
+                base = org_by_key.get(canon, org)
+                self.orgs[canon] = Organisation(canon, base.name, base.acronym, [], base.country_code)
+            merged = self.orgs[canon]
+            merged.aliases.extend([org.name, org.acronym, *org.aliases])
+            merged.acronym = merged.acronym or org.acronym
+            merged.country_code = merged.country_code or org.country_code
+        self.place_aliases: dict[str, list[str]] = defaultdict(list)
+        self.org_aliases: dict[str, list[str]] = defaultdict(list)
+        self.counts: dict[str, int] = defaultdict(int)
+
+    def canonical(self, key: str) -> str:
+        return self.org_key.get(key, key)
+
+    def entity_id(self, key: str) -> str:
+        if not key:
+            return ""
+        if key in self.places:
+            return place_id(self.places[key])
+        canon = self.canonical(key)
+        return org_id(canon) if canon in self.orgs else ""
+
+    def name(self, key: str) -> str:
+        if key in self.places:
+            return self.places[key].name
+        org = self.orgs.get(self.canonical(key))
+        return org.name if org else ""
+
+
+def build_tables(articles: list[Article], problems: list[Problem]) -> dict[str, pd.DataFrame]:
+    articles = sorted(articles, key=lambda a: (a.source, a.article_id))
+    ents = _Entities([a for a in articles if a.status == "ok"])
+    rows: dict[str, list[dict]] = {name: [] for name in TABLES}
+    errors = [{"source": p.source, "stage": p.stage, "error": p.error} for p in problems]
+
+    for art in articles:
+        rows["articles"].append({
+            "article_id": art.article_id, "source": art.source, "url": art.url, "title": art.title,
+            "published": art.published, "language": art.language, "languages": _join(art.languages),
+            "n_chars": len(art.text), "status": art.status, "error": art.error,
+        })
+        if art.status != "ok":
+            errors.append({"source": art.source, "stage": art.meta.get("failed_stage", "ingest"),
+                           "error": art.error or art.status})
+        for i, seg in enumerate(art.segments, 1):
+            rows["segments"].append({
+                "article_id": art.article_id, "segment_id": f"{art.article_id}-s{i:04d}",
+                "start": seg.start, "end": seg.end, "language": seg.language,
+                "confidence": round(seg.confidence, 4),
+            })
+        for i, m in enumerate(art.mentions, 1):
+            eid = ents.entity_id(m.entity_key)
+            rows["mentions"].append({
+                "mention_id": f"{art.article_id}-m{i:04d}", "article_id": art.article_id,
+                "start": m.start, "end": m.end, "text": m.text, "label": LABEL_OUT.get(m.label, m.label),
+                "language": m.language, "lemma": m.lemma, "entity_id": eid,
+            })
+            if eid:
+                target = ents.place_aliases if m.entity_key in ents.places else ents.org_aliases
+                target[eid].extend([m.text, m.lemma])
+                ents.counts[eid] += 1
+        event_ids = [f"{art.article_id}-e{i:03d}" for i in range(1, len(art.events) + 1)]
+        for eid, ev in zip(event_ids, art.events):
+            place = ents.places.get(ev.place_key)
+            rows["events"].append({
+                "event_id": eid, "article_id": art.article_id, "event_type": ev.event_type,
+                "title": ev.title, "date_start": ev.date_start, "date_end": ev.date_end,
+                "date_inferred": _bool(ev.date_inferred),
+                "place_id": place_id(place) if place else "", "place_name": place.name if place else "",
+                "geonames_id": place.geonames_id if place else None,
+                "country_code": place.country_code if place else "",
+                "organisers": _join(_unique(ents.name(k) for k in ev.organisers)),
+                "participants": _join(_unique(ents.name(k) for k in ev.participants)),
+                "status": ev.status, "start": ev.start, "end": ev.end,
+                "confidence": round(ev.confidence, 3), "event_cluster_id": "",
+            })
+        for i, ag in enumerate(art.agreements, 1):
+            place = ents.places.get(ag.place_key)
+            parties = [(ents.name(k), ents.entity_id(k)) for k in ag.parties]
+            parties = [p for p in parties if p[0]]
+            rows["agreements"].append({
+                "agreement_id": f"{art.article_id}-a{i:03d}", "article_id": art.article_id,
+                "agreement_type": ag.agreement_type, "title": ag.title, "date": ag.date,
+                "place_id": place_id(place) if place else "", "place_name": place.name if place else "",
+                "geonames_id": place.geonames_id if place else None,
+                "country_code": place.country_code if place else "",
+                "parties": _join(n for n, _ in parties), "party_ids": _join(i for _, i in parties),
+                "status": ag.status,
+                "event_id": event_ids[ag.event_index] if ag.event_index is not None and ag.event_index < len(event_ids) else "",
+                "start": ag.start, "end": ag.end, "confidence": round(ag.confidence, 3),
+                "date_inferred": _bool(ag.date_inferred),
+            })
+
+    seen_places: set[str] = set()
+    for key, place in sorted(ents.places.items(), key=lambda kv: (place_id(kv[1]), kv[0])):
+        pid = place_id(place)
+        if pid in seen_places:
+            continue
+        seen_places.add(pid)
+        rows["places"].append({
+            "place_id": pid, "name": place.name, "name_en": place.name_en,
+            "geonames_id": place.geonames_id, "country_code": place.country_code,
+            "lat": place.lat, "lon": place.lon, "feature": place.feature,
+            "aliases": _join(_unique([place.name, place.name_en, *ents.place_aliases.get(pid, [])])),
+            "n_mentions": ents.counts.get(pid, 0),
+        })
+    for key, org in sorted(ents.orgs.items(), key=lambda kv: org_id(kv[0])):
+        oid = org_id(key)
+        rows["organisations"].append({
+            "org_id": oid, "name": org.name, "acronym": org.acronym,
+            "aliases": _join(_unique([a for a in [*org.aliases, *ents.org_aliases.get(oid, [])] if a != org.name])),
+            "country_code": org.country_code, "n_mentions": ents.counts.get(oid, 0),
+        })
+
+    from pipeline.extract.clusters import cluster_events  # the cross-article step of extract
+    rows["events"], rows["event_clusters"] = cluster_events(rows["events"])
+    rows["errors"] = errors
+    return {name: _frame(name, rows[name]) for name in TABLES}
+
+
+def texts_frame(articles: list[Article]) -> pd.DataFrame:
+    """Extracted texts (non-.txt inputs), so that every offset can be checked."""
+    rows = [{"article_id": a.article_id, "text": a.text}
+            for a in sorted(articles, key=lambda a: (a.source, a.article_id)) if not a.text_is_file]
+    return pd.DataFrame(rows, columns=["article_id", "text"]).astype("string")

@@ -25,3 +25,23 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(scope="session")
 def shared():
     return shared_dir()
+
+
+REPO = __import__("pathlib").Path(__file__).resolve().parents[1]
+
+
+def run_pipeline(*args: str, cwd=None) -> "subprocess.CompletedProcess":
+    """`pipeline ...` in a subprocess, as a user would run it."""
+    import subprocess
+    import sys
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], cwd=cwd or REPO,
+                          capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="session")
+def sample_out(tmp_path_factory):
+    """The tables produced from data/raw/ (one run shared by the tests that read them)."""
+    out = tmp_path_factory.mktemp("sample_out")
+    proc = run_pipeline("run", str(REPO / "data" / "raw"), "--out", str(out), "--quiet", "--format", "both")
+    assert proc.returncode == 0, proc.stderr
+    return out

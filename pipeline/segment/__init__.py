@@ -1,0 +1,78 @@
+"""Language segments: contiguous single-language runs of an article (pl, ru, be, uk, en, und).
+
+How: the text is cut into *units* (words of one script between hard boundaries — every
+bracket, quote, sentence end or line break), each unit is scored by the letter rule
+(letters a language cannot have, `pipeline/lang/<xx>/letters.json`) plus a backend, the
+units of each script are decoded together (Viterbi with a switch penalty, so short names
+take their context's language), and equal neighbours are merged into segments whose
+borders follow the brackets and quotes. Digits, punctuation, URLs and e-mail addresses
+have no language and attach to a neighbour; a range with no letters at all is `und`.
+
+Policy: a foreign-script unit of at most 2 letters, or a single all-capitals Latin acronym
+(≤ 6 letters, e.g. `PFRR`, `KOM`) between Cyrillic words, is attached to its neighbours
+instead of forming a segment; two or more Latin words (`Podlaska Fundacja`) form their own.
+Letters of other scripts (Georgian, Greek …) give `und` segments.
+
+Default backend: chosen by `python -m pipeline.evaluate.segments` (see DEFAULT_BACKEND).
+"""
+from __future__ import annotations
+
+from pipeline.record import Segment
+from pipeline.segment.backends import BACKENDS, get_backend
+from pipeline.segment.cut import Run, to_segments
+from pipeline.segment.decode import decide
+from pipeline.segment.units import Unit, units_in
+
+DEFAULT_BACKEND = "lingua"
+ACRONYM_MAX = 6
+ABSORB_MAX_LETTERS = 2
+
+
+def _foreign_crumb(text: str, unit: Unit) -> bool:
+    """A unit too small to be a language of its own inside another script's text."""
+    if unit.n_letters <= ABSORB_MAX_LETTERS:
+        return True
+    word = text[unit.start : unit.end]
+    return unit.script == "Latin" and len(unit.words) == 1 and word.isupper() and len(word) <= ACRONYM_MAX
+
+
+def _drop_crumbs(text: str, units: list[Unit]) -> list[Unit]:
+    keep = []
+    for i, u in enumerate(units):
+        neighbours = [units[j].script for j in (i - 1, i + 1) if 0 <= j < len(units)]
+        if neighbours and all(s != u.script for s in neighbours) and _foreign_crumb(text, u):
+            continue
+        keep.append(u)
+    return keep
+
+
+def segment(
+    text: str, start: int = 0, end: int | None = None, hint: str | None = None, backend: str | None = None
+) -> list[Segment]:
+    """Contiguous single-language runs covering text[start:end] exactly, ordered.
+
+    `hint` (a declared language) breaks ties; `backend` names a scorer from BACKENDS.
+    """
+    end = len(text) if end is None else end
+    if start >= end:
+        return []
+    units = _drop_crumbs(text, units_in(text, start, end))
+    units = [u for u in units if u.script != "Other" or u.n_letters > ABSORB_MAX_LETTERS]
+    scorer = get_backend(backend or DEFAULT_BACKEND)
+    decisions = decide(text, units, scorer, hint)
+    runs = [Run(u.start, u.end, d.language, d.confidence, u.n_letters) for u, d in zip(units, decisions)]
+    return to_segments(text, runs, start, end)
+
+
+def dominant_language(segments: list[Segment], text: str) -> str:
+    """The language covering most letters; 'und' if no segment has a language."""
+    weight: dict[str, int] = {}
+    for s in segments:
+        if s.language != "und":
+            n = sum(1 for ch in text[s.start : s.end] if ch.isalpha())
+            weight[s.language] = weight.get(s.language, 0) + n
+    weight = {k: v for k, v in weight.items() if v > 0}
+    return max(sorted(weight), key=weight.__getitem__) if weight else "und"
+
+
+__all__ = ["BACKENDS", "DEFAULT_BACKEND", "dominant_language", "segment"]

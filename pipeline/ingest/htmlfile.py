@@ -1,0 +1,206 @@
+"""`.html` articles: the main article text, title, url and publication date.
+
+The container is `<article>` (the one with most text), else `<main>`, else the element
+holding most paragraph text, else `<body>`. Menus, sidebars, footers, forms and scripts are
+dropped; block elements become paragraphs separated by a blank line. Parsing is done by
+selectolax (lexbor), which never fetches anything.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .published import parse_published
+
+DROP_TAGS = (
+    "script", "style", "noscript", "template", "iframe", "svg", "nav", "aside", "footer",
+    "form", "button", "select", "textarea", "object", "embed", "canvas", "dialog",
+)
+BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol blockquote pre section article header footer main table "
+    "tr td th thead tbody dd dt dl figcaption figure address hr fieldset details summary caption "
+    "center".split()
+)
+_BOILERPLATE = re.compile(
+    r"(?:^|[\s_-])(sidebar|related|share|sharing|social|breadcrumbs?|newsletter|advert|ads|promo|cookies?|menu)(?:$|[\s_-])",
+    re.I,
+)
+_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+_VISIBLE_DATE = re.compile(r"\b(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\b")
+_META_DATE = (
+    'meta[property="article:published_time"]',
+    'meta[itemprop="datePublished"]',
+    'meta[name="article:published_time"]',
+    'meta[name="pubdate"]',
+    'meta[name="publishdate"]',
+    'meta[name="date"]',
+    'meta[name="DC.date.issued"]',
+)
+
+
+@dataclass
+class HtmlArticle:
+    text: str
+    title: str
+    url: str
+    published: str
+
+
+def _collapse(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _attr(node: LexborNode | None, name: str) -> str:
+    if node is None:
+        return ""
+    value = node.attributes.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _text_len(node: LexborNode) -> int:
+    return len(_collapse(node.text(deep=True, separator=" ")))
+
+
+def _drop_boilerplate(container: LexborNode) -> None:
+    for tag in DROP_TAGS:
+        for node in container.css(tag):
+            node.decompose()
+    for node in container.css("[class], [id]"):
+        label = f"{_attr(node, 'class')} {_attr(node, 'id')}"
+        if _BOILERPLATE.search(label) and node.tag not in ("article", "main", "body"):
+            node.decompose()
+
+
+def _main_container(tree: LexborHTMLParser) -> LexborNode | None:
+    articles = tree.css("article")
+    if articles:
+        return max(articles, key=_text_len)
+    main = tree.css_first("main")
+    if main is not None:
+        return main
+    credit: dict[int, tuple[int, LexborNode]] = {}
+    for p in tree.css("p"):
+        parent = p.parent
+        if parent is None:
+            continue
+        old = credit.get(parent.mem_id, (0, parent))
+        credit[parent.mem_id] = (old[0] + _text_len(p), parent)
+    if credit:
+        return max(credit.values(), key=lambda c: c[0])[1]
+    return tree.body
+
+
+def block_text(container: LexborNode) -> str:
+    """Text of `container`, one paragraph per block element, paragraphs split by a blank line.
+
+    Iterative (explicit stack) so that deeply nested markup cannot exhaust recursion.
+    """
+    paragraphs: list[str] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        lines = [_collapse(part) for part in "".join(buffer).split("\n")]
+        para = "\n".join(line for line in lines if line)
+        if para:
+            paragraphs.append(para)
+        buffer.clear()
+
+    stack: list[tuple[LexborNode, bool]] = [(container, True)]
+    while stack:
+        node, entering = stack.pop()
+        if node.is_text_node:
+            buffer.append((node.text_content or "").replace("\n", " "))
+            continue
+        if not node.is_element_node and node is not container:
+            continue
+        tag = node.tag
+        if not entering:
+            if tag in BLOCK_TAGS:
+                flush()
+            continue
+        if tag == "br":
+            buffer.append("\n")
+            continue
+        if tag in BLOCK_TAGS:
+            flush()
+        stack.append((node, False))
+        children: list[LexborNode] = []
+        child = node.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        stack.extend((c, True) for c in reversed(children))
+    flush()
+    return "\n\n".join(paragraphs)
+
+
+def _json_ld_date(tree: LexborHTMLParser) -> str:
+    for script in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text(deep=True) or "")
+        except (ValueError, RecursionError):
+            continue
+        todo = [data]
+        while todo:
+            item = todo.pop()
+            if isinstance(item, list):
+                todo.extend(item)
+            elif isinstance(item, dict):
+                found = parse_published(item.get("datePublished"))
+                if found:
+                    return found
+                todo.extend(v for v in item.values() if isinstance(v, (list, dict)))
+    return ""
+
+
+def _published(tree: LexborHTMLParser, container: LexborNode | None, text: str) -> str:
+    for selector in _META_DATE:
+        found = parse_published(_attr(tree.css_first(selector), "content"))
+        if found:
+            return found
+    scopes = [container] if container is not None else []
+    for scope in scopes + [tree.root]:
+        if scope is None:
+            continue
+        for node in scope.css("time[datetime]"):
+            found = parse_published(_attr(node, "datetime"))
+            if found:
+                return found
+    found = _json_ld_date(tree)
+    if found:
+        return found
+    m = _VISIBLE_DATE.search(text[:2000])
+    return parse_published(m.group(1)) if m else ""
+
+
+def _title(tree: LexborHTMLParser, container: LexborNode | None) -> str:
+    h1 = container.css_first("h1") if container is not None else None
+    for candidate in (
+        _collapse(h1.text(deep=True)) if h1 is not None else "",
+        _attr(tree.css_first('meta[property="og:title"]'), "content"),
+        _collapse(tree.css_first("title").text(deep=True)) if tree.css_first("title") is not None else "",
+    ):
+        if candidate:
+            return _collapse(candidate)
+    return ""
+
+
+def parse_html(html: str) -> HtmlArticle:
+    """Extract one article from a decoded HTML page (broken markup is repaired by lexbor)."""
+    tree = LexborHTMLParser(html)
+    url = _attr(tree.css_first('link[rel="canonical"]'), "href") or _attr(
+        tree.css_first('meta[property="og:url"]'), "content"
+    )
+    container = _main_container(tree)
+    title = _title(tree, container)
+    # dates first: <time> inside a dropped header/footer of the page still dates the article
+    published_meta = _published(tree, container, "")
+    if container is None:
+        return HtmlArticle("", title, url, published_meta)
+    _drop_boilerplate(container)
+    text = block_text(container)
+    published = published_meta or _published(tree, None, text)
+    return HtmlArticle(text, title, url, published)

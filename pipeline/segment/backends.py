@@ -1,0 +1,130 @@
+"""Language scorers behind one interface: given unit texts and the candidate languages of
+their script, return log-scores per candidate.
+
+- `rule`: letters only (marker words + prior); no model, no I/O.
+- `lingua`: lingua-language-detector restricted to pl, ru, be, uk, en (restricting the
+  language set makes it both faster and more accurate; it knows Belarusian).
+- `langdetect`: Google's n-gram profiles, seeded (`DetectorFactory.seed = 0`) so runs
+  repeat; it has no Belarusian profile, so `be` only ever comes from the letters.
+
+The letter rule (violations) is applied by the segmenter on top of every backend; a
+backend only has to rank languages that the letters leave possible.
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Protocol, Sequence
+
+from pipeline.segment.letters import LANGUAGES, letters, marker_hits
+
+FLOOR = 1e-6  # probability floor, so one detector's certainty never outweighs hard letter evidence
+
+
+class Backend(Protocol):
+    name: str
+
+    def scores(self, texts: Sequence[str], words: Sequence[list[str]], candidates: Sequence[tuple[str, ...]]) -> list[dict[str, float]]:
+        """Log-scores (higher is better) for each text over its candidate languages."""
+        ...
+
+
+def _logs(probs: dict[str, float], cands: tuple[str, ...]) -> dict[str, float]:
+    total = sum(probs.get(c, 0.0) for c in cands)
+    if total <= 0:
+        return {c: 0.0 for c in cands}
+    return {c: math.log(max(probs.get(c, 0.0) / total, FLOOR)) for c in cands}
+
+
+class RuleBackend:
+    """Marker words and a small prior; the letters do the rest."""
+
+    name = "rule"
+    MARKER_WEIGHT = 1.0
+
+    def scores(self, texts, words, candidates):
+        out = []
+        for ws, cands in zip(words, candidates):
+            out.append({c: self.MARKER_WEIGHT * marker_hits(ws, c) + letters(c).prior for c in cands})
+        return out
+
+
+class LinguaBackend:
+    """lingua restricted to the supported languages."""
+
+    name = "lingua"
+
+    def __init__(self) -> None:
+        self._detector = _lingua_detector()
+        from lingua import Language
+
+        self._code = {getattr(Language, n): c for c, n in _LINGUA_NAMES.items()}
+
+    def scores(self, texts, words, candidates):
+        out = []
+        for text, cands in zip(texts, candidates):
+            values = self._detector.compute_language_confidence_values(text)
+            probs = {self._code[v.language]: v.value for v in values}
+            out.append(_logs(probs, cands))
+        return out
+
+
+_LINGUA_NAMES = {"pl": "POLISH", "ru": "RUSSIAN", "be": "BELARUSIAN", "uk": "UKRAINIAN", "en": "ENGLISH"}
+
+
+@lru_cache(maxsize=1)
+def _lingua_detector():
+    from lingua import Language, LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_languages(*(getattr(Language, _LINGUA_NAMES[c]) for c in LANGUAGES)).build()
+
+
+class LangdetectBackend:
+    """langdetect, seeded, with its prior restricted to the candidates it knows."""
+
+    name = "langdetect"
+
+    def __init__(self) -> None:
+        from langdetect import DetectorFactory
+        from langdetect.detector_factory import init_factory
+        import langdetect.detector_factory as factory
+
+        DetectorFactory.seed = 0
+        init_factory()
+        self._factory = factory._factory
+        self._known = set(self._factory.langlist)
+
+    def scores(self, texts, words, candidates):
+        from langdetect.lang_detect_exception import LangDetectException
+
+        out = []
+        for text, cands in zip(texts, candidates):
+            known = [c for c in cands if c in self._known]
+            probs: dict[str, float] = {}
+            if known:
+                detector = self._factory.create()
+                detector.set_prior_map({c: 1.0 for c in known})
+                detector.append(text)
+                try:
+                    detector.get_probabilities()
+                    probs = {lang: p for lang, p in zip(detector.langlist, detector.langprob) if lang in cands}
+                except LangDetectException:  # no n-gram features (e.g. one short word)
+                    probs = {}
+            if probs and len(known) < len(cands):
+                # a language it has no profile for (be) ties with its best guess: letters decide
+                best = max(probs.values())
+                probs.update({c: best for c in cands if c not in self._known})
+            out.append(_logs(probs, cands))
+        return out
+
+
+BACKENDS = {"rule": RuleBackend, "lingua": LinguaBackend, "langdetect": LangdetectBackend}
+
+
+@lru_cache(maxsize=None)
+def get_backend(name: str) -> Backend:
+    """A shared instance of the named backend."""
+    try:
+        return BACKENDS[name]()
+    except KeyError:
+        raise ValueError(f"unknown segment backend {name!r}; choose from {sorted(BACKENDS)}") from None

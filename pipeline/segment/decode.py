@@ -1,0 +1,102 @@
+"""Give every unit a language: letter evidence + backend scores, smoothed over the article.
+
+Per script (Latin: pl/en; Cyrillic: ru/be/uk) the units form one sequence, decoded with
+Viterbi: a unit's own score (emission) against a penalty for switching language between
+neighbouring units of that script. A switch inside a sentence (a quoted or parenthesised
+piece) costs more than one at a sentence border, so a short ambiguous name ("Могилев")
+takes the language of its context while a quoted sentence with foreign letters switches.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from pipeline.segment.backends import Backend
+from pipeline.segment.letters import languages_of_script, violations
+from pipeline.segment.units import Unit
+
+VIOLATION_COST = 3.0  # log units per letter the language cannot have
+FAST_MARGIN = 2  # letters alone decide when every other language has this many violations
+HINT_BONUS = 1.0
+SWITCH_COST_SENTENCE = 2.0
+SWITCH_COST_INSIDE = 6.0
+_SENTENCE_BREAK = re.compile(r"[\r\n]|[.!?…](?=\s|$)")
+
+
+@dataclass
+class Decision:
+    language: str
+    confidence: float
+
+
+def _emissions(
+    text: str, units: list[Unit], backend: Backend, hint: str | None
+) -> list[dict[str, float]]:
+    cands = [languages_of_script(u.script) for u in units]
+    viols = [{c: violations(u.counts, c) for c in cs} for u, cs in zip(units, cands)]
+    need = []
+    for i, v in enumerate(viols):
+        ranked = sorted(v.values())
+        decided = len(ranked) < 2 or (ranked[0] == 0 and ranked[1] >= FAST_MARGIN)
+        if not decided:
+            need.append(i)
+    model = backend.scores(
+        [text[units[i].start : units[i].end] for i in need],
+        [units[i].words for i in need],
+        [cands[i] for i in need],
+    )
+    from_model = dict(zip(need, model))
+    out = []
+    for i, (cs, v) in enumerate(zip(cands, viols)):
+        m = from_model.get(i, {})
+        out.append(
+            {c: -VIOLATION_COST * v[c] + m.get(c, 0.0) + (HINT_BONUS if c == hint else 0.0) for c in cs}
+        )
+    return out
+
+
+def _switch_cost(text: str, left: Unit, right: Unit) -> float:
+    between = text[left.end : right.start]
+    return SWITCH_COST_SENTENCE if _SENTENCE_BREAK.search(between) else SWITCH_COST_INSIDE
+
+
+def _viterbi(text: str, units: list[Unit], emissions: list[dict[str, float]]) -> list[str]:
+    langs = list(emissions[0])
+    best = [dict(emissions[0])]
+    back: list[dict[str, str]] = [{}]
+    for i in range(1, len(units)):
+        cost = _switch_cost(text, units[i - 1], units[i])
+        row, ptr = {}, {}
+        for lang in langs:
+            prev = max(langs, key=lambda p: (best[-1][p] - (0.0 if p == lang else cost), p == lang))
+            row[lang] = best[-1][prev] - (0.0 if prev == lang else cost) + emissions[i][lang]
+            ptr[lang] = prev
+        best.append(row)
+        back.append(ptr)
+    last = max(langs, key=lambda lang: (best[-1][lang], -langs.index(lang)))
+    path = [last]
+    for i in range(len(units) - 1, 0, -1):
+        path.append(back[i][path[-1]])
+    return path[::-1]
+
+
+def _confidence(emission: dict[str, float], language: str) -> float:
+    top = max(emission.values())
+    z = sum(math.exp(v - top) for v in emission.values())
+    return math.exp(emission[language] - top) / z
+
+
+def decide(text: str, units: list[Unit], backend: Backend, hint: str | None = None) -> list[Decision]:
+    """A language and confidence for every unit; `Other`-script units are `und`."""
+    decisions: list[Decision | None] = [None] * len(units)
+    for script in ("Latin", "Cyrillic"):
+        idx = [i for i, u in enumerate(units) if u.script == script]
+        if not idx:
+            continue
+        group = [units[i] for i in idx]
+        emissions = _emissions(text, group, backend, hint)
+        for i, lang, em in zip(idx, _viterbi(text, group, emissions), emissions):
+            decisions[i] = Decision(lang, _confidence(em, lang))
+    return [d if d is not None else Decision("und", 0.0) for d in decisions]
+

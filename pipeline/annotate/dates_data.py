@@ -1,0 +1,85 @@
+"""Date vocabulary of one language: `pipeline/lang/<xx>/dates.json` merged with its fallbacks.
+
+A segment labelled `ru` may really be Belarusian (the languages share most date words), so each
+language's file names `fallback` languages whose vocabulary is added to its own. Languages
+without a file (en, und, ...) get an empty vocabulary: the grammar then reads numeric dates only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from pipeline.lang import load_json
+
+FILENAME = "dates.json"
+
+
+@dataclass(frozen=True)
+class DateVocab:
+    """Word -> value maps (keys lower-cased) and word lists the grammar is compiled from."""
+
+    months: dict[str, int] = field(default_factory=dict)
+    month_abbr: dict[str, int] = field(default_factory=dict)
+    weekdays: dict[str, int] = field(default_factory=dict)
+    relative_days: dict[str, int] = field(default_factory=dict)
+    relative_years: dict[str, int] = field(default_factory=dict)
+    modifiers: dict[str, str] = field(default_factory=dict)  # word -> prev/next/this
+    units: dict[str, str] = field(default_factory=dict)  # word -> week/month/year
+    count_units: dict[str, str] = field(default_factory=dict)  # word -> day/week/month/year
+    count_words: dict[str, int] = field(default_factory=dict)
+    ordinals: dict[str, int] = field(default_factory=dict)
+    lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def words(self, name: str) -> tuple[str, ...]:
+        return self.lists.get(name, ())
+
+
+_LIST_KEYS = ("ago", "year_markers", "years_markers", "year_words", "this_year_markers", "range_from",
+              "range_to", "range_and", "preps", "period_preps", "month_qualifiers", "time_prefixes",
+              "time_prefixes_strong", "street_prefixes", "future_cues", "ordinal_suffixes")
+
+
+def _fold_table(spec: str) -> dict[int, str]:
+    """'ąa ćc' -> str.translate table mapping each letter to its plain form."""
+    return {ord(pair[0]): pair[1] for pair in spec.split() if len(pair) == 2}
+
+
+def _invert(groups: dict[str, list[str]], fold: dict[int, str], cast=int) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, forms in groups.items():
+        for form in forms:
+            for variant in {form.lower(), form.lower().translate(fold)} if fold else {form.lower()}:
+                out.setdefault(variant, cast(key))
+    return out
+
+
+def _merge(target: dict, extra: dict) -> None:
+    for k, v in extra.items():
+        target.setdefault(k, v)
+
+
+@lru_cache(maxsize=None)
+def vocab(lang: str) -> DateVocab:
+    """The merged vocabulary of `lang` (its own entries first, then its fallbacks')."""
+    own = load_json(lang, FILENAME)
+    if own is None:
+        return DateVocab()
+    sources = [own] + [d for d in (load_json(code, FILENAME) for code in own.get("fallback", [])) if d]
+    maps: dict[str, dict] = {k: {} for k in ("months", "month_abbr", "weekdays", "relative_days", "relative_years",
+                                               "modifiers", "units", "count_units", "count_words", "ordinals")}
+    lists: dict[str, list[str]] = {k: [] for k in _LIST_KEYS}
+    for data in sources:
+        fold = _fold_table(data.get("fold_diacritics", ""))
+        _merge(maps["months"], _invert(data.get("months", {}), fold))
+        _merge(maps["month_abbr"], _invert(data.get("month_abbr", {}), fold))
+        _merge(maps["weekdays"], _invert(data.get("weekdays", {}), {}))
+        _merge(maps["ordinals"], _invert(data.get("ordinals", {}), {}))
+        _merge(maps["modifiers"], _invert(data.get("modifiers", {}), {}, str))
+        _merge(maps["units"], _invert(data.get("units", {}), {}, str))
+        _merge(maps["count_units"], _invert(data.get("count_units", {}), {}, str))
+        for key in ("relative_days", "relative_years", "count_words"):
+            _merge(maps[key], {k.lower(): v for k, v in data.get(key, {}).items()})
+        for key in _LIST_KEYS:
+            lists[key].extend(w for w in data.get(key, []) if w not in lists[key])
+    return DateVocab(**maps, lists={k: tuple(v) for k, v in lists.items()})

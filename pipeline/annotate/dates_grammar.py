@@ -1,0 +1,114 @@
+"""Compiled regular expressions of the date grammar, built per language from its vocabulary.
+
+Each rule is one pattern with named groups; `dates_rules` turns a match into a value. The word
+tables (months in all cases, weekdays, relative words...) come from `dates_data`, so the same
+rule serves every language. Patterns are matched case-insensitively; capitalisation checks that
+matter (``3 Maja`` as a street, ``Maja`` as a name) are made on the matched text afterwards.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.annotate.dates_data import DateVocab, vocab
+
+NEVER = r"(?!x)x"  # matches nothing: a rule whose word table is empty
+START = r"(?<![\w.,/+:\-–—‑])"  # not glued to a preceding number or word
+END_NUM = r"(?!\d|[.,/:\-–]\d|[°%])"  # not followed by more digits, a decimal part, degrees, per cent
+# a number followed by a currency or a multiplier is an amount, not a year
+NOT_AMOUNT = r"(?!\s*(?:zł|zl|pln|eur|usd|€|\$|руб|byn|грн|долл|евро|тыс|tys|mln|млн|mld|млрд|%|osób|чел))"
+WEND = r"(?!\w)"
+DASH = r"\s*[-–—‑]\s*"
+DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+MONTH_NUM = r"(?:0?[1-9]|1[0-2])"
+YEAR = r"(?:19|20)\d\d"
+ROMAN = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
+HOUR = r"(?:[01]?\d|2[0-3])"
+MINUTE = r"[0-5]\d"
+
+
+def alt(words) -> str:
+    """Alternation of literal words (longest first; inner spaces match any whitespace)."""
+    items = sorted({w.lower() for w in words if w}, key=lambda w: (-len(w), w))
+    if not items:
+        return NEVER
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    vocab: DateVocab
+    rules: tuple[tuple[str, re.Pattern], ...]  # (rule name, pattern), tried in this order
+    street: re.Pattern  # a street prefix right before a match ("ul. " in "ul. 3 Maja")
+    future: re.Pattern  # a verb form that puts a bare weekday in the future
+    ordinal: re.Pattern  # an ordinal word ("drugiego", "первый", "апошні") or number ("2-й")
+
+
+def _year_tail(p: str, v: DateVocab) -> str:
+    """An optional year after a day/month: ``2019 r.``, ``ubiegłego roku``, ``br.``."""
+    mark = alt(v.words("year_markers"))
+    mod, unit = alt(v.modifiers), alt(w for w, u in v.units.items() if u == "year")
+    this_year = alt(v.words("this_year_markers"))
+    return (rf"(?:\s*,?\s*(?:(?P<{p}y>{YEAR})(?!\d|[.,/:\-–]\d)(?:\s*{mark}{WEND})?"
+            rf"|(?P<{p}rmod>{mod})\s+{unit}{WEND}|(?P<{p}ty>{this_year})(?!\w)))?")
+
+
+def _build(v: DateVocab) -> Grammar:
+    mon = alt(v.months) + WEND
+    abbr = alt(v.month_abbr) + r"\."
+    wd = alt(v.weekdays) + WEND
+    prep = alt(v.words("preps"))
+    frm, to, and_ = alt(v.words("range_from")), alt(v.words("range_to")), alt(v.words("range_and"))
+    qual = alt(v.words("month_qualifiers"))
+    mod = alt(v.modifiers)
+    unit = alt(v.units)
+    week = alt(w for w, u in v.units.items() if u == "week")
+    link = rf"(?:{DASH}|\s+{to}\s+|\s+{and_}\s+)"
+    num_y = rf"(?P<y>{YEAR})(?:\s*{alt(v.words('year_markers'))}{WEND})?"
+    strong, weak = alt(v.words("time_prefixes_strong")), alt(v.words("time_prefixes"))
+    rules = {
+        "iso": rf"{START}(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:[T ]{HOUR}:{MINUTE}(?::\d\d)?)?{END_NUM}",
+        "num_range": (rf"{START}(?:{frm}\s+)?(?P<d1>{DAY})(?:\.(?P<m1>{MONTH_NUM})(?:\.(?P<y1>{YEAR}))?)?\.?"
+                      rf"{link}(?P<d2>{DAY})\.(?P<m2>{MONTH_NUM})\.{num_y}{END_NUM}"),
+        "num": rf"{START}(?P<d>{DAY})(?P<s>[./-])(?P<m>{MONTH_NUM})(?P=s){num_y}{END_NUM}",
+        "roman": rf"{START}(?P<d>{DAY})\s+(?P<rm>{ROMAN})\s+{num_y}{END_NUM}",
+        "abbr": rf"{START}(?P<d>{DAY})\s+(?P<ma>{abbr})\s*{num_y}{END_NUM}",
+        "text_range_x": (rf"{START}(?:(?P<from>{frm})\s+)?(?P<d1>{DAY})\.?\s+(?P<m1>{mon}){_year_tail('a', v)}"
+                         rf"(?:{DASH}|\s+{to}\s+)(?P<d2>{DAY})\.?\s+(?P<m2>{mon}){_year_tail('b', v)}"),
+        "text_range": (rf"{START}(?:(?P<from>{frm})\s+)?(?P<d1>{DAY})\.?{link}(?P<d2>{DAY})\.?\s+"
+                       rf"(?P<m>{mon}){_year_tail('b', v)}"),
+        "text": (rf"(?:(?:{prep}\s+)?(?P<wd>{wd})\s*,?\s*)?{START}(?P<d>{DAY})\.?\s+(?P<m>{mon})"
+                 rf"{_year_tail('b', v)}"),
+        "month_range": (rf"(?<!\w)(?:(?P<from>{frm}|{qual})\s+)?(?P<m1>{mon})(?:\s+(?P<y1>{YEAR}))?"
+                        rf"{link}(?P<m2>{mon}){_year_tail('b', v)}"),
+        "month": rf"(?<!\w)(?:(?P<p>{prep})\s+)?(?:(?P<q>{qual})\s+)?(?P<m>{mon}){_year_tail('b', v)}",
+        "period": (rf"{START}(?:(?P<pp>{alt(v.words('period_preps'))}|{frm})\s+)?(?P<y1>{YEAR})"
+                   rf"(?:\s*[-–—‑/]\s*|\s+{to}\s+)(?P<y2>{YEAR}|\d\d)(?:\s*{alt(v.words('years_markers'))}{WEND})?{END_NUM}{NOT_AMOUNT}"),
+        "year": (rf"(?<!\w)(?:(?P<p>{prep})\s+)?(?:(?P<yw>{alt(v.words('year_words'))})\s+)?{START}(?P<y>{YEAR})"
+                 rf"(?:\s*(?P<mk>{alt(v.words('year_markers'))}){WEND}|(?=\s*[,;:!?)]|\s*\.(?!\d)|\s*$)){END_NUM}{NOT_AMOUNT}"),
+        "rel_week_day": rf"(?<!\w)(?:{prep}\s+)?(?P<mod>{mod})\s+(?P<unit>{week}){WEND}\s*,?\s*(?:{prep}\s+)?(?P<wd>{wd})",
+        "rel_unit": rf"(?<!\w)(?:{prep}\s+)?(?:(?P<mod>{mod})\s+(?P<unit>{unit})|(?P<unit2>{unit})\s+(?P<mod2>{mod})){WEND}",
+        "rel_weekday": rf"(?<!\w)(?:(?P<p>{prep})\s+)?(?:(?P<mod>{mod})\s+)?(?P<wd>{wd})",
+        "rel_day": rf"(?<!\w)(?P<rd>{alt(v.relative_days)}){WEND}",
+        "rel_year": rf"(?<!\w)(?P<ry>{alt(v.relative_years)}){WEND}",
+        "ago": (rf"(?<!\w)(?:(?P<n>\d{{1,2}})\s+|(?P<nw>{alt(v.count_words)})\s+)?(?P<cu>{alt(v.count_units)})\s+"
+                rf"{alt(v.words('ago'))}{WEND}"),
+        "time": (rf"(?:(?P<tp>{strong}|{weak})\s*)?(?<![\d:.,])(?P<h>{HOUR}):(?P<mi>{MINUTE})"
+                 rf"(?:{DASH}(?P<h2>{HOUR})[:.](?P<mi2>{MINUTE}))?(?![\d:]|[.,]\d)"),
+        "time_dot": (rf"(?<!\w)(?:(?P<ts>{strong})|(?P<tw>{weak}))\s*(?P<h>{HOUR})\.(?P<mi>{MINUTE})"
+                     rf"(?:{DASH}(?P<h2>{HOUR})[:.](?P<mi2>{MINUTE}))?(?![\d:]|[.,]\d)"),
+        "time_hour": rf"(?<!\w)(?P<ts>{strong})\s*(?P<h>{HOUR})(?![\d:.]|\.\d)",
+    }
+    compiled = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in rules.items())
+    street = re.compile(rf"(?<!\w){alt(v.words('street_prefixes'))}\s*$", re.IGNORECASE)
+    future = re.compile(rf"(?<!\w){alt(v.words('future_cues'))}", re.IGNORECASE)
+    ordinal = re.compile(rf"(?<!\w)(?:(?P<ow>{alt(v.ordinals)})|(?P<on>\d{{1,2}}){alt(v.words('ordinal_suffixes'))}){WEND}",
+                         re.IGNORECASE)
+    return Grammar(v, compiled, street, future, ordinal)
+
+
+@lru_cache(maxsize=None)
+def grammar(lang: str) -> Grammar:
+    """The compiled grammar of a language (numeric rules only where it has no vocabulary)."""
+    return _build(vocab(lang))

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from pipeline.annotate.ner_be_map import to_russian_spelling
 from pipeline.annotate.ner_ru_natasha import Span, natasha_spans_many
-from pipeline.annotate.ner_ru_repair import repair
+from pipeline.annotate.ner_ru_repair import RULES, repair
 
 LABELS = ("PER", "ORG", "LOC")
 
@@ -28,10 +28,11 @@ LABELS = ("PER", "ORG", "LOC")
 class NerConfig:
     """How one language is read: `charmap` names a 1:1 spelling map applied before natasha
     ("" = none, "be" = Belarusian -> Russian); `heads` the language whose org_heads.json feeds
-    the repairs ("" = no repairs)."""
+    the repairs ("" = no repairs); `rules` which repairs run (see ner_ru_repair.RULES)."""
 
     charmap: str = ""
     heads: str = "ru"
+    rules: frozenset[str] = RULES
 
 
 RU = NerConfig(charmap="", heads="ru")
@@ -51,7 +52,7 @@ def find_entities_many(texts: Iterable[str], config: NerConfig = RU) -> Iterator
     for text, read, spans in zip(texts, prepared, natasha_spans_many(prepared)):
         spans = [s for s in spans if s[2] in LABELS]
         if config.heads:
-            spans = repair(read, spans, config.heads)
+            spans = repair(read, spans, config.heads, config.rules)
         yield sorted(spans)
 
 

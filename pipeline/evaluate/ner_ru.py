@@ -1,0 +1,129 @@
+"""Russian/Belarusian NER figures: bare natasha beside the repaired component.
+
+    python -m pipeline.evaluate.ner_ru [--corpora factrueval,slavicner,collection5,be,speed]
+                                       [--ablate] [--limit N] [--json OUT]
+
+factRuEval-2016 dev and SlavicNER ru are scored by ../shared/eval/score_ner.py on a run folder
+(articles.csv + mentions.csv) written here from the component's predictions; Collection5 and the
+Belarusian sentences (tests/data/be_ner*.jsonl) by an exact-span scorer; the devset's Belarusian
+articles at entity-list level (pipeline.evaluate.ner_be_devset). Skips with a message when
+../shared is absent.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import razdel
+
+from pipeline.annotate.ner_ru import BARE, RU, NerConfig, build, find_entities_many
+from pipeline.annotate.ner_ru_natasha import natasha_spans_many, tagger
+from pipeline.annotate.ner_ru_repair import RULES
+from pipeline.evaluate.ner_corpora import collection5_docs, factrueval_texts, shared_root, slavicner_texts
+from pipeline.evaluate.ner_scoring import LABELS, exact_prf, label_f1, score_ner, write_run_folder
+
+PUBLISHED = {"PER": 0.959, "LOC": 0.915, "ORG": 0.825}  # slovnet on factRuEval test (natasha docs)
+SCORER = "eval/score_ner.py"
+
+
+def _variants(ablate: bool) -> dict[str, NerConfig]:
+    v = {"natasha": BARE, "repaired": RU}
+    if ablate:
+        for r in sorted(RULES):
+            v[f"-{r}"] = NerConfig(charmap="", heads="ru", rules=RULES - {r})
+    return v
+
+
+def _print_table(title: str, rows: dict[str, dict], extra: dict[str, float] | None = None) -> None:
+    print(f"\n{title}")
+    print(f"{'variant':12s} " + " ".join(f"{lab:>6s}" for lab in (*LABELS, "micro")))
+    for name, score in rows.items():
+        print(f"{name:12s} " + " ".join(f"{label_f1(score, lab):6.3f}" for lab in (*LABELS, "micro")))
+    if extra:
+        print(f"{'published':12s} " + " ".join(f"{extra.get(lab, float('nan')):6.3f}" for lab in LABELS))
+
+
+def eval_score_ner(name: str, docs: list[tuple[str, str]], gold: Path, fmt: str, root: Path,
+                   variants: dict[str, NerConfig]) -> dict[str, dict]:
+    """Exact F1 by score_ner.py, per variant."""
+    rows = {}
+    for vname, cfg in variants.items():
+        preds = find_entities_many([t for _, t in docs], cfg)
+        with tempfile.TemporaryDirectory() as tmp:
+            write_run_folder(Path(tmp), [(s, t, p) for (s, t), p in zip(docs, preds)], "ru")
+            rows[vname] = score_ner(Path(tmp), gold, fmt, root / SCORER)
+    _print_table(f"{name}: exact F1 (score_ner.py --format {fmt}, {len(docs)} docs)", rows,
+                 PUBLISHED if fmt == "factrueval" else None)
+    return rows
+
+
+def eval_collection5(root: Path, variants: dict[str, NerConfig], limit: int | None) -> dict[str, dict]:
+    docs = list(collection5_docs(root))[:limit]
+    rows = {}
+    for vname, cfg in variants.items():
+        preds = find_entities_many([t for _, t, _ in docs], cfg)
+        rows[vname] = exact_prf((gold, pred) for (_, _, gold), pred in zip(docs, preds))
+    _print_table(f"Collection5: exact F1 (GEOPOLIT->LOC, MEDIA->ORG; {len(docs)} docs)", rows)
+    return rows
+
+
+def eval_speed(texts: list[str]) -> dict[str, float]:
+    """Sentences/s of bare natasha and of the spaCy component on the same texts, same run."""
+    tagger()
+    nlp = build(RU)
+    list(nlp.pipe(texts[:2]))  # warm up (pymorphy3 dictionaries)
+    n_sent = sum(1 for t in texts for _ in razdel.sentenize(t))
+    t0 = time.perf_counter()
+    for _ in natasha_spans_many(texts):
+        pass
+    t1 = time.perf_counter()
+    for _ in nlp.pipe(texts):
+        pass
+    t2 = time.perf_counter()
+    res = {"sentences": n_sent, "natasha_sent_per_s": n_sent / (t1 - t0), "component_sent_per_s": n_sent / (t2 - t1)}
+    print(f"\nspeed on {len(texts)} factRuEval texts, {n_sent} sentences: bare natasha "
+          f"{res['natasha_sent_per_s']:.0f} sent/s, load_ru() pipeline {res['component_sent_per_s']:.0f} sent/s")
+    return res
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpora", default="factrueval,slavicner,collection5,be,speed")
+    ap.add_argument("--ablate", action="store_true", help="also score the repaired component minus each rule")
+    ap.add_argument("--limit", type=int, default=None, help="at most N documents per corpus")
+    ap.add_argument("--json", help="write all figures here")
+    args = ap.parse_args(argv)
+    root = shared_root()
+    if not (root / "ner").is_dir() or not (root / SCORER).is_file():
+        print(f"ner_ru: {root} (../shared or $PIPELINE_SHARED) is absent: nothing to evaluate")
+        return 0
+    corpora = set(args.corpora.split(","))
+    variants = _variants(args.ablate)
+    out: dict[str, object] = {}
+    if "factrueval" in corpora:
+        docs = list(factrueval_texts(root))[: args.limit]
+        out["factrueval"] = eval_score_ner("factRuEval-2016 dev", docs, root / "ner/factrueval2016/devset",
+                                           "factrueval", root, variants)
+    if "slavicner" in corpora:
+        docs = list(slavicner_texts(root, "ru"))[: args.limit]
+        out["slavicner_ru"] = eval_score_ner("SlavicNER ru", docs, root / "ner/slavicner", "slavicner", root,
+                                             {"natasha": BARE, "repaired": RU})
+    if "collection5" in corpora:
+        out["collection5"] = eval_collection5(root, {"natasha": BARE, "repaired": RU}, args.limit)
+    if "be" in corpora:
+        from pipeline.evaluate.ner_be import evaluate_be
+
+        out["be"] = evaluate_be(root)
+    if "speed" in corpora:
+        out["speed"] = eval_speed([t for _, t in factrueval_texts(root)][: args.limit])
+    if args.json:
+        Path(args.json).write_text(json.dumps(out, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -8,8 +8,8 @@ take their context's language), and equal neighbours are merged into segments wh
 borders follow the brackets and quotes. Digits, punctuation, URLs and e-mail addresses
 have no language and attach to a neighbour; a range with no letters at all is `und`.
 
-Policy: a foreign-script unit of at most 2 letters, or a single all-capitals Latin acronym
-(≤ 6 letters, e.g. `PFRR`, `KOM`) between Cyrillic words, is attached to its neighbours
+Policy: a Latin unit of at most 2 letters (`IT`, `D`), or a single Latin acronym (one word of
+≤ 6 letters with ≥ 2 capitals, e.g. `PFRR`, `KOM`, `UwB`) between Cyrillic words, is attached to its neighbours
 instead of forming a segment; two or more Latin words (`Podlaska Fundacja`) form their own.
 Letters of other scripts (Georgian, Greek …) give `und` segments.
 
@@ -28,22 +28,24 @@ ACRONYM_MAX = 6
 ABSORB_MAX_LETTERS = 2
 
 
-def _foreign_crumb(text: str, unit: Unit) -> bool:
+def foreign_crumb(text: str, unit: Unit) -> bool:
     """A unit too small to be a language of its own inside another script's text."""
+    if unit.script != "Latin":
+        return False
     if unit.n_letters <= ABSORB_MAX_LETTERS:
         return True
     word = text[unit.start : unit.end]
-    return unit.script == "Latin" and len(unit.words) == 1 and word.isupper() and len(word) <= ACRONYM_MAX
+    capitals = sum(1 for ch in word if ch.isupper())
+    return len(unit.words) == 1 and capitals >= 2 and len(word) <= ACRONYM_MAX
 
 
-def _drop_crumbs(text: str, units: list[Unit]) -> list[Unit]:
-    keep = []
+def crumb_flags(text: str, units: list[Unit]) -> list[bool]:
+    """Which units are attached to their neighbours (a crumb of another script between them)."""
+    flags = []
     for i, u in enumerate(units):
         neighbours = [units[j].script for j in (i - 1, i + 1) if 0 <= j < len(units)]
-        if neighbours and all(s != u.script for s in neighbours) and _foreign_crumb(text, u):
-            continue
-        keep.append(u)
-    return keep
+        flags.append(bool(neighbours) and all(s != u.script for s in neighbours) and foreign_crumb(text, u))
+    return flags
 
 
 def segment(
@@ -56,7 +58,8 @@ def segment(
     end = len(text) if end is None else end
     if start >= end:
         return []
-    units = _drop_crumbs(text, units_in(text, start, end))
+    units = units_in(text, start, end)
+    units = [u for u, crumb in zip(units, crumb_flags(text, units)) if not crumb]
     units = [u for u in units if u.script != "Other" or u.n_letters > ABSORB_MAX_LETTERS]
     scorer = get_backend(backend or DEFAULT_BACKEND)
     decisions = decide(text, units, scorer, hint)

@@ -20,8 +20,11 @@ VIOLATION_COST = 3.0  # log units per letter the language cannot have
 FAST_MARGIN = 2  # letters alone decide when every other language has this many violations
 HINT_BONUS = 1.0
 SWITCH_COST_SENTENCE = 2.0
-SWITCH_COST_INSIDE = 6.0
-_SENTENCE_BREAK = re.compile(r"[\r\n]|[.!?…](?=\s|$)")
+# inside a sentence, by script: a quoted Russian sentence in a Belarusian text switches, while
+# a Latin-script foreign name in a Polish sentence (an English or Romanian organisation) stays
+# with the sentence — Polish is the only Latin-script language the later stages read anyway
+SWITCH_COST_INSIDE = {"Cyrillic": 6.0, "Latin": 12.0}
+_SENTENCE_BREAK = re.compile(r"[\r\n]|[.!?…]\s")
 
 
 @dataclass
@@ -57,8 +60,12 @@ def _emissions(
 
 
 def _switch_cost(text: str, left: Unit, right: Unit) -> float:
+    """Cheap at a sentence border (a full stop before a capital, or a line break), dear inside."""
     between = text[left.end : right.start]
-    return SWITCH_COST_SENTENCE if _SENTENCE_BREAK.search(between) else SWITCH_COST_INSIDE
+    m = _SENTENCE_BREAK.search(between)
+    if m and (m.group() in "\r\n" or text[right.start].isupper()):
+        return SWITCH_COST_SENTENCE
+    return SWITCH_COST_INSIDE[left.script]
 
 
 def _viterbi(text: str, units: list[Unit], emissions: list[dict[str, float]]) -> list[str]:

@@ -20,7 +20,8 @@ NEUTRAL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.
 OPENERS = {"(": ")", "[": "]", "{": "}", "«": "»", "„": "”", "“": "”", "‹": "›", "‚": "’"}
 CLOSERS = {")": "(", "]": "[", "}": "{", "»": "«", "”": "„“", "›": "‹", "’": "‚"}
 QUOTE_LIKE = set(OPENERS) | set(CLOSERS) | {'"', "‘"}
-BOUNDARY_GAP = re.compile(r"[\r\n.!?…;:]|\s[-–—]|[-–—]\s|^[-–—]|[-–—]$")
+# sentence punctuation, line breaks, en/em dashes, a spaced hyphen; a bare hyphen joins (торгово-промышленная)
+BOUNDARY_GAP = re.compile(r"[\r\n.!?…;:–—]|\s-|-\s")
 
 
 @dataclass

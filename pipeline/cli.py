@@ -1,6 +1,9 @@
 """The `pipeline` command.
 
-    pipeline run [INPUT ...] [--out DIR] [--workers N] [--format csv|parquet|both] [--quiet]
+    pipeline run [INPUT ...] [--out DIR] [--workers N] [--format csv|parquet|both] [--excel] [--quiet]
+    pipeline query "SQL" [--out DIR] [--format table|csv|json|markdown]
+    pipeline stats [--out DIR]
+    pipeline report [--out DIR] [--html FILE]
     pipeline train-ner-pl --corpus NKJP.iob.gz --out DIR
 """
 from __future__ import annotations
@@ -18,6 +21,7 @@ def _run(args: argparse.Namespace) -> int:
     from pipeline.ingest import InputNotFound, Limits, resolve_inputs
     from pipeline.tables.build import build_tables, texts_frame
     from pipeline.tables.write import OutputError, prepare_output, write_tables
+    from pipeline.analyst.cli import finish_run
 
     inputs = [Path(p) for p in (args.inputs or [DEFAULT_INPUT])]
     out = Path(args.out)
@@ -30,12 +34,24 @@ def _run(args: argparse.Namespace) -> int:
     limits = Limits(max_file_bytes=int(args.max_file_mb * 2**20))
     formats = {"csv", "parquet"} if args.format == "both" else {args.format}
 
-    from pipeline.run.local import run_local
-    result = run_local(inputs, workers=args.workers, quiet=args.quiet, limits=limits)
+    cache_dir = None if args.no_cache else Path(args.cache) if args.cache else out / ".cache"
+    if args.engine == "dask":
+        import shutil
+
+        from pipeline.run.dask_engine import run_dask
+        parts = out / ".parts"
+        result = run_dask(inputs, parts, workers=max(args.workers, 1), scheduler=args.scheduler,
+                          quiet=args.quiet, limits=limits, cache_dir=cache_dir, force=args.force)
+        shutil.rmtree(parts, ignore_errors=True)
+    else:
+        from pipeline.run.local import run_local
+        result = run_local(inputs, workers=args.workers, quiet=args.quiet, limits=limits,
+                           cache_dir=cache_dir, force=args.force)
     t_build = time.perf_counter()
     tables = build_tables(result.articles, result.problems)
     try:
         written = write_tables(tables, out, formats, extra_parquet={"texts": texts_frame(result.articles)})
+        written += finish_run(args, tables, out, result.articles)  # pipeline.duckdb, --excel files
     except OutputError as exc:
         print(f"pipeline: error: {exc}", file=sys.stderr)
         return 2
@@ -46,7 +62,8 @@ def _run(args: argparse.Namespace) -> int:
         f"(ok {status.get('ok', 0)}, empty {status.get('empty', 0)}, error {status.get('error', 0)}); "
         f"{len(tables['errors'])} error rows; {len(tables['events'])} events, "
         f"{len(tables['agreements'])} agreements, {len(tables['places'])} places, "
-        f"{len(tables['organisations'])} organisations; {seconds:.1f} s -> {out}/ ({len(written)} files)",
+        f"{len(tables['organisations'])} organisations; processed {result.processed}, "
+        f"from cache {result.cached}; {seconds:.1f} s -> {out}/ ({len(written)} files)",
         file=sys.stderr,
     )
     return 0
@@ -58,6 +75,7 @@ def _train_ner_pl(argv: list[str]) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from pipeline.analyst.cli import add_commands, add_run_options
     parser = argparse.ArgumentParser(prog="pipeline", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -69,8 +87,16 @@ def build_parser() -> argparse.ArgumentParser:
                      help="table format (texts.parquet is always written)")
     run.add_argument("--max-file-mb", type=float, default=50.0, help="per-file size limit in MB of text")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+    run.add_argument("--engine", choices=["local", "dask"], default="local",
+                     help="local processes, or dask.distributed (a LocalCluster unless --scheduler)")
+    run.add_argument("--scheduler", help="address of an existing Dask scheduler (with --engine dask)")
+    run.add_argument("--cache", help="per-article result cache folder (default OUT/.cache)")
+    run.add_argument("--no-cache", action="store_true", help="process everything, store nothing")
+    run.add_argument("--force", action="store_true", help="ignore cached results (and refresh them)")
+    add_run_options(run)
     run.set_defaults(func=_run)
     sub.add_parser("train-ner-pl", help="train the Polish NER model on NKJP", add_help=False)
+    add_commands(sub, str(DEFAULT_OUT))  # query, stats, report
     return parser
 
 

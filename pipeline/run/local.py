@@ -1,7 +1,8 @@
 """The local engine: stream articles through the stages, in one process or a pool.
 
 Results come back in input order (`imap`), and no stage keeps state across articles, so the
-tables are byte-identical whatever the number of workers.
+tables are byte-identical whatever the number of workers. With a cache folder, finished
+articles are stored as they complete and reused by the next run (incremental, resumable).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import Iterable, Iterator
 
 from pipeline.ingest import Limits, iter_articles
 from pipeline.record import Article, Problem
+from pipeline.run.cache import ArticleCache, content_key
 from pipeline.run.stages import process, warm_up
 
 
@@ -21,10 +23,33 @@ from pipeline.run.stages import process, warm_up
 class RunResult:
     articles: list[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    processed: int = 0  # articles that went through the stages in this run
+    cached: int = 0  # articles taken from the cache
     seconds: float = 0.0
 
 
-def _split(items: Iterable[Article | Problem], problems: list[Problem]) -> Iterator[Article]:
+@dataclass(frozen=True)
+class Worker:
+    """What each worker needs to handle one article: the cache, if any."""
+
+    cache_dir: str | None = None
+    force: bool = False
+
+    def __call__(self, article: Article) -> tuple[Article, bool]:
+        if article.status != "ok" or self.cache_dir is None:
+            return process(article), article.status == "ok"
+        cache = ArticleCache(Path(self.cache_dir))
+        key = content_key(article)
+        if not self.force:
+            hit = cache.get(key)
+            if hit is not None:
+                return hit, False
+        done = process(article)
+        cache.put(key, done)
+        return done, True
+
+
+def split_problems(items: Iterable[Article | Problem], problems: list[Problem]) -> Iterator[Article]:
     for item in items:
         if isinstance(item, Problem):
             problems.append(item)
@@ -32,26 +57,35 @@ def _split(items: Iterable[Article | Problem], problems: list[Problem]) -> Itera
             yield item
 
 
-def _progress(iterable: Iterable[Article], quiet: bool) -> Iterable[Article]:
+def progress(iterable: Iterable | None, quiet: bool):
+    """A progress bar on a terminal (wrapping `iterable`, or a bar to update by hand when None)."""
     if quiet or not sys.stderr.isatty():
         return iterable
     from tqdm import tqdm
     return tqdm(iterable, desc="articles", unit="art", file=sys.stderr)
 
 
-def run_local(inputs: list[Path], workers: int = 1, quiet: bool = False,
-              limits: Limits = Limits()) -> RunResult:
+def collect(result: RunResult, outcomes: Iterable[tuple[Article, bool]]) -> None:
+    for article, was_processed in outcomes:
+        result.articles.append(article)
+        if was_processed:
+            result.processed += 1
+        elif article.status == "ok":
+            result.cached += 1
+
+
+def run_local(inputs: list[Path], workers: int = 1, quiet: bool = False, limits: Limits = Limits(),
+              cache_dir: Path | None = None, force: bool = False) -> RunResult:
     t0 = time.perf_counter()
     result = RunResult()
-    articles = _split(iter_articles(inputs, limits), result.problems)
+    articles = split_problems(iter_articles(inputs, limits), result.problems)
+    worker = Worker(str(cache_dir) if cache_dir else None, force)
     if workers <= 1:
         warm_up()
-        processed = map(process, articles)
-        result.articles = list(_progress(processed, quiet))
+        collect(result, progress(map(worker, articles), quiet))
     else:
         ctx = mp.get_context("spawn")
         with ctx.Pool(workers, initializer=warm_up) as pool:
-            processed = pool.imap(process, articles, chunksize=2)
-            result.articles = list(_progress(processed, quiet))
+            collect(result, progress(pool.imap(worker, articles, chunksize=2), quiet))
     result.seconds = time.perf_counter() - t0
     return result

@@ -5,6 +5,7 @@ for that article only; the batch goes on.
 """
 from __future__ import annotations
 
+import time
 import traceback
 from typing import Callable
 
@@ -23,9 +24,12 @@ STAGES: list[tuple[str, Callable[[Article], Article]]] = [
 def process(article: Article) -> Article:
     if article.status != "ok":
         return article
+    timings = article.meta.setdefault("timings", {})
     for name, stage in STAGES:
+        t0 = time.perf_counter()
         try:
             article = stage(article)
+            timings[name] = time.perf_counter() - t0
         except Exception as exc:  # one bad article never stops the batch
             article.status = "error"
             article.error = f"{name}: {type(exc).__name__}: {exc}"[:500]

@@ -1,0 +1,138 @@
+"""End-to-end benchmark: throughput at several archive sizes, stages, memory, cold start,
+and the naive peer (bench/naive_peer.py) on the same articles in the same run.
+
+    python bench/run.py [--sizes 200,1000,5000] [--workers 1,2] [--peer 200]
+
+The archive is generated from data/raw/ by repeating its articles with varied years, places
+of numbering and a closing line, so that no two generated articles are the same text.
+Each measurement runs in a fresh subprocess (peak memory is that process's own).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+
+def samples() -> list[tuple[str, str, str]]:
+    from pipeline.ingest import iter_articles
+    from pipeline.record import Article
+    out = []
+    for a in iter_articles([REPO / "data" / "raw"]):
+        if isinstance(a, Article) and a.status == "ok":
+            out.append((a.title, a.published, a.text[a.body_start:]))
+    return out
+
+
+def generate(n: int, folder: Path) -> int:
+    """Write n varied articles as .txt files; returns the number of words."""
+    base = samples()
+    words = 0
+    for i in range(n):
+        title, published, body = base[i % len(base)]
+        shift = (i // len(base)) % 5
+        year = str(2019 - shift)
+        body = body.replace("2019", year) + f"\n\nKomunikat nr {i + 1}/{year}.\n"
+        published = published.replace("2019", year)
+        text = f"title: {title}\npublished: {published}\n\n{body}"
+        (folder / f"a{i:06d}.txt").write_text(text, encoding="utf-8")
+        words += len(text.split())
+    return words
+
+
+def child(folder: str, workers: int) -> None:
+    """Run the pipeline in this process on `folder` and print figures as JSON."""
+    t0 = time.perf_counter()
+    from pipeline.run.local import run_local
+    from pipeline.tables.build import build_tables
+    result = run_local([Path(folder)], workers=workers, quiet=True)
+    t1 = time.perf_counter()
+    tables = build_tables(result.articles, result.problems)
+    t2 = time.perf_counter()
+    stages: dict[str, float] = {}
+    for a in result.articles:
+        for k, v in a.meta.get("timings", {}).items():
+            stages[k] = stages.get(k, 0.0) + v
+    print(json.dumps({
+        "seconds": t2 - t0, "process_s": t1 - t0, "tables_s": t2 - t1, "stages": stages,
+        "articles": len(result.articles), "events": len(tables["events"]),
+        "agreements": len(tables["agreements"]),
+        "rss_self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "rss_children_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }))
+
+
+def _python(code_or_args: list[str]) -> tuple[str, float]:
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, *code_or_args], capture_output=True, text=True, cwd=REPO)
+    if proc.returncode:
+        raise SystemExit(proc.stderr[-2000:])
+    return proc.stdout.strip().splitlines()[-1], time.perf_counter() - t0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="200,1000,5000")
+    ap.add_argument("--workers", default="1,2")
+    ap.add_argument("--peer", type=int, default=200, help="articles the naive peer processes")
+    ap.add_argument("--child", nargs=2, metavar=("FOLDER", "WORKERS"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        return child(args.child[0], int(args.child[1]))
+
+    sizes = [int(s) for s in args.sizes.split(",")]
+    workers = [int(w) for w in args.workers.split(",")]
+    _, cold = _python(["-c", "from pipeline.run.stages import warm_up; warm_up(); print('ok')"])
+    _, bare = _python(["-c", "print('ok')"])
+    print(f"cold start (import + load all models + first article): {cold - bare:.2f} s "
+          f"(interpreter alone {bare:.2f} s)")
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            folder = Path(tmp) / f"n{n}"
+            folder.mkdir()
+            words = generate(n, folder)
+            for w in workers:
+                line, wall = _python([__file__, "--child", str(folder), str(w)])
+                r = json.loads(line)
+                rss = max(r["rss_self_mb"], r["rss_children_mb"]) if w > 1 else r["rss_self_mb"]
+                rows.append((n, w, r, words, rss))
+                st = ", ".join(f"{k} {v:.1f}s" for k, v in r["stages"].items())
+                print(f"N={n:5d} workers={w}: {n / r['seconds']:7.1f} art/s, {words / r['seconds']:8.0f} words/s, "
+                      f"{1000 * r['seconds'] / n:6.1f} ms/article; stages (cpu-sum) {st}; tables {r['tables_s']:.1f}s; "
+                      f"peak RSS/worker {rss:.0f} MB; events {r['events']}, agreements {r['agreements']}", flush=True)
+        peer_n = min(args.peer, sizes[0])
+        peer_dir = Path(tmp) / f"n{sizes[0]}"
+        files = sorted(peer_dir.glob("*.txt"))[:peer_n]
+        code = ("import json,sys; sys.path.insert(0,'bench'); from naive_peer import run; from pathlib import Path; "
+                f"print(json.dumps(run([Path(p).read_text(encoding='utf-8') for p in {[str(f) for f in files]!r}])))")
+        line, _ = _python(["-c", code])
+        peer = json.loads(line)
+    peer_rate = peer["articles"] / (peer["load_s"] + peer["process_s"])
+    peer_proc_rate = peer["articles"] / peer["process_s"]
+    print(f"naive peer on {peer['articles']} articles: {peer_rate:.1f} art/s end to end "
+          f"({peer_proc_rate:.1f} art/s excluding {peer['load_s']:.1f} s model load)")
+    for n, w, r, words, rss in rows:
+        if w == 1:
+            print(f"ratio to peer at N={n}, 1 worker: {n / r['seconds'] / peer_rate:.1f}x end to end")
+    per_article = {n: r["seconds"] / n for n, w, r, _, _ in rows if w == 1}
+    if len(per_article) > 1:
+        lo, hi = min(per_article.values()), max(per_article.values())
+        print(f"per-article time spread across sizes (1 worker): {100 * (hi - lo) / lo:.0f} %")
+    for n in sizes:
+        one = next((r for m, w, r, _, _ in rows if m == n and w == 1), None)
+        for m, w, r, _, _ in rows:
+            if m == n and w > 1 and one:
+                print(f"speed-up with {w} workers at N={n}: {one['seconds'] / r['seconds']:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -19,7 +19,8 @@ from typing import BinaryIO, Iterator
 from .limits import Limits
 from .paths import is_hidden
 
-CHUNK = 1 << 16
+CHUNK = 1 << 16  # compressed bytes read at a time
+STEP = 1 << 18  # decompressed bytes produced at a time, so caps are checked often
 
 
 class ArchiveError(Exception):
@@ -43,7 +44,7 @@ def gunzip(stream: BinaryIO, limits: Limits) -> bytes:
                 break  # zero padding after the last member
             in_member = True
             try:
-                out += decomp.decompress(data, limits.max_file_bytes + 1 - len(out))
+                out += decomp.decompress(data, min(STEP, limits.max_file_bytes + 1 - len(out)))
             except zlib.error as exc:
                 raise ArchiveError(f"corrupt gzip data ({exc})") from None
             _check_gzip_size(len(out), consumed, limits)
@@ -55,6 +56,13 @@ def gunzip(stream: BinaryIO, limits: Limits) -> bytes:
                 data = decomp.unconsumed_tail
     if consumed == 0:
         raise ArchiveError("empty gzip file")
+    if in_member:  # output zlib still holds back (at most a window) once input ran out
+        try:
+            out += decomp.flush()
+        except zlib.error as exc:
+            raise ArchiveError(f"corrupt gzip data ({exc})") from None
+        _check_gzip_size(len(out), consumed, limits)
+        in_member = not decomp.eof
     if in_member:
         raise ArchiveError("truncated gzip data")
     return bytes(out)
@@ -134,13 +142,14 @@ def zip_members(zf: zipfile.ZipFile) -> Iterator[Member]:
         name = info.filename
         if info.is_dir():
             continue
-        parts = PurePosixPath(name.replace("\\", "/")).parts
-        if any(is_hidden(p) for p in parts) or "__MACOSX" in parts:
-            continue
         unsafe = _unsafe_name(name)
         if unsafe:
             yield Member(name, refused=unsafe)
-        elif stat.S_ISLNK(info.external_attr >> 16):
+            continue
+        parts = PurePosixPath(name.replace("\\", "/")).parts
+        if any(is_hidden(p) for p in parts) or "__MACOSX" in parts:
+            continue
+        if stat.S_ISLNK(info.external_attr >> 16):
             yield Member(name, refused="symlink member ignored")
         else:
             yield Member(name, info=info)

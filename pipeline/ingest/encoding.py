@@ -11,6 +11,7 @@ bytes that are not UTF-8 (a cp1251 file "labelled" UTF-8) is decoded by detectio
 """
 from __future__ import annotations
 
+import codecs
 import math
 import re
 from dataclasses import dataclass
@@ -18,6 +19,9 @@ from dataclasses import dataclass
 from charset_normalizer import from_bytes
 
 LEGACY = ("cp1250", "iso-8859-2", "cp1251", "koi8-r")
+# charset-normalizer guesses accepted besides LEGACY (codecs' canonical names); anything
+# else it may say for garbage (cp949, big5, ...) is not an encoding of these archives
+EXTRA = frozenset({"cp1252", "iso8859-15", "iso8859-1", "cp1257", "iso8859-13", "iso8859-5", "cp866", "mac-cyrillic", "koi8-u", "mac-latin2"})
 SAMPLE = 1 << 20  # bytes scored for detection
 CN_SAMPLE = 1 << 16  # bytes given to charset-normalizer
 
@@ -119,6 +123,13 @@ def _charset_normalizer_guess(sample: bytes) -> str:
     return best.encoding if best is not None else ""
 
 
+def _canonical(name: str) -> str:
+    try:
+        return codecs.lookup(name).name if name else ""
+    except LookupError:
+        return ""
+
+
 def _mostly_utf8(data: bytes) -> Decoded | None:
     """UTF-8 with a few bad bytes (a truncated file, one stray byte) is still UTF-8."""
     text = data.decode("utf-8", errors="replace")
@@ -154,9 +165,9 @@ def decode_bytes(data: bytes) -> Decoded:
         full = _mostly_utf8(data) if len(data) > SAMPLE else mostly
         if full is not None:
             return full
-    guess = _charset_normalizer_guess(data[:CN_SAMPLE])
+    guess = _canonical(_charset_normalizer_guess(data[:CN_SAMPLE]))
     candidates = list(LEGACY)
-    if guess and guess.replace("_", "-") not in candidates:
+    if guess in EXTRA and guess not in candidates:
         candidates.append(guess)
     best_enc, best_score = "", -math.inf
     n_high = sum(1 for b in sample if b >= 0x80) or 1

@@ -46,8 +46,10 @@ def prepare_output(out: Path) -> None:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create output folder {out}: {exc.strerror or exc}") from None
-    if not os.access(out, os.W_OK | os.X_OK):
+    if not out.is_dir() or not os.access(out, os.W_OK | os.X_OK):
         raise OutputError(f"output folder {out} is not writable")
+    for stale in out.glob(".writing-*"):  # left by a run that was killed while writing
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out: Path, formats: set[str],

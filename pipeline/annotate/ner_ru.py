@@ -17,6 +17,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.annotate.ner_be import RULES_BE, repair_be
 from pipeline.annotate.ner_be_map import to_russian_spelling
 from pipeline.annotate.ner_ru_natasha import Span, natasha_spans_many
 from pipeline.annotate.ner_ru_repair import RULES, repair
@@ -27,8 +28,9 @@ LABELS = ("PER", "ORG", "LOC")
 @dataclass(frozen=True)
 class NerConfig:
     """How one language is read: `charmap` names a 1:1 spelling map applied before natasha
-    ("" = none, "be" = Belarusian -> Russian); `heads` the language whose org_heads.json feeds
-    the repairs ("" = no repairs); `rules` which repairs run (see ner_ru_repair.RULES)."""
+    ("" = none, "be" = Belarusian -> Russian); `heads` the language whose repairs run ("" =
+    none; "ru": ner_ru_repair on the text natasha read, "be": ner_be on the original text);
+    `rules` which of them run (ner_ru_repair.RULES, ner_be.RULES_BE)."""
 
     charmap: str = ""
     heads: str = "ru"
@@ -36,7 +38,7 @@ class NerConfig:
 
 
 RU = NerConfig(charmap="", heads="ru")
-BE = NerConfig(charmap="be", heads="be")
+BE = NerConfig(charmap="be", heads="be", rules=RULES_BE)
 BARE = NerConfig(charmap="", heads="")
 CONFIGS = {"ru": RU, "be": BE}
 
@@ -51,7 +53,9 @@ def find_entities_many(texts: Iterable[str], config: NerConfig = RU) -> Iterator
     prepared = [_prepare(t, config) for t in texts]
     for text, read, spans in zip(texts, prepared, natasha_spans_many(prepared)):
         spans = [s for s in spans if s[2] in LABELS]
-        if config.heads:
+        if config.heads == "be":
+            spans = repair_be(text, spans, config.rules)
+        elif config.heads:
             spans = repair(read, spans, config.heads, config.rules)
         yield sorted(spans)
 
@@ -111,10 +115,11 @@ class RazdelSentencizer:
         return doc
 
 
-@Language.factory("natasha_ner", default_config={"charmap": "", "heads": "ru"})
-def make_natasha_ner(nlp: Language, name: str, charmap: str, heads: str):
-    """natasha NER + repairs; `charmap`/`heads` as in NerConfig."""
-    return NatashaNER(NerConfig(charmap=charmap, heads=heads))
+@Language.factory("natasha_ner", default_config={"charmap": "", "heads": "ru", "rules": []})
+def make_natasha_ner(nlp: Language, name: str, charmap: str, heads: str, rules: list[str]):
+    """natasha NER + repairs; `charmap`/`heads`/`rules` as in NerConfig ([] = all rules)."""
+    default = RULES_BE if heads == "be" else RULES
+    return NatashaNER(NerConfig(charmap=charmap, heads=heads, rules=frozenset(rules) or default))
 
 
 class NatashaNER:
@@ -142,7 +147,8 @@ def build(config: NerConfig) -> Language:
     """A blank-"ru" pipeline: razdel sentences + natasha_ner with `config`."""
     nlp = spacy.blank("ru")
     nlp.add_pipe("razdel_sentencizer")
-    nlp.add_pipe("natasha_ner", config={"charmap": config.charmap, "heads": config.heads})
+    nlp.add_pipe("natasha_ner", config={"charmap": config.charmap, "heads": config.heads,
+                                        "rules": sorted(config.rules)})
     return nlp
 
 

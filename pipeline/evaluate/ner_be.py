@@ -1,0 +1,131 @@
+"""Belarusian NER figures: the approaches side by side.
+
+1. `tests/data/be_ner*.jsonl` (own sentences, gold spans): exact-span P/R/F1 per label.
+2. The devset's Belarusian articles (016, 017, 022#be-0414) against their gold `organisations`
+   and `places` lists, at entity-list level: a gold organisation is found when a predicted ORG
+   mention equals one of its names after folding case/quotes/punctuation, or matches word by
+   word on the first 4 letters (inflection), or contains it / is contained in it as whole words
+   (>= 2 words); a gold place with a GeoNames id is found when a predicted LOC mention's word
+   maps to that id (ner_be_places). Places without an id are counted apart. Also listed: the
+   distinct predicted ORG/LOC/PER names that match no gold entry (not all are wrong: the gold
+   lists only partners and venues).
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from pipeline.annotate.ner_be import RULES_BE
+from pipeline.annotate.ner_be_places import place_ids
+from pipeline.annotate.ner_ru import BARE, NerConfig, find_entities_many
+from pipeline.annotate.ner_ru_repair import RULES
+from pipeline.evaluate.ner_scoring import LABELS, exact_prf
+
+REPO = Path(__file__).resolve().parents[2]
+VARIANTS = {
+    "natasha": BARE,
+    "charmap": NerConfig(charmap="be", heads=""),
+    "patterns": NerConfig(charmap="", heads="be", rules=RULES_BE),
+    "charmap+ru-rep": NerConfig(charmap="be", heads="ru", rules=RULES),
+    "charmap+patt": NerConfig(charmap="be", heads="be", rules=RULES_BE),
+}
+
+
+def be_sentences() -> list[tuple[str, list[tuple[int, int, str]]]]:
+    out = []
+    for path in sorted((REPO / "tests" / "data").glob("be_ner*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                d = json.loads(line)
+                out.append((d["text"], [(s, e, lab) for s, e, lab, *_ in d["entities"]]))
+    return out
+
+
+def devset_be_articles(root: Path) -> list[tuple[str, str, dict]]:
+    """(name, text, gold) of the devset's Belarusian articles; HTML via its <article>."""
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+    arts, gold_dir = root / "devset" / "articles", root / "devset" / "gold"
+    out = []
+    for gold_path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if gold.get("language") != "be":
+            continue
+        src = gold["source"]
+        path, _, rec = src.partition("#")
+        raw = (arts / path).read_text(encoding="utf-8")
+        if rec:
+            text = next(json.loads(x)["text"] for x in raw.splitlines() if x.strip() and json.loads(x)["id"] == rec)
+        elif path.endswith(".html"):
+            node = HTMLParser(raw).css_first("article")
+            text = node.text(separator="\n") if node else ""
+        else:
+            text = raw.split("\n\n", 1)[1] if raw.startswith("url:") else raw
+        out.append((src, text, gold))
+    return out
+
+
+def _fold(s: str) -> list[str]:
+    return re.sub(r"[^\w\s]", " ", s.casefold().replace("ў", "у")).split()
+
+
+def org_match(pred: str, names: list[str]) -> bool:
+    p = _fold(pred)
+    for name in names:
+        g = _fold(name)
+        if not g or not p:
+            continue
+        if p == g or (len(p) == len(g) and all(a[:4] == b[:4] for a, b in zip(p, g))):
+            return True
+        short, long_ = (p, g) if len(p) <= len(g) else (g, p)
+        if len(short) >= 2 and any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1)):
+            return True
+    return False
+
+
+def list_level(docs: list[tuple[str, str, dict]], preds: list[list[tuple[int, int, str]]]) -> dict:
+    found_org = n_org = found_loc = n_loc = n_loc_noid = 0
+    unmatched: set[str] = set()
+    for (_, text, gold), spans in zip(docs, preds):
+        orgs = [s for s in spans if s[2] == "ORG"]
+        locs = [s for s in spans if s[2] == "LOC"]
+        for names in gold.get("organisations", []):
+            n_org += 1
+            found_org += any(org_match(text[s:e], names) for s, e, _ in orgs)
+        gold_ids = {gid for _, gid in gold.get("places", []) if gid}
+        n_loc_noid += sum(1 for _, gid in gold.get("places", []) if not gid)
+        pred_ids = set().union(*[place_ids(w) for s, e, _ in locs for w in text[s:e].split()] or [set()])
+        n_loc += len(gold_ids)
+        found_loc += len(gold_ids & pred_ids)
+        for s, e, lab in spans:
+            t = text[s:e]
+            ok = (lab == "ORG" and any(org_match(t, n) for n in gold.get("organisations", []))) or \
+                 (lab == "LOC" and any(place_ids(w) & gold_ids for w in t.split()))
+            if not ok:
+                unmatched.add(f"{t}/{lab}")
+    return {"org_recall": found_org / n_org if n_org else None, "org_found": found_org, "org_gold": n_org,
+            "loc_recall": found_loc / n_loc if n_loc else None, "loc_found": found_loc, "loc_gold": n_loc,
+            "loc_gold_without_id": n_loc_noid, "unmatched_predictions": sorted(unmatched)}
+
+
+def evaluate_be(root: Path) -> dict:
+    sents = be_sentences()
+    docs = devset_be_articles(root) if (root / "devset").is_dir() else []
+    res: dict[str, dict] = {}
+    print(f"\nBelarusian: own sentences ({len(sents)}, {sum(len(g) for _, g in sents)} gold spans) exact F1, "
+          f"and devset be articles ({len(docs)}) list-level recall")
+    print(f"{'variant':15s} " + " ".join(f"{lab:>6s}" for lab in (*LABELS, "micro"))
+          + f" | {'ORG rec':>8s} {'LOC rec':>8s} {'unmatched':>9s}")
+    for name, cfg in VARIANTS.items():
+        sp = exact_prf((g, p) for (_, g), p in zip(sents, find_entities_many([t for t, _ in sents], cfg)))
+        dl = list_level(docs, list(find_entities_many([t for _, t, _ in docs], cfg))) if docs else {}
+        res[name] = {"sentences": sp, "devset": dl}
+        rec = lambda k: "-" if dl.get(k) is None else f"{dl[k]:.2f}"  # noqa: E731
+        print(f"{name:15s} " + " ".join(f"{sp[lab]['F1']:6.3f}" for lab in (*LABELS, "micro"))
+              + f" | {rec('org_recall'):>8s} {rec('loc_recall'):>8s} {len(dl.get('unmatched_predictions', [])):9d}")
+    if docs:
+        d = res["natasha"]["devset"]
+        print(f"devset gold: {d['org_gold']} organisations, {d['loc_gold']} places with a GeoNames id "
+              f"({d['loc_gold_without_id']} without one, not scored)")
+    return res

@@ -1,0 +1,57 @@
+"""Normalise and link: name lemmas, places (GeoNames across scripts), organisations.
+
+`normalise(article)` sets `lemma` on every name mention (DATE/TIME keep the ISO value of the
+dates annotator), links LOC mentions to `Place`s (`geo:<geonames id>`, or `loc:<Polish
+name>` for regions and places GeoNames lacks) and groups ORG mentions into `Organisation`s
+(`org:<canonical name folded>`); both are stored in `article.places` / `article.organisations`.
+Adjectives derived from place names (`białoruskich`, `белорусских`, label LOC_ADJ) get no
+place link.
+"""
+from __future__ import annotations
+
+from pipeline.normalise.gazetteer import get_gazetteer
+from pipeline.normalise.lemmas import is_derived_adjective, lemmatise
+from pipeline.normalise.organisations import link_article_orgs, merge_organisations
+from pipeline.record import Article, Mention, Place
+
+__all__ = ["normalise", "merge_organisations", "get_gazetteer", "lemmatise"]
+
+NAME_LABELS = frozenset({"PER", "ORG", "LOC", "LOC_ADJ", "EVT", "PRO", "MISC", "FAC"})
+TEMPORAL_LABELS = frozenset({"DATE", "TIME"})
+
+
+def _lang(m: Mention, article: Article) -> str:
+    return m.language if m.language not in ("", "und") else article.language
+
+
+def normalise(article: Article) -> Article:
+    """Lemmas, place links and organisation records for one article (mutates and returns it)."""
+    gaz = get_gazetteer()
+    orgs: list[Mention] = []
+    for m in article.mentions:
+        if m.label in TEMPORAL_LABELS or m.label not in NAME_LABELS:
+            continue
+        lang = _lang(m, article)
+        label = "" if m.label == "LOC_ADJ" else m.label
+        m.lemma = lemmatise(m.text, lang, label)
+        if m.label == "LOC":
+            _link_place(article, m, lang, gaz)
+        elif m.label == "LOC_ADJ":
+            m.attrs["derived_adjective"] = True
+        elif m.label == "ORG":
+            orgs.append(m)
+    article.organisations.update(link_article_orgs(article.text, orgs, article.language))
+    return article
+
+
+def _link_place(article: Article, m: Mention, lang: str, gaz) -> None:
+    if is_derived_adjective(m.text, lang):
+        m.attrs["derived_adjective"] = True
+        return
+    place = gaz.link(m.text, m.lemma, lang)
+    if place is None:
+        name = m.lemma or m.text
+        place = Place(key=f"loc:{name.lower()}", name=name)
+        m.attrs["unlinked"] = True
+    m.entity_key = place.key
+    article.places.setdefault(place.key, place)

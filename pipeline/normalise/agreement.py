@@ -1,0 +1,193 @@
+"""Head-and-agreement lemmatisation of multi-word names, independent of the language.
+
+A language engine turns each word into `Analysis` candidates and can generate a word's
+nominative; this module decides which words change: the head noun and the adjectives
+agreeing with it go to the nominative, genitive complements and everything after the first
+non-agreeing word stay (`Fundacją Rozwoju Regionalnego` -> `Fundacja Rozwoju Regionalnego`).
+Person names are different: every name word in the phrase's case is inflected on its own.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Protocol, Sequence
+
+CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
+CONJUNCTIONS = frozenset({"i", "oraz", "и", "і", "та", "й"})
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One reading of a word, in engine-neutral terms."""
+
+    lemma: str
+    pos: str  # noun, adj, other
+    case: str  # one of CASES, or '' when uninflected
+    number: str = ""  # sg, pl
+    gender: str = ""  # m1, m2, m3, m, f, n (engine's own granularity)
+    kinds: frozenset[str] = field(default_factory=frozenset)  # geo, name, surname, org, common
+    ref: Any = None  # engine data needed to generate forms
+
+
+class Engine(Protocol):
+    def analyse(self, word: str) -> Sequence[Analysis]: ...
+
+    def nominative(self, word: str, a: Analysis, gender: str, number: str) -> str | None: ...
+
+
+def genders_agree(adj_gender: str, head_gender: str) -> bool:
+    if not adj_gender or not head_gender:
+        return True
+    if adj_gender == head_gender:
+        return True
+    return adj_gender[0] == head_gender[0] == "m" and (len(adj_gender) == 1 or len(head_gender) == 1)
+
+
+def _pick(cands: Sequence[Analysis], prefer: Callable[[Analysis], tuple]) -> Analysis | None:
+    return max(cands, key=prefer) if cands else None
+
+
+def lemmatise_words(words: list[str], engine: Engine, label: str,
+                    prefer: Callable[[Analysis], tuple]) -> list[str]:
+    """Nominative of a name given as a list of tokens (non-words pass through unchanged)."""
+    analyses = [list(engine.analyse(w)) if any(c.isalpha() for c in w) else [] for w in words]
+    if label == "PER":
+        return _person(words, analyses, engine, prefer)
+    plan = _best_plan(words, analyses, prefer)
+    if plan is None:
+        return _adjectives_only(words, analyses, engine, prefer)
+    if plan.case == "nom":
+        return list(words)
+    out = list(words)
+    for i, (pos, gender, number) in plan.changes.items():
+        fits = [a for a in analyses[i] if a.case == plan.case and a.pos == pos
+                and a.number == number and (genders_agree(a.gender, gender) if pos == "adj"
+                                            else a.gender == gender)]
+        a = _pick(fits, prefer)
+        if a is None:
+            continue
+        form = engine.nominative(words[i], a, gender, number)
+        if form:
+            out[i] = match_case(words[i], form)
+    return out
+
+
+@dataclass
+class _Plan:
+    case: str
+    coverage: int
+    priority: int
+    changes: dict[int, tuple[str, str, str]]  # token index -> (pos, gender, number)
+    head_pref: tuple = ()
+
+    def rank(self) -> tuple:
+        return (self.coverage, -(self.priority >= len(CASES)), self.head_pref, -self.priority)
+
+
+def _best_plan(words: list[str], analyses: list[list[Analysis]],
+               prefer: Callable[[Analysis], tuple]) -> _Plan | None:
+    """The reading that explains the most leading words as [adjectives] head [adjectives]
+    in one case, singular and nominative preferred on ties (`Ministerstwa Spraw` is a
+    genitive singular, `Linie Lotnicze` a nominative plural)."""
+    idx = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
+    best: _Plan | None = None
+    for ci, case in enumerate(CASES):
+        for k, i in enumerate(idx):
+            for a in analyses[i]:
+                if a.case != case or a.pos != "noun":
+                    continue
+                if not all(_has_adj(analyses[j], case, a.gender, a.number) for j in idx[:k]):
+                    continue
+                changes = {j: ("adj", a.gender, a.number) for j in idx[:k]}
+                changes[i] = ("noun", a.gender, a.number)
+                _extend(changes, idx[k + 1:], words, analyses, case, a.gender, a.number)
+                priority = ci + (0 if a.number != "pl" else len(CASES))
+                plan = _Plan(case, len(changes), priority, changes, prefer(a))
+                if best is None or plan.rank() > best.rank():
+                    best = plan
+            if not any(b.pos == "adj" and b.case == case for b in analyses[i]):
+                break
+    return best
+
+
+def _has_adj(cands: list[Analysis], case: str, gender: str, number: str) -> bool:
+    return any(b.case == case and b.pos == "adj" and b.number == number
+               and genders_agree(b.gender, gender) for b in cands)
+
+
+def _extend(changes, rest, words, analyses, case, gender, number) -> None:
+    """Agreeing adjectives after the head, and a coordinated noun (`Prawa i Sprawiedliwości`)."""
+    n = 0
+    while n < len(rest):
+        j = rest[n]
+        if _has_adj(analyses[j], case, gender, number):
+            changes[j] = ("adj", gender, number)
+        elif words[j].lower() in CONJUNCTIONS and n + 1 < len(rest):
+            nxt = [a for a in analyses[rest[n + 1]] if a.case == case and a.pos == "noun"
+                   and a.number == "sg"]
+            if not nxt:
+                return
+            gender, number = nxt[0].gender, nxt[0].number
+            changes[rest[n + 1]] = ("noun", gender, number)
+            n += 1
+        else:
+            return
+        n += 1
+
+
+def _adjectives_only(words, analyses, engine, prefer) -> list[str]:
+    """No noun: a lone adjective (`kanadyjskim`) goes to its dictionary form."""
+    out = list(words)
+    alpha = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
+    if not alpha or any(a.case == "nom" for a in analyses[alpha[0]]):
+        return out
+    for i in alpha:
+        adjs = [a for a in analyses[i] if a.pos == "adj" and a.case]
+        if not adjs:
+            break
+        a = _pick(adjs, prefer)
+        form = engine.nominative(words[i], a, "m", "sg") if a else None
+        if form:
+            out[i] = match_case(words[i], form)
+    return out
+
+
+def _person(words, analyses, engine, prefer) -> list[str]:
+    """Each name word in the shared case goes to the nominative, keeping its gender."""
+    alpha = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
+    known = [i for i in alpha if analyses[i]]
+    if not known:
+        return list(words)
+    best_case, best_n = "nom", -1
+    for case in CASES:
+        n = sum(any(a.case == case and a.pos in ("noun", "adj") for a in analyses[i]) for i in known)
+        if n > best_n:
+            best_case, best_n = case, n
+    if best_case == "nom" or best_n <= 0:
+        return list(words)
+    genders = [a.gender for i in known for a in analyses[i] if a.case == best_case and "name" in a.kinds]
+    gender = genders[0] if genders else ""
+    out = list(words)
+    for i in known:
+        if not words[i][:1].isupper():
+            continue  # particles (van der, de, ibn) stay
+        fits = [a for a in analyses[i] if a.case == best_case and a.pos in ("noun", "adj")]
+        if gender:
+            fits = [a for a in fits if genders_agree(a.gender, gender)] or fits
+        a = _pick(fits, prefer)
+        if a is None:
+            continue
+        form = engine.nominative(words[i], a, a.gender, a.number)
+        if form:
+            out[i] = match_case(words[i], form)
+    return out
+
+
+def match_case(model: str, form: str) -> str:
+    """Give `form` the capitalisation pattern of `model` (ALLCAPS, Title or lower)."""
+    if len(model) > 1 and model.isupper():
+        return form.upper()
+    if model[:1].isupper():
+        return form[:1].upper() + form[1:]
+    if model[:1].islower():
+        return form[:1].lower() + form[1:]
+    return form

@@ -1,0 +1,193 @@
+"""Place linking against the compact GeoNames extract (`pipeline/data/gazetteer.json.gz`,
+built by `scripts/build_gazetteer.py`) plus rule-built administrative regions.
+
+`link()` accepts inflected forms in Polish, Russian, Belarusian and Ukrainian: it tries the
+surface, the given lemma, the Morfeusz/pymorphy lemmas and suffix-rule candidates
+(`pipeline/lang/<xx>/place_suffixes.tsv`), and keeps the best-scoring gazetteer entry
+(form closeness, canonical-name match, country hint, population). Regions (`obwodu
+witebskiego`, `Гродненской области`, `gmina Supraśl`) become `loc:` places with Polish names.
+"""
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.normalise import morph
+from pipeline.normalise.regions import parse_region
+from pipeline.normalise.textnorm import fold, is_cyrillic, script_of
+from pipeline.record import Place
+
+DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "gazetteer.json.gz"
+LANG_DIR = Path(__file__).resolve().parents[1] / "lang"
+MAX_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def suffix_rules() -> dict[str, list[tuple[str, str]]]:
+    """language -> [(ending, replacement)] from lang/<xx>/place_suffixes.tsv."""
+    rules: dict[str, list[tuple[str, str]]] = {}
+    for path in sorted(LANG_DIR.glob("*/place_suffixes.tsv")):
+        rows = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                end, _, repl = line.partition("\t")
+                rows.append((end, repl))
+        rules[path.parent.name] = rows
+    return rules
+
+
+@lru_cache(maxsize=1)
+def _rule_scripts() -> dict[str, str]:
+    """language -> script of its endings ('cyr' / 'lat')."""
+    return {code: script_of("".join(e for e, _ in rows)) for code, rows in suffix_rules().items()}
+
+
+def _rules_for(word: str, lang: str) -> list[tuple[str, str]]:
+    """The language's own rules first, then those of every language written in the same
+    script (a Russian name inside a Polish article still declines the Russian way)."""
+    rules, scripts = suffix_rules(), _rule_scripts()
+    script = "cyr" if is_cyrillic(word) else "lat"
+    out = list(rules.get(lang, [])) if scripts.get(lang) == script else []
+    for code in sorted(rules):
+        if code != lang and scripts[code] == script:
+            out.extend(rules[code])
+    return out
+
+
+@dataclass(frozen=True)
+class _Cand:
+    form: str
+    rank: int  # 0 surface, 1 morphological lemma, 2 suffix rule
+
+
+@dataclass
+class Gazetteer:
+    places: list[Place]
+    index: dict[str, list[int]]
+    primary: set[tuple[str, int]]  # (folded name, place index) for canonical names
+    by_key: dict[str, Place]
+    aliases: dict[str, list[str]]
+
+    # -- lookup -----------------------------------------------------------------------
+    def get(self, key: str) -> Place | None:
+        """The place with this key (`geo:<id>`, `loc:<name>`), regions included."""
+        place = self.by_key.get(key)
+        if place is None and key.startswith("loc:"):
+            region = parse_region(key[4:], "pl", self)
+            if region is not None and region.key == key:
+                return region
+        return place
+
+    def lookup(self, form: str) -> list[Place]:
+        """Exact (folded) lookup of one form, most populous first."""
+        return [self.places[i] for i in self.index.get(fold(form), [])]
+
+    def link(self, surface: str, lemma: str | None, lang: str,
+             country_hint: str | None = None) -> Place | None:
+        """The place `surface` (possibly inflected) refers to, or None."""
+        surface = surface.strip()
+        if not surface or not any(c.isalpha() for c in surface):
+            return None
+        region = parse_region(surface, lang, self)
+        if region is not None:
+            return region
+        if surface[0].islower() and (not lemma or lemma[0].islower()):
+            return None  # derived adjectives (białoruskich) and common nouns are not places
+        best, best_score = None, -math.inf
+        for cand in self._candidates(surface, lemma, lang):
+            for i in self.index.get(fold(cand.form), ()):
+                score = self._score(i, cand, country_hint)
+                if score > best_score:
+                    best, best_score = self.places[i], score
+        return best
+
+    def _score(self, i: int, cand: _Cand, country_hint: str | None) -> float:
+        place = self.places[i]
+        score = (3.0, 1.5, 0.0)[cand.rank] + math.log10(place.population + 10)
+        if (fold(cand.form), i) in self.primary:
+            score += 2.0
+        if place.feature == "country":
+            score += 4.0
+        if country_hint and place.country_code == country_hint:
+            score += 3.0
+        return score
+
+    def _candidates(self, surface: str, lemma: str | None, lang: str) -> list[_Cand]:
+        out: dict[str, _Cand] = {}
+
+        def add(form: str, rank: int) -> None:
+            if form and (form not in out or out[form].rank > rank):
+                out[form] = _Cand(form, rank)
+
+        add(surface, 0)
+        if lemma:
+            add(lemma, 1)
+        words = surface.split()
+        if len(words) > MAX_WORDS:
+            return list(out.values())
+        per_word = [_word_forms(w, lang) for w in words]
+        for combo in itertools.islice(itertools.product(*per_word), 200):
+            rank = max((r for _, r in combo), default=0)
+            add(" ".join(f for f, _ in combo), rank)
+        return sorted(out.values(), key=lambda c: c.rank)
+
+
+@lru_cache(maxsize=50_000)
+def _word_forms(word: str, lang: str) -> tuple[tuple[str, int], ...]:
+    """(form, rank) candidates for one word: itself, morphological lemmas, suffix rules."""
+    forms: dict[str, int] = {word: 0}
+    if is_cyrillic(word):
+        for p in morph.ru_parses(word)[:3]:
+            forms.setdefault(_case_like(word, p.normal_form), 1)
+    else:
+        for lem, tag, _q in morph.pl_analyses(word):
+            if not tag.startswith("ign"):
+                forms.setdefault(_case_like(word, morph.base_lemma(lem)), 1)
+    for end, repl in _rules_for(word, lang):
+        if end and word.lower().endswith(end) and len(word) - len(end) >= 2:
+            forms.setdefault(word[: len(word) - len(end)] + repl, 2)
+    return tuple(forms.items())
+
+
+def _case_like(model: str, word: str) -> str:
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+def _place_from_row(row: list) -> Place:
+    key, name, name_en, gid, cc, lat, lon, feature, pop, _aliases = row
+    return Place(key=key, name=name, name_en=name_en, geonames_id=gid, country_code=cc,
+                 lat=lat, lon=lon, feature=feature, population=pop or 0)
+
+
+def load(path: Path = DATA_FILE) -> Gazetteer:
+    """Read the generated file and index every alias by its folded form."""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        data = json.load(fh)
+    places: list[Place] = []
+    index: dict[str, list[int]] = {}
+    primary: set[tuple[str, int]] = set()
+    aliases: dict[str, list[str]] = {}
+    for i, row in enumerate(data["places"]):
+        place = _place_from_row(row)
+        places.append(place)
+        aliases[place.key] = row[-1]
+        for alias in row[-1]:
+            index.setdefault(fold(alias), []).append(i)
+        for name in (place.name, place.name_en):
+            if name:
+                primary.add((fold(name), i))
+    for ids in index.values():
+        ids.sort(key=lambda i: (-places[i].population, places[i].key))
+    by_key = {p.key: p for p in places}
+    return Gazetteer(places, index, primary, by_key, aliases)
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (loaded once)."""
+    return load()

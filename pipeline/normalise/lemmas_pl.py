@@ -1,0 +1,85 @@
+"""Polish word analyses and nominative generation through Morfeusz2 (SGJP)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pipeline.normalise import morph
+from pipeline.normalise.agreement import Analysis, match_case
+
+_NOUN = {"subst", "depr"}
+_ADJ = {"adj", "ppas", "pact"}
+_KINDS = {
+    "nazwa_geograficzna": "geo", "człon_nazwy_geograficznej": "geo", "imię": "name",
+    "nazwisko": "surname", "nazwa_organizacji": "org", "nazwa_pospolita": "common",
+}
+
+
+class PolishEngine:
+    """Engine for `agreement.lemmatise_words` backed by Morfeusz2."""
+
+    def analyse(self, word: str) -> tuple[Analysis, ...]:
+        return _analyse(word)
+
+    def nominative(self, word: str, a: Analysis, gender: str, number: str) -> str | None:
+        tag, lemma, prefix, suffix = a.ref
+        form = _generate(lemma, tag, gender, number)
+        if form is None:
+            if a.pos == "noun" and a.number == "sg":
+                form = morph.base_lemma(lemma)
+            else:
+                return None
+        model = word[len(prefix): len(word) - len(suffix)]
+        return prefix + match_case(model, form) + suffix
+
+
+@lru_cache(maxsize=100_000)
+def _analyse(word: str) -> tuple[Analysis, ...]:
+    if "-" in word.strip("-"):
+        head, _, tail = word.rpartition("-")
+        tail_an = _plain(tail, prefix=head + "-")
+        head_an = _plain(head, suffix="-" + tail)
+        if tail_an and all(t.startswith("adja") for _l, t, _q in morph.pl_analyses(head)):
+            return tail_an  # Przemysłowo-Handlowej: only the last part inflects
+        return tail_an or head_an
+    return _plain(word)
+
+
+def _plain(word: str, prefix: str = "", suffix: str = "") -> tuple[Analysis, ...]:
+    out = []
+    for lemma, tag, quals in morph.pl_analyses(word):
+        parts = tag.split(":")
+        cls = parts[0]
+        if cls in _NOUN:
+            pos = "noun"
+        elif cls in _ADJ:
+            pos = "adj"
+        else:
+            continue
+        if len(parts) < 4:
+            continue
+        kinds = frozenset(_KINDS.get(q, q) for q in quals)
+        out.append(Analysis(lemma=morph.base_lemma(lemma), pos=pos, case=parts[2],
+                            number=parts[1], gender=parts[3], kinds=kinds,
+                            ref=(tag, lemma, prefix, suffix)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=100_000)
+def _generate(lemma: str, tag: str, gender: str, number: str) -> str | None:
+    """The form of `lemma` whose tag is `tag` with nominative case (and the head's gender and
+    number for adjectives)."""
+    parts = tag.split(":")
+    parts[2] = "nom"
+    if parts[0] in _ADJ:
+        parts[1] = number or parts[1]
+        parts[3] = gender or parts[3]
+    want = ":".join(parts)
+    forms = morph.pl_generate(lemma)
+    for orth, t in forms:
+        if t == want:
+            return orth
+    prefix = ":".join(parts[:3])
+    for orth, t in forms:  # gender granularity differs (m1 vs m3): same class, number, case
+        if t.startswith(prefix) and (not gender or t.split(":")[3][:1] == gender[:1]):
+            return orth
+    return None

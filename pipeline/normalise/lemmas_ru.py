@@ -1,0 +1,63 @@
+"""Russian word analyses and nominative generation through pymorphy3."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pipeline.normalise import morph
+from pipeline.normalise.agreement import Analysis
+
+_CASE = {"nomn": "nom", "gent": "gen", "gen2": "gen", "datv": "dat", "accs": "acc",
+         "ablt": "inst", "loct": "loc", "loc2": "loc", "voct": "voc"}
+_GENDER = {"masc": "m", "femn": "f", "neut": "n"}
+_KINDS = {"Geox": "geo", "Name": "name", "Surn": "surname", "Patr": "surname", "Orgn": "org"}
+MIN_SCORE = 0.0
+
+
+class RussianEngine:
+    """Engine for `agreement.lemmatise_words` backed by pymorphy3."""
+
+    def analyse(self, word: str) -> tuple[Analysis, ...]:
+        return _analyse(word)
+
+    def nominative(self, word: str, a: Analysis, gender: str, number: str) -> str | None:
+        parse, prefix = a.ref
+        want = {"nomn"}
+        if number == "pl":
+            want.add("plur")
+        elif number == "sg":
+            want.add("sing")
+        if a.pos == "adj" and number == "sg" and gender in ("m", "f", "n"):
+            want.add({"m": "masc", "f": "femn", "n": "neut"}[gender])
+        form = parse.inflect(want) or parse.inflect({"nomn"})
+        if form is None:
+            return None
+        text = form.word
+        if "ё" not in word.lower():
+            text = text.replace("ё", "е")
+        return prefix + text
+
+
+@lru_cache(maxsize=100_000)
+def _analyse(word: str) -> tuple[Analysis, ...]:
+    prefix = ""
+    if "-" in word.strip("-"):
+        head, _, tail = word.rpartition("-")
+        prefix, word = head + "-", tail
+    out = []
+    for p in morph.ru_parses(word):
+        tag = p.tag
+        if tag.POS == "NOUN":
+            pos = "noun"
+        elif tag.POS in ("ADJF", "PRTF"):
+            pos = "adj"
+        else:
+            continue
+        case = _CASE.get(tag.case or "", "")
+        if not case:
+            continue
+        number = {"sing": "sg", "plur": "pl"}.get(tag.number or "", "")
+        gender = _GENDER.get(tag.gender or "", "")
+        kinds = frozenset(v for k, v in _KINDS.items() if k in tag)
+        out.append(Analysis(lemma=p.normal_form, pos=pos, case=case, number=number,
+                            gender=gender, kinds=kinds, ref=(p, prefix)))
+    return tuple(out)

@@ -1,0 +1,76 @@
+"""Ending-rule analyses for languages without a morphological dictionary here (Belarusian,
+Ukrainian): data in lang/<xx>/lemma_rules.tsv and adj_nominative.tsv. Every candidate reading
+is offered to the agreement logic, which keeps the one where adjectives and head agree
+(`Гродзенскага абласнога выканаўчага камітэта` -> `Гродзенскі абласны выканаўчы камітэт`)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.normalise.agreement import Analysis
+
+LANG_DIR = Path(__file__).resolve().parents[1] / "lang"
+_SOFT_STEM = tuple("кгхьй")
+
+
+def _rows(path: Path) -> list[list[str]]:
+    if not path.exists():
+        return []
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append((line.split("\t") + [""] * 6)[:6])
+    return rows
+
+
+@lru_cache(maxsize=None)
+def _rules(lang: str) -> tuple[list[list[str]], dict[str, tuple[str, str]]]:
+    rules = sorted(_rows(LANG_DIR / lang / "lemma_rules.tsv"), key=lambda r: -len(r[0]))
+    adj_nom = {r[0]: (r[1], r[2]) for r in _rows(LANG_DIR / lang / "adj_nominative.tsv")}
+    return rules, adj_nom
+
+
+def has_rules(lang: str) -> bool:
+    return bool(_rules(lang)[0])
+
+
+class RuleEngine:
+    """Engine for `agreement.lemmatise_words` from ending tables."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def analyse(self, word: str) -> tuple[Analysis, ...]:
+        return _analyse(word, self.lang)
+
+    def nominative(self, word: str, a: Analysis, gender: str, number: str) -> str | None:
+        stem, nom_end = a.ref
+        if a.pos == "adj":
+            _rules_, adj_nom = _rules(self.lang)
+            key = "pl" if number == "pl" else (gender or "m")
+            hard, soft = adj_nom.get(key, ("", ""))
+            return stem + (soft if stem.lower().endswith(_SOFT_STEM) else hard)
+        return stem + nom_end
+
+
+@lru_cache(maxsize=50_000)
+def _analyse(word: str, lang: str) -> tuple[Analysis, ...]:
+    rules, _adj = _rules(lang)
+    low = word.lower()
+    out = []
+    oblique_adj = False
+    for end, pos, case, number, gender, nom_end in rules:
+        if not low.endswith(end) or len(word) - len(end) < 3:
+            continue
+        stem = word[: len(word) - len(end)]
+        if pos == "adj" and case != "nom":
+            oblique_adj = True
+        elif pos == "noun" and oblique_adj:
+            continue  # `Гродзенскага` is an adjective, not a noun in -а
+        out.append(Analysis(lemma=stem + nom_end, pos=pos, case=case, number=number,
+                            gender=gender, ref=(stem, nom_end)))
+    if not oblique_adj:  # any other word may be a nominative noun as it stands
+        for gender in ("m", "f", "n"):
+            out.append(Analysis(lemma=word, pos="noun", case="nom", number="sg", gender=gender,
+                                ref=(word, "")))
+    return tuple(out)

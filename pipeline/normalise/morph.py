@@ -1,0 +1,49 @@
+"""Shared, lazily created morphological analysers (Morfeusz2 for Polish, pymorphy3 for
+Russian). Creating them costs time and memory, so every module goes through here."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def morfeusz():
+    """Morfeusz2 with the SGJP dictionary; `expand_tags` keeps one tag per analysis."""
+    import morfeusz2
+
+    return morfeusz2.Morfeusz(expand_tags=True, whitespace=morfeusz2.SKIP_WHITESPACES)
+
+
+@lru_cache(maxsize=1)
+def pymorphy():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def base_lemma(lemma: str) -> str:
+    """Morfeusz lemmas carry homonym marks (`Homel:Sm3`, `biały:A`); strip them."""
+    return lemma.split(":", 1)[0]
+
+
+@lru_cache(maxsize=100_000)
+def pl_analyses(word: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(lemma, tag, qualifiers) for each Morfeusz analysis of a one-segment word."""
+    analyses = morfeusz().analyse(word)
+    if any(end > 1 for _s, end, _a in analyses):
+        return ()  # the word splits into several segments (PZL.23, abbreviations): not a form
+    return tuple((lemma, tag, tuple(quals)) for _s, _e, (_o, lemma, tag, quals, _l) in analyses)
+
+
+@lru_cache(maxsize=100_000)
+def pl_generate(lemma: str) -> tuple[tuple[str, str], ...]:
+    """(form, tag) for every form Morfeusz generates from a lemma (with homonym mark)."""
+    try:
+        return tuple((orth, tag) for orth, _lem, tag, _q, _l in morfeusz().generate(lemma))
+    except RuntimeError:
+        return ()
+
+
+@lru_cache(maxsize=100_000)
+def ru_parses(word: str):
+    """pymorphy3 parses of one Russian word, most probable first."""
+    return tuple(pymorphy().parse(word))

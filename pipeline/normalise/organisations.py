@@ -1,0 +1,301 @@
+"""Organisations: one record per organisation in an article, then across the run.
+
+Within an article, ORG mentions are grouped when they share a lemma, when one is an acronym
+defined by or matching the initials of the other (PFRR, UwB, СЭЗ), when a Cyrillic name
+stands in parentheses right after a Latin one, or when their cross-script signatures agree
+(`strefa ekonomiczna` = `экономическая зона` through lang/pl/org_heads.tsv, place names and
+place adjectives through the gazetteer, other words through transliteration).
+`merge_organisations` then maps the per-article keys of the whole run onto shared keys.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.normalise.regions import adjective_stem, adjective_table, stem_key
+from pipeline.normalise.textnorm import fold, is_cyrillic
+from pipeline.normalise.translit import to_polish
+from pipeline.record import Mention, Organisation
+
+LANG_DIR = Path(__file__).resolve().parents[1] / "lang"
+FUNCTION_WORDS = frozenset(
+    "w we i oraz z ze do na im im. imienia przy pod dla of the and for in at "
+    "в во и при имени им им. им у ў і імя для та з по".split())
+_QUOTED = re.compile(r"[„\"«“]([^„\"«“”»]+)[”\"»“]")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", re.U)
+MIN_SIGNATURE = 2
+SIGNATURE_MATCH = 0.75
+
+
+@lru_cache(maxsize=1)
+def head_lexicon() -> list[tuple[str, str]]:
+    """(folded stem, concept) pairs, longest stems first."""
+    pairs = []
+    path = LANG_DIR / "pl" / "org_heads.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            concept, _, stems = line.partition("\t")
+            pairs += [(fold(s), concept) for s in stems.split(",") if s]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def is_acronym(text: str) -> bool:
+    """`PFRR`, `UwB`, `СЭЗ`, `WSE „Grodnoinvest”`: a short word with several capitals."""
+    core = _QUOTED.sub("", text).strip()
+    if not core or " " in core or len(core) > 8:
+        return False
+    caps = sum(c.isupper() for c in core)
+    return caps >= 2 and caps * 2 >= len([c for c in core if c.isalpha()])
+
+
+def acronym_core(text: str) -> str:
+    return _QUOTED.sub("", text).strip()
+
+
+def quoted_part(text: str) -> str:
+    m = _QUOTED.search(text)
+    return fold(m.group(1)) if m else ""
+
+
+def initials(name: str) -> str:
+    """Initials of a name's words outside quotes: `Uniwersytet w Białymstoku` -> `UwB`."""
+    words = _WORD.findall(_QUOTED.sub(" ", name))
+    out = []
+    for w in words:
+        for part in w.split("-"):
+            if part:
+                out.append(part[0])
+    return "".join(out)
+
+
+def acronym_matches(acr: str, name: str) -> bool:
+    """The acronym equals the name's initials (case-insensitively, with or without the
+    lower-case function words), and quoted parts agree where both have one."""
+    core = fold(acronym_core(acr)).replace(" ", "")
+    if len(core) < 2:
+        return False
+    full = fold(initials(name))
+    content = fold("".join(w[0] for w in _WORD.findall(_QUOTED.sub(" ", name))
+                           if w.lower() not in FUNCTION_WORDS))
+    if core not in (full, content):
+        return False
+    qa, qn = quoted_part(acr), quoted_part(name)
+    return not qa or not qn or qa == qn or signature(qa) == signature(qn)
+
+
+@lru_cache(maxsize=50_000)
+def _word_concept(word: str) -> str:
+    f = fold(word)
+    for stem, concept in head_lexicon():
+        if f.startswith(stem):
+            return concept
+    if adjective_stem(word):
+        hit = adjective_table().get(stem_key(word))
+        if hit:
+            return "adj:" + fold(hit[0])
+    from pipeline.normalise.gazetteer import get_gazetteer
+
+    place = get_gazetteer().link(word, None, "ru" if is_cyrillic(word) else "pl")
+    if place is not None and word[:1].isupper():
+        return place.key
+    latin = to_polish(word)[0] if is_cyrillic(word) else word
+    if adjective_stem(latin):
+        return "adj:" + fold(adjective_stem(latin)).replace("dsk", "dzk")
+    return fold(latin)[:5]
+
+
+@lru_cache(maxsize=50_000)
+def signature(name: str) -> tuple[str, ...]:
+    """Sorted script-independent concepts of a name's content words."""
+    words = [w for w in _WORD.findall(name) if w.lower() not in FUNCTION_WORDS]
+    return tuple(sorted(_word_concept(w) for w in words))
+
+
+def signatures_match(a: str, b: str) -> bool:
+    sa, sb = Counter(signature(a)), Counter(signature(b))
+    if sum(sa.values()) < MIN_SIGNATURE or sum(sb.values()) < MIN_SIGNATURE:
+        return False
+    inter = sum((sa & sb).values())
+    union = sum((sa | sb).values())
+    return inter / union >= SIGNATURE_MATCH
+
+
+def org_key(name: str) -> str:
+    return "org:" + fold(name)
+
+
+# -- within one article --------------------------------------------------------------
+
+class _Groups:
+    """Union-find over mention indices."""
+
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _parenthesised_after(text: str, m: Mention, other: Mention) -> bool:
+    """`other` starts right after `m` inside an opening parenthesis (and maybe closes it)."""
+    gap = text[m.end: other.start]
+    return other.start >= m.end and gap.strip() in ("(", "( ", "-", "–", "—", ",") and "(" in gap
+
+
+def _defined_acronym(text: str, m: Mention) -> str:
+    """`Podlaska Fundacja Rozwoju Regionalnego (PFRR)`: the acronym after the name."""
+    match = re.match(r"\s*\(\s*([^\s(),;]{2,10})\s*\)", text[m.end: m.end + 16])
+    if match and is_acronym(match.group(1)):
+        return match.group(1)
+    return ""
+
+
+def link_article_orgs(text: str, mentions: list[Mention], main_lang: str) -> dict[str, Organisation]:
+    """Group the article's ORG mentions (lemmas already set), set their `entity_key`, and
+    return the article's organisations by key."""
+    n = len(mentions)
+    if not n:
+        return {}
+    groups = _Groups(n)
+    defined: dict[int, str] = {}
+    for i, m in enumerate(mentions):
+        acr = _defined_acronym(text, m)
+        if acr:
+            defined[i] = acr
+    for i, a in enumerate(mentions):
+        for j in range(i + 1, n):
+            b = mentions[j]
+            if _same_org(text, a, b, defined.get(i, ""), defined.get(j, "")):
+                groups.union(i, j)
+    members: dict[int, list[int]] = {}
+    for i in range(n):
+        members.setdefault(groups.find(i), []).append(i)
+    out: dict[str, Organisation] = {}
+    for idx in members.values():
+        org = _organisation([mentions[i] for i in idx], [defined.get(i, "") for i in idx], main_lang)
+        if org.key in out:
+            _absorb(out[org.key], org)
+        else:
+            out[org.key] = org
+        for i in idx:
+            mentions[i].entity_key = org.key
+    return out
+
+
+def _same_org(text: str, a: Mention, b: Mention, acr_a: str, acr_b: str) -> bool:
+    la, lb = a.lemma or a.text, b.lemma or b.text
+    if fold(la) == fold(lb) or fold(a.text) == fold(b.text):
+        return True
+    if acr_a and fold(acr_a) in (fold(b.text), fold(lb)):
+        return True
+    if acr_b and fold(acr_b) in (fold(a.text), fold(la)):
+        return True
+    if is_acronym(b.text) and not is_acronym(a.text) and acronym_matches(b.text, la):
+        return True
+    if is_acronym(a.text) and not is_acronym(b.text) and acronym_matches(a.text, lb):
+        return True
+    if is_acronym(a.text) and is_acronym(b.text):
+        return fold(acronym_core(a.text)) == fold(acronym_core(b.text)) and (
+            quoted_part(a.text) == quoted_part(b.text) or not quoted_part(a.text) or not quoted_part(b.text))
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    if is_cyrillic(first.text) != is_cyrillic(second.text) and _parenthesised_after(text, first, second):
+        return True
+    if _contains_words(la, lb):
+        return True
+    return is_cyrillic(la) != is_cyrillic(lb) and signatures_match(la, lb)
+
+
+def _contains_words(a: str, b: str) -> bool:
+    """One name contains the other as whole words, the shorter having >= 2 words."""
+    fa, fb = fold(a).split(), fold(b).split()
+    short, long_ = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
+    if len(short) < 2 or len(short) == len(long_):
+        return False
+    return any(long_[k:k + len(short)] == short for k in range(len(long_) - len(short) + 1))
+
+
+def _organisation(ms: list[Mention], defined: list[str], main_lang: str) -> Organisation:
+    """Canonical name: the longest full (non-acronym) lemma in the article's main script."""
+    full = [m for m in ms if not is_acronym(m.text)]
+    main_cyr = main_lang in _cyrillic_langs()
+    pool = [m for m in full if is_cyrillic(m.lemma or m.text) == main_cyr] or full or ms
+    best = max(pool, key=lambda m: (len((m.lemma or m.text).split()), len(m.lemma or m.text),
+                                    -m.start))
+    name = best.lemma or best.text
+    acronyms = [acronym_core(m.text) for m in ms if is_acronym(m.text)] + [d for d in defined if d]
+    acronym = acronyms[0] if acronyms else ""
+    aliases: list[str] = []
+    for m in sorted(ms, key=lambda m: m.start):
+        for form in (m.lemma, m.text):
+            if form and form != name and form not in aliases:
+                aliases.append(form)
+    for a in acronyms:
+        if a not in aliases:
+            aliases.append(a)
+    return Organisation(key=org_key(name), name=name, acronym=acronym, aliases=aliases)
+
+
+def _absorb(into: Organisation, other: Organisation) -> None:
+    for a in [other.name] + other.aliases:
+        if a != into.name and a not in into.aliases:
+            into.aliases.append(a)
+    into.acronym = into.acronym or other.acronym
+
+
+@lru_cache(maxsize=1)
+def _cyrillic_langs() -> frozenset[str]:
+    return frozenset({"ru", "be", "uk", "bg", "sr", "mk"})
+
+
+# -- across the run --------------------------------------------------------------------
+
+def merge_organisations(orgs: list[Organisation]) -> dict[str, str]:
+    """Every input key -> the key of its run-level organisation (same organisation in many
+    articles, in other scripts or with other aliases -> one key). Deterministic: the result
+    does not depend on the order of `orgs`."""
+    by_key: dict[str, list[Organisation]] = {}
+    for o in orgs:
+        by_key.setdefault(o.key, []).append(o)
+    keys = sorted(by_key)
+    names: dict[str, set[str]] = {}
+    for k in keys:
+        s = set()
+        for o in by_key[k]:
+            s |= {fold(x) for x in [o.name] + o.aliases if x and not is_acronym(x)}
+        names[k] = s
+    groups = _Groups(len(keys))
+    owner: dict[str, int] = {}
+    for i, k in enumerate(keys):
+        for nm in sorted(names[k]):
+            if len(nm.split()) >= 2 or len(nm) >= 8:
+                if nm in owner:
+                    groups.union(owner[nm], i)
+                else:
+                    owner[nm] = i
+    by_signature: dict[tuple[str, ...], int] = {}
+    for i, k in enumerate(keys):
+        sig = signature(by_key[k][0].name)
+        if len(sig) >= MIN_SIGNATURE + 1 or (len(sig) >= MIN_SIGNATURE and any(":" in c for c in sig)):
+            if sig in by_signature:
+                groups.union(by_signature[sig], i)
+            else:
+                by_signature[sig] = i
+    members: dict[int, list[str]] = {}
+    for i, k in enumerate(keys):
+        members.setdefault(groups.find(i), []).append(k)
+    out: dict[str, str] = {}
+    for ks in members.values():
+        canon = min(ks, key=lambda k: (-len(by_key[k]), is_cyrillic(k), k))
+        for k in ks:
+            out[k] = canon
+    return out

@@ -1,0 +1,123 @@
+"""Administrative regions as `loc:` places with Polish canonical names.
+
+`obwodu witebskiego`, `Витебская область`, `Віцебскай вобласці` -> `obwód witebski`;
+`województwo podlaskie`, `Подляшского воеводства` -> `województwo podlaskie`;
+`gmina Supraśl`, `гміна Супрасль` -> `gmina Supraśl`. GeoNames' city extract has no regions,
+so they are recognised by a region-type word (lang/<xx>/region_types.tsv) plus an adjective
+whose stem is looked up in lang/pl/region_adjectives.tsv, or transliterated as a fallback.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pipeline.normalise.textnorm import fold, is_cyrillic
+from pipeline.normalise.translit import to_polish
+from pipeline.record import Place
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pipeline.normalise.gazetteer import Gazetteer
+
+LANG_DIR = Path(__file__).resolve().parents[1] / "lang"
+_STEM = re.compile(r"^(.*(?:sk|ck|zk|ск|цк|зк))[^\s]*$")
+
+
+def _rows(path: Path) -> list[list[str]]:
+    if not path.exists():
+        return []
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def region_types() -> dict[str, tuple[str, str]]:
+    """folded form -> (canonical Polish type, 'adj' | 'name'), all languages merged."""
+    out: dict[str, tuple[str, str]] = {}
+    for path in sorted(LANG_DIR.glob("*/region_types.tsv")):
+        for form, canon, kind in _rows(path):
+            out.setdefault(fold(form), (canon, kind))
+    return out
+
+
+@lru_cache(maxsize=1)
+def type_endings() -> dict[str, str]:
+    return {t: e for t, e in _rows(LANG_DIR / "pl" / "region_type_genders.tsv")}
+
+
+@lru_cache(maxsize=1)
+def adjective_table() -> dict[str, tuple[str, str]]:
+    """folded adjective stem (any script) -> (Polish stem with diacritics, country)."""
+    out: dict[str, tuple[str, str]] = {}
+    for pl_adj, cc, stems in _rows(LANG_DIR / "pl" / "region_adjectives.tsv"):
+        pl_stem = adjective_stem(pl_adj)
+        for s in [pl_adj] + stems.split(","):
+            key = stem_key(s)
+            if key:
+                out.setdefault(key, (pl_stem, cc))
+    return out
+
+
+def adjective_stem(word: str) -> str:
+    """`witebskiego` -> `witebsk`, `Гродненская` -> `гродненск` ('' if not such an adjective)."""
+    m = _STEM.match(word.lower().replace("ь", ""))
+    return m.group(1) if m else ""
+
+
+def stem_key(word: str) -> str:
+    return fold(adjective_stem(word))
+
+
+def _polish_stem(adj: str) -> tuple[str, str]:
+    """(Polish adjective stem, country code) of a region adjective in any language."""
+    hit = adjective_table().get(stem_key(adj))
+    if hit:
+        return hit
+    stem = adjective_stem(adj)
+    if is_cyrillic(stem):
+        stem = to_polish(stem)[0].lower().replace("dsk", "dzk")
+    return stem, ""
+
+
+def parse_region(surface: str, lang: str, gaz: "Gazetteer | None" = None) -> Place | None:
+    """A region place when `surface` contains a region-type word, else None."""
+    tokens = surface.split()
+    types = region_types()
+    for i, tok in enumerate(tokens):
+        hit = types.get(fold(tok)) or types.get(fold(tok) + ".")
+        if hit is None:
+            continue
+        canon, kind = hit
+        rest = tokens[i + 1:] or tokens[:i]
+        if not rest:
+            return None
+        if kind == "adj":
+            neighbours = [t for t in (tokens[i + 1] if i + 1 < len(tokens) else "",
+                                      tokens[i - 1] if i else "") if t]
+            for adj in neighbours:
+                if adjective_stem(adj):
+                    stem, cc = _polish_stem(adj)
+                    name = f"{canon} {stem}{type_endings().get(canon, 'i')}"
+                    return _region(name, cc)
+        return _named_region(canon, " ".join(rest), lang, gaz)
+    return None
+
+
+def _named_region(canon: str, rest: str, lang: str, gaz: "Gazetteer | None") -> Place:
+    """`gmina Supraśl`, `rejon Ungheni`: the type plus the Polish name of the place."""
+    cc = ""
+    name = rest
+    if gaz is not None:
+        place = gaz.link(rest, None, lang)
+        if place is not None and place.feature == "city":
+            name, cc = place.name, place.country_code
+    if name == rest:
+        from pipeline.normalise.lemmas import lemmatise
+
+        name = lemmatise(rest, lang, "LOC")
+    return _region(f"{canon} {name}", cc)
+
+
+def _region(name: str, cc: str) -> Place:
+    return Place(key=f"loc:{name.lower()}", name=name, country_code=cc, feature="region")

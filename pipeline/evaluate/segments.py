@@ -88,7 +88,8 @@ def systems(names: Iterable[str]) -> dict[str, Segmenter]:
 
 def _keys(cell: str) -> list[str]:
     keys = []
-    for part in re.split(r",\s*", cell.strip().rstrip(".")):
+    cell = re.sub(r"\([^)]*\)", "", cell)  # "007 (an organisation name and a quote)"
+    for part in re.split(r",\s*|\s+and\s+", cell.strip().rstrip(".")):
         m = re.fullmatch(r"(\d{3})[–-](\d{3})", part)
         if m:
             keys += [f"{i:03d}" for i in range(int(m.group(1)), int(m.group(2)) + 1)]
@@ -142,6 +143,7 @@ def devset_docs(root: Path) -> list[Doc]:
             continue
         a, b = art.body_start, len(art.text)
         doc = Doc(art.source, art.text, [(a, b)])
+        unscored = 0
         skip = _excluded_crumbs(art.text, a, b)
         for i in range(a, b):
             ch = art.text[i]
@@ -154,6 +156,10 @@ def devset_docs(root: Path) -> list[Doc]:
                 doc.reference[i], _ = embedded[key], doc.embedded.add(i)
             elif script == "Latin":
                 doc.reference[i], _ = "pl", doc.embedded.add(i)
+            else:
+                unscored += 1
+        if unscored:
+            print(f"  devset: {unscored} letters of {art.source} have no reference language", file=sys.stderr)
         docs.append(doc)
     return docs
 

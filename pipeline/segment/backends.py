@@ -1,7 +1,7 @@
 """Language scorers behind one interface: given unit texts and the candidate languages of
 their script, return log-scores per candidate.
 
-- `rule`: letters only (marker words + prior); no model, no I/O.
+- `rule`: marker words only (frequent short words per language); no model, no I/O.
 - `lingua`: lingua-language-detector restricted to pl, ru, be, uk, en (restricting the
   language set makes it both faster and more accurate; it knows Belarusian).
 - `langdetect`: Google's n-gram profiles, seeded (`DetectorFactory.seed = 0`) so runs
@@ -16,7 +16,7 @@ import math
 from functools import lru_cache
 from typing import Protocol, Sequence
 
-from pipeline.segment.letters import LANGUAGES, letters, marker_hits
+from pipeline.segment.letters import LANGUAGES, marker_hits
 
 FLOOR = 1e-6  # probability floor, so one detector's certainty never outweighs hard letter evidence
 
@@ -37,7 +37,7 @@ def _logs(probs: dict[str, float], cands: tuple[str, ...]) -> dict[str, float]:
 
 
 class RuleBackend:
-    """Marker words and a small prior; the letters do the rest."""
+    """Marker words only; the letters and the priors (added for every backend) do the rest."""
 
     name = "rule"
     MARKER_WEIGHT = 1.0
@@ -45,7 +45,7 @@ class RuleBackend:
     def scores(self, texts, words, candidates):
         out = []
         for ws, cands in zip(words, candidates):
-            out.append({c: self.MARKER_WEIGHT * marker_hits(ws, c) + letters(c).prior for c in cands})
+            out.append({c: self.MARKER_WEIGHT * marker_hits(ws, c) for c in cands})
         return out
 
 

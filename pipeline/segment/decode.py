@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass
 
 from pipeline.segment.backends import Backend
-from pipeline.segment.letters import languages_of_script, violations
+from pipeline.segment.letters import languages_of_script, letters, violations
 from pipeline.segment.units import Unit
 
 VIOLATION_COST = 3.0  # log units per letter the language cannot have
 FAST_MARGIN = 2  # letters alone decide when every other language has this many violations
 HINT_BONUS = 1.0
+RULED_OUT = -1e6  # a strict language whose letters are missing while another language fits
 SWITCH_COST_SENTENCE = 2.0
 # inside a sentence, by script: a quoted Russian sentence in a Belarusian text switches, while
 # a Latin-script foreign name in a Polish sentence (an English or Romanian organisation) stays
@@ -53,8 +54,14 @@ def _emissions(
     out = []
     for i, (cs, v) in enumerate(zip(cands, viols)):
         m = from_model.get(i, {})
+        fits = min(v.values()) == 0
         out.append(
-            {c: -VIOLATION_COST * v[c] + m.get(c, 0.0) + (HINT_BONUS if c == hint else 0.0) for c in cs}
+            {
+                c: RULED_OUT
+                if fits and v[c] and letters(c).strict
+                else -VIOLATION_COST * v[c] + m.get(c, 0.0) + letters(c).prior + (HINT_BONUS if c == hint else 0.0)
+                for c in cs
+            }
         )
     return out
 

@@ -23,9 +23,9 @@ class Letters:
     code: str
     script: str  # Latin, Cyrillic
     alphabet: frozenset[str]
-    distinctive: frozenset[str]
     markers: frozenset[str]
     prior: float
+    strict: bool  # letters outside the alphabet rule the language out (when another fits)
 
 
 @lru_cache(maxsize=None)
@@ -37,9 +37,9 @@ def letters(code: str) -> Letters:
         code=code,
         script=data["script"],
         alphabet=frozenset(data["alphabet"]),
-        distinctive=frozenset(data["distinctive"]),
         markers=frozenset(data["markers"]),
         prior=float(data.get("prior", 0.0)),
+        strict=bool(data.get("strict", False)),
     )
 
 

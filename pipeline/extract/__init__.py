@@ -1,0 +1,46 @@
+"""Extract stage: the events and agreements an article reports.
+
+`extract(article)` fills `article.events` and `article.agreements` from the annotated and
+linked article (sentences, mentions, places, organisations). Per-language vocabulary is
+data in `pipeline/lang/<xx>/events.json`; see events.py and agreements.py for the rules.
+Cross-article clustering runs later, on the event rows (clusters.py).
+"""
+from __future__ import annotations
+
+from pipeline.extract import agreements as ag
+from pipeline.extract import events as ev
+from pipeline.extract.cues import read_cues
+from pipeline.extract.document import read
+from pipeline.record import Article, Event
+from pipeline.tables.schema import EVENT_TYPES
+
+
+def extract(article: Article) -> Article:
+    sents = read(article)
+    cues = [read_cues(s, article) for s in sents]
+    between = {i: b for i, s in enumerate(sents) if (b := ag.between_index(s)) is not None}
+    drafts, sent_ctx = ev.detect(article, cues, between)
+    ents = ag.entities(article)
+    agreements = ag.merge(article, ag.detect(article, cues, sent_ctx, ents))
+    _signing_events(article, agreements, drafts)
+    article.events = ev.to_events(article, drafts, cues)
+    article.agreements = ag.to_agreements(article, agreements, cues, drafts)
+    assert all(e.event_type in EVENT_TYPES for e in article.events)
+    return article
+
+
+def _signing_events(article: Article, agreements: list[ag.AgDraft], drafts: list[ev.Draft]) -> None:
+    """A signing with its own date or place and no event around it is an event of its own
+    (a separate signing ceremony, GUIDELINES: `signing`)."""
+    for a in agreements:
+        if a.event is not None or not (a.own_date or a.place):
+            continue
+        d = ev.Draft("signing", place=a.place, strength=2 if a.place else 0, start=a.date, end=a.date,
+                     inferred=a.inferred, explicit_date=a.own_date and not a.inferred, sents=[a.si],
+                     evidence=a.si, evidence_score=1, mentions=1, strong=True,
+                     tenses=["planned" if a.status == "planned" else "past"])
+        drafts.append(d)
+        a.event = d
+
+
+__all__ = ["extract", "Event"]

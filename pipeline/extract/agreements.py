@@ -1,0 +1,353 @@
+"""Agreements of one article: a signing of a named document between named parties.
+
+A sentence gives an agreement when it has an agreement noun (memorandum, porozumienie,
+соглашение, дамова ...) and a signing word (podpisać, подписание, падпісалі ...). Its
+parties come, in this order of trust, from `między X a Y` / `между X и Y` / `паміж X і Y`
+(one agreement per such clause), from the coordinated subject before the signing verb
+(`X i Y podpisały`, `prezes KOM i dyrektor WSE podpisali`, `klaster i izba podpisały` with the
+common noun resolved to the last organisation of that head word), or from `obie strony` /
+`стороны` (the two entities last named). Date and place come from the sentence, else from
+the event it was signed at (the one the sentence refers to, the ordinal day of the event in
+force, the paragraph's event) and are then `date_inferred`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.extract.cues import SentCues, day_shift
+from pipeline.extract.document import Sent
+from pipeline.extract.events import Draft
+from pipeline.extract.lexicon import Token, fold, sentence_vocab, tokenize, vocabs_for
+from pipeline.record import Agreement, Article, Mention
+
+TYPE_PRIORITY = ["memorandum", "letter_of_intent", "partnership", "other", "contract", "cooperation_agreement"]
+WINDOW = 8  # tokens: agreement nouns this close form one document name
+
+
+@dataclass
+class Entity:
+    key: str
+    start: int
+    end: int
+    heads: frozenset[str]
+    is_place: bool
+
+
+@dataclass
+class AgDraft:
+    atype: str
+    si: int
+    start: int  # title span
+    end: int
+    parties: list[str] = field(default_factory=list)
+    party_names: list[str] = field(default_factory=list)
+    date: str = ""
+    inferred: bool = False
+    own_date: bool = False
+    place: str = ""
+    status: str = "signed"
+    event: Draft | None = None
+    how: str = ""  # between / subject / sides / all
+    sents: list[int] = field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------- entities
+def _heads(text: str) -> frozenset[str]:
+    """Lemmas of the head noun of a name: the first word analysed as a noun."""
+    for t in tokenize(text, 0, len(text)):
+        if any(x.startswith("subst") or x.startswith("NOUN") for x in t.tags):
+            return frozenset(x for x in t.lemmas if x != t.lower or not t.text[:1].isupper())
+    return frozenset()
+
+
+def entities(art: Article) -> list[Entity]:
+    """Organisation and place mentions that can be parties, in text order."""
+    out = []
+    for m in sorted(art.mentions, key=lambda m: m.start):
+        if m.label == "ORG" and m.entity_key in art.organisations:
+            out.append(Entity(m.entity_key, m.start, m.end, _heads(m.text), False))
+        elif m.label in ("LOC", "GPE") and m.entity_key in art.places:
+            if art.places[m.entity_key].feature != "country":
+                out.append(Entity(m.entity_key, m.start, m.end, frozenset(), True))
+    return out
+
+
+def _names(art: Article, key: str) -> list[str]:
+    if key in art.places:
+        p = art.places[key]
+        return [p.name, p.name_en]
+    o = art.organisations.get(key)
+    return [o.name, o.acronym, *o.aliases] if o else [key]
+
+
+def _same_party(art: Article, a: str, b: str) -> bool:
+    if a == b:
+        return True
+    for x in _names(art, a):
+        for y in _names(art, b):
+            fx, fy = fold(x or ""), fold(y or "")
+            if len(fx) >= 3 and len(fy) >= 3 and (fx in fy or fy in fx or fx.split()[0][:5] == fy.split()[0][:5]):
+                return True
+    return False
+
+
+# ----------------------------------------------------------------------------- one sentence
+def _hits(s: Sent) -> list[tuple[int, int, str]]:
+    """(token index, n tokens, type) of agreement nouns, outside quoted titles."""
+    out = []
+    i = 0
+    toks = s.tokens
+    while i < len(toks):
+        best = None
+        if not s.in_quote(toks[i].start):
+            for v in vocabs_for(toks[i], s.lang):
+                hit = v.find(toks, i, v.data.get("agreement_triggers", {}))
+                if hit and (best is None or hit[1] > best[1]):
+                    best = hit
+        if best:
+            out.append((i, best[1], best[0]))
+            i += best[1]
+        else:
+            i += 1
+    return out
+
+
+def _signing(s: Sent) -> list[int]:
+    return [i for i, t in enumerate(s.tokens)
+            if any(v.token_is(t, v.words("signing_words")) for v in vocabs_for(t, s.lang))]
+
+
+def between_index(s: Sent) -> int | None:
+    """Token index of the first `między`/`между`/`паміж` (places after it are parties)."""
+    for i, t in enumerate(s.tokens):
+        if any(v.token_is(t, v.words("between_words")) for v in vocabs_for(t, s.lang)):
+            return i
+    return None
+
+
+def _in_sentence(ents: list[Entity], text: str, lo: int, hi: int) -> list[Entity]:
+    """Entities inside [lo, hi), a parenthesised alias folded into the name before it."""
+    out: list[Entity] = []
+    for e in ents:
+        if e.start < lo or e.end > hi:
+            continue
+        if out and (e.key == out[-1].key or text[out[-1].end:e.start].strip() in ("(", "(«", "(„", "(\"")):
+            continue  # "Fundacja X (Фонд X)": the same organisation in another language
+        out.append(e)
+    return out
+
+
+def _between_pairs(s: Sent, ents: list[Entity], vs, text: str) -> list[list[Entity]]:
+    toks = s.tokens
+    idx = [i for i, t in enumerate(toks) if any(v.token_is(t, v.words("between_words")) for v in vs)]
+    pairs = []
+    for n, i in enumerate(idx):
+        lo = toks[i].end
+        hi = toks[idx[n + 1]].start if n + 1 < len(idx) else s.end
+        found = _in_sentence(ents, text, lo, hi)
+        if len(found) >= 2:
+            pairs.append(found[:2])
+    return pairs
+
+
+def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, place_preps,
+             text: str) -> list[Entity]:
+    toks = s.tokens
+    lo = s.start
+    for i in range(verb - 1, 0, -1):  # clause start: the last comma before the verb
+        if "," in text[toks[i - 1].end:toks[i].start]:
+            lo = toks[i].start
+            break
+    found = [e for e in _in_sentence(ents, text, lo, toks[verb].start)
+             if not (e.is_place and _prep_before(s, e.start, place_preps))]
+    # common nouns standing for an organisation named before: "klaster i izba podpisały"
+    for t in toks[:verb]:
+        if t.start < lo or t.text[:1].isupper() or any(e.start <= t.start < e.end for e in ents):
+            continue
+        for e in reversed(prior):
+            if not e.is_place and e.heads and t.lemmas & e.heads:
+                if all(f.key != e.key for f in found):
+                    found.append(e)
+                break
+    found.sort(key=lambda e: e.start)
+    # "X подписали с Y": the partner after the verb
+    if len(found) == 1:
+        after = [e for e in _in_sentence(ents, text, toks[verb].end, s.end) if not e.is_place]
+        if after and toks[verb].end <= after[0].start:
+            gap_toks = [t for t in toks if toks[verb].end <= t.start < after[0].start]
+            if any(any(v.token_is(t, v.words("and_words")) for v in vs) for t in gap_toks[-2:]):
+                found.append(after[0])
+    return found
+
+
+def _prep_before(s: Sent, offset: int, preps: list[str]) -> bool:
+    prev = [t for t in s.tokens if t.end <= offset][-2:]
+    return any(t.lower in preps for t in prev)
+
+
+def _sides(prior: list[Entity]) -> list[Entity]:
+    out: list[Entity] = []
+    for e in reversed(prior):
+        if all(f.key != e.key for f in out):
+            out.append(e)
+        if len(out) == 2:
+            break
+    return list(reversed(out))
+
+
+def _status(c: SentCues, verb: int, date: str, published: str) -> str:
+    if date and published:
+        n = len(date)
+        if date > published[:n]:
+            return "planned"
+        if date < published[:n]:
+            return "signed"
+    if any(t == "planned" for _, t in c.tense):
+        return "planned"
+    near = sorted(c.tense, key=lambda t: abs(t[0] - verb))
+    if near and near[0][1] == "future":
+        return "planned"
+    return "signed"
+
+
+def _venue(c: SentCues, art: Article, between: int | None) -> str:
+    v = sentence_vocab(c.sent.lang)
+    preps = v.words("place_preps")
+    for p in c.places:
+        if p.strength < 1 or (between is not None and p.i > between):
+            continue
+        prev = c.sent.tokens[p.i - 1].lower if p.i > 0 else ""
+        if prev in preps:
+            return p.key
+    return ""
+
+
+def _date_from_event(c: SentCues, ev: Draft | None, rng: tuple[str, str] | None) -> str:
+    if ev is not None and ev.is_range():
+        rng = (ev.start, ev.end)
+    if c.ordinal is not None and rng:
+        day = rng[1] if c.ordinal == -1 else day_shift(rng[0], c.ordinal - 1) if c.ordinal > 0 else ""
+        if day and rng[0] <= day <= rng[1]:
+            return day
+    if c.end_marker and ev is not None and ev.end:
+        return ev.end
+    if ev is not None and ev.start:
+        return ev.start
+    return ""
+
+
+def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[Entity]) -> list[AgDraft]:
+    out: list[AgDraft] = []
+    para_date: dict[int, str] = {}
+    for si, c in enumerate(cues):
+        s = c.sent
+        ctx = sent_ctx[si]
+        if ctx.get("date"):
+            para_date[s.block] = ctx["date"]
+        hits = _hits(s)
+        signs = _signing(s)
+        if not hits or not signs:
+            continue
+        vs = vocabs_for(s.tokens[0], s.lang)
+        v = sentence_vocab(s.lang)
+        prior = [e for e in ents if e.end <= s.start]
+        here = [e for e in ents if e.start >= s.start and e.end <= s.end]
+        between = between_index(s)
+        groups: list[list[tuple[int, int, str]]] = []
+        for h in hits:
+            if groups and h[0] - (groups[-1][-1][0] + groups[-1][-1][1]) <= WINDOW:
+                groups[-1].append(h)
+            else:
+                groups.append([h])
+        pairs = _between_pairs(s, here, vs, art.text)
+        verb = min(signs, key=lambda i: abs(i - groups[0][0][0]))
+        for gi, g in enumerate(groups):
+            atype = min((h[2] for h in g), key=TYPE_PRIORITY.index)
+            a = AgDraft(atype, si, s.tokens[g[0][0]].start, s.tokens[g[-1][0] + g[-1][1] - 1].end, sents=[si])
+            if pairs:
+                chosen = pairs if len(groups) == 1 else pairs[gi:gi + 1]
+            else:
+                chosen = []
+            if not chosen:
+                subj = _subject(s, here, verb, prior, vs, v.words("place_preps"), art.text)
+                if len(subj) >= 2:
+                    chosen, a.how = [subj], "subject"
+                elif any(v2.match_at(s.tokens, i, p) for v2 in vs for i in range(len(s.tokens))
+                         for p in v2.words("both_sides")):
+                    chosen, a.how = [_sides(prior)], "sides"
+                else:
+                    chosen, a.how = [here], "all"
+            else:
+                a.how = "between"
+            for parties in chosen:
+                b = AgDraft(a.atype, si, a.start, a.end, sents=[si], how=a.how)
+                b.parties = list(dict.fromkeys(e.key for e in parties))
+                _when_where(b, c, ctx, art, between, para_date, out)
+                out.append(b)
+    return out
+
+
+def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int | None,
+                para_date: dict[int, str], done: list[AgDraft]) -> None:
+    own = [d for d in c.dates if d.precision >= 2]
+    verb_status = _status(c, 0, "", "")
+    ev: Draft | None = ctx.get("ref") or ctx.get("block") or ctx.get("last")
+    if own:
+        d = own[0]
+        a.date, a.own_date, a.inferred = d.start, True, d.relative
+    elif c.same_day and done:
+        a.date, a.inferred = done[-1].date, True
+    elif verb_status == "signed" or ctx.get("ref") is not None:
+        day = _date_from_event(c, ev, ctx.get("range"))
+        if c.ordinal is None and not ctx.get("ref") and para_date.get(c.sent.block):
+            day = para_date[c.sent.block]
+        a.date, a.inferred = day, bool(day)
+    a.place = _venue(c, art, between)
+    if not a.place and ev is not None and (verb_status == "signed" or ctx.get("ref") is not None):
+        a.place = ev.place
+    if ev is not None and (verb_status == "signed" or ctx.get("ref") is not None):
+        a.event = ev
+    a.status = _status(c, 0, a.date, art.published)
+
+
+def merge(art: Article, drafts: list[AgDraft]) -> list[AgDraft]:
+    """One agreement told several times (title, lead, body, a "КОРОТКО" box) is one row."""
+    out: list[AgDraft] = []
+    for a in drafts:
+        target = None
+        for b in out:
+            if b.atype != a.atype or (a.date and b.date and a.date[:7] != b.date[:7] and not (a.inferred or b.inferred)):
+                continue
+            if set(a.sents) & set(b.sents):
+                continue  # two documents of one sentence are two agreements
+            small, big = sorted((a.parties, b.parties), key=len)
+            if len(small) < 2 or all(any(_same_party(art, x, y) for y in big) for x in small):
+                target = b
+                break
+        if target is None:
+            out.append(a)
+            continue
+        if len(target.parties) < 2 or (a.how == "between" and target.how != "between"):
+            target.parties, target.how = a.parties, a.how
+        if a.own_date and not a.inferred and (not target.own_date or target.inferred):
+            target.date, target.inferred, target.own_date = a.date, a.inferred, True
+        elif not target.date:
+            target.date, target.inferred = a.date, a.inferred
+        target.place = target.place or a.place
+        target.event = target.event or a.event
+        target.sents += a.sents
+    return [a for a in out if len(a.parties) >= 2]
+
+
+def to_agreements(art: Article, drafts: list[AgDraft], cues: list[SentCues], events: list[Draft]) -> list[Agreement]:
+    out = []
+    for a in drafts:
+        s = cues[a.si].sent
+        conf = 0.45 + 0.2 * (a.how == "between") + 0.1 * (a.how == "subject") + 0.1 * bool(a.date) \
+            + 0.1 * bool(a.place) - 0.05 * a.inferred
+        idx = next((n for n, d in enumerate(events) if d is a.event), None)
+        out.append(Agreement(agreement_type=a.atype, start=s.start, end=s.end, title=art.text[a.start:a.end],
+                             date=a.date, date_inferred=a.inferred and bool(a.date), place_key=a.place,
+                             parties=list(a.parties), status=a.status, event_index=idx,
+                             confidence=round(min(conf, 0.95), 3)))
+    return out

@@ -1,0 +1,265 @@
+"""What one sentence offers the extractor: triggers, places, dates, organisations, cue words.
+
+Everything here is read off a single `Sent`; combining sentences (inheritance, merging,
+series) is `events.py`'s job. Vocabulary comes from `pipeline/lang/<xx>/events.json`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from pipeline.annotate.dates import ordinal_day
+from pipeline.extract.document import Sent
+from pipeline.extract.lexicon import Token, Vocab, sentence_vocab, vocabs_for
+from pipeline.record import Article, Mention
+
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_MONTH = re.compile(r"^\d{4}-\d{2}$")
+ISO_YEAR = re.compile(r"^\d{4}$")
+WEAK_PLACE = {"country", "continent"}
+REGION = {"region", "admin", "adm1", "adm2", "district", "oblast"}
+
+
+@dataclass
+class Trigger:
+    i: int  # token index
+    n: int  # tokens covered
+    etype: str
+    weak: bool
+    plural: bool = False
+    count: int = 0  # "3 seminaria"
+    named: bool = False
+    title: str = ""
+    reference: bool = False  # "w ramach konferencji", "Drugiego dnia forum": an event already told
+    verb: bool = False  # a visit/meeting verb, not a noun
+
+
+@dataclass
+class PlaceArg:
+    i: int
+    key: str
+    strength: int  # 2 city or other precise place, 1 region, 0 country
+
+
+@dataclass
+class DateArg:
+    i: int
+    start: str
+    end: str
+    relative: bool
+    precision: int  # 3 day/range, 2 month, 1 year
+
+
+@dataclass
+class SentCues:
+    sent: Sent
+    triggers: list[Trigger] = field(default_factory=list)
+    places: list[PlaceArg] = field(default_factory=list)
+    dates: list[DateArg] = field(default_factory=list)
+    orgs: list[tuple[int, str]] = field(default_factory=list)
+    organiser_cue: list[int] = field(default_factory=list)  # token indices of cue words
+    ordinal: int | None = None  # ordinal day / member ("Drugiego dnia" -> 2, "Ostatni dzień" -> -1)
+    ordinal_member: bool = False  # the ordinal qualifies a trigger noun ("Drugie spotkanie")
+    start_marker: bool = False
+    end_marker: bool = False
+    duration: int = 0  # "dwudniowe szkolenie" -> 2
+    tense: list[tuple[int, str]] = field(default_factory=list)  # (token index, past|future|planned)
+    same_day: bool = False
+
+
+def _phrase_at(v: Vocab, tokens: list[Token], i: int, phrases: list[str]) -> int:
+    return max((v.match_at(tokens, i, p) for p in phrases), default=0)
+
+
+def _any(vs: list[Vocab], tok: Token, key: str) -> bool:
+    return any(v.token_is(tok, v.words(key)) for v in vs)
+
+
+def _triggers(s: Sent, orgs: list[Mention]) -> list[Trigger]:
+    toks = s.tokens
+    out: list[Trigger] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if s.in_quote(tok.start) or any(m.start < tok.start < m.end for m in orgs):
+            i += 1  # inside a quoted title or inside (not heading) an organisation's name
+            continue
+        best = None
+        for v in vocabs_for(tok, s.lang):
+            hit = v.find(toks, i, v.data.get("event_triggers", {}))
+            if hit and (best is None or hit[1] > best[1][1]):
+                best = (v, hit)
+        if best:
+            v, (etype, n, entry) = best
+            weak = entry in v.words("weak_triggers")
+            out.append(Trigger(i, n, etype, weak))
+            i += n
+            continue
+        for v in vocabs_for(tok, s.lang):
+            if v.token_is(tok, v.words("visit_verbs")):
+                out.append(Trigger(i, 1, "visit", True, verb=True))
+                break
+            if v.token_is(tok, v.words("meeting_verbs")):
+                out.append(Trigger(i, 1, "meeting", True, verb=True))
+                break
+        i += 1
+    return out
+
+
+def _is_plural(tok: Token) -> bool:
+    tags = [t for t in tok.tags if t.startswith("subst") or "NOUN" in t]
+    return bool(tags) and all(":pl:" in t or "plur" in t or "Pltm" in t for t in tags)
+
+
+def _decorate(s: Sent, art: Article, trig: Trigger, vs: list[Vocab]) -> None:
+    toks = s.tokens
+    tok = toks[trig.i]
+    trig.plural = _is_plural(tok)
+    for k in (1, 2):
+        if trig.i - k >= 0:
+            prev = toks[trig.i - k]
+            if prev.text.isdigit() and 1 < int(prev.text) < 20:
+                trig.count = int(prev.text)
+            for v in vs:
+                nums = v.data.get("series_numerals", {})
+                for word, n in nums.items():
+                    if prev.has(word, v.stem):
+                        trig.count = n
+    # a name: a quote right after the trigger, or a capitalised trigger inside the sentence
+    end = toks[trig.i + trig.n - 1].end
+    for a, b in s.quotes:
+        if 0 <= a - end <= 40 and len([t for t in toks if end <= t.start < a]) <= 3:
+            trig.named, trig.title = True, art.text[tok.start:b]
+            break
+    if not trig.named and tok.text[:1].isupper() and trig.i > 0 and not toks[trig.i - 1].text[:1].isdigit():
+        trig.named = True
+        j = trig.i
+        while j + 1 < len(toks) and (toks[j + 1].text[:1].isupper() or toks[j + 1].text.isdigit()):
+            j += 1
+        trig.title = art.text[tok.start:toks[j].end]
+    # reference to an event already told: "w ramach konferencji", "Drugiego dnia forum", "По итогам семинара"
+    for v in vs:
+        refs = v.words("reference_phrases")
+        for back in range(1, 4):
+            j = trig.i - back
+            if j >= 0 and _phrase_at(v, toks, j, refs) >= back:
+                trig.reference = True
+        if trig.i >= 1 and (v.token_is(toks[trig.i - 1], v.words("day_words"))
+                            or v.token_is(toks[trig.i - 1], v.words("end_markers"))):
+            trig.reference = True
+
+
+def _places(s: Sent, art: Article, vs: Vocab) -> list[PlaceArg]:
+    out = []
+    origin = vs.words("origin_preps")
+    for m in s.mentions:
+        if m.label not in ("LOC", "GPE") or not m.entity_key or m.entity_key not in art.places:
+            continue
+        i = s.token_index(m.start)
+        prev = [t.lower for t in s.tokens[max(0, i - 2):i]]
+        if prev and (prev[-1] in origin or (len(prev) == 2 and prev[0] in origin and prev[1][:1].islower()
+                                            and not prev[1] in vs.words("place_preps"))):
+            continue  # "z Witebska", "z ukraińskiego Kowla": where people come from
+        place = art.places[m.entity_key]
+        strength = 0 if place.feature in WEAK_PLACE else 1 if place.feature in REGION else 2
+        if place.key.startswith("loc:") and any(w in place.key for w in ("obw", "obl", "woj", "rejon", "powiat", "gmin", "район", "област", "раён", "вобласц")):
+            strength = min(strength, 1)
+        out.append(PlaceArg(i, place.key, strength))
+    return out
+
+
+def _dates(s: Sent, art: Article) -> list[DateArg]:
+    out = []
+    for m in s.mentions:
+        if m.label != "DATE" or not m.lemma:
+            continue
+        start, _, end = m.lemma.partition("/")
+        end = end or start
+        if ISO_YEAR.match(start) and start != end:
+            continue  # "na lata 2018–2020", "в 2017–2019 годах": periods, not event dates
+        if not (ISO_DAY.match(start) or ISO_MONTH.match(start) or ISO_YEAR.match(start)):
+            continue
+        prec = 3 if ISO_DAY.match(start) else 2 if ISO_MONTH.match(start) else 1
+        if prec == 1 and art.published and start < art.published[:4]:
+            continue  # "po 2004 r.", "с 2016 года": background, not the event
+        out.append(DateArg(s.token_index(m.start), start, end, bool(m.attrs.get("relative")), prec))
+    return out
+
+
+def _tense(s: Sent, v: Vocab) -> list[tuple[int, str]]:
+    out = []
+    planned = v.words("planned_words")
+    modal = v.words("modal_planned")
+    future_words = v.words("future_words")
+    past_suffixes = v.words("past_suffixes")
+    for i, t in enumerate(s.tokens):
+        if v.token_is(t, planned):
+            out.append((i, "planned"))
+            continue
+        if v.stem:
+            if t.lower in future_words or any(t.lower.startswith(w) for w in future_words):
+                out.append((i, "future"))
+            elif len(t.lower) > 5 and any(t.lower.endswith(x) for x in past_suffixes) and i > 0:
+                out.append((i, "past"))
+            continue
+        tags = t.tags
+        if any(x.startswith("praet") for x in tags) or any("past" in x and "VERB" in x for x in tags):
+            out.append((i, "past"))
+        elif any(x.startswith("bedzie") for x in tags) or any("futr" in x for x in tags):
+            out.append((i, "future"))
+        elif any(x.startswith("fin") and x.endswith("perf") and not x.endswith("imperf") for x in tags) \
+                and all(x.startswith(("fin", "impt", "ign")) or "ger" in x for x in tags):
+            out.append((i, "future"))
+        elif any(x.startswith("fin") for x in tags) and v.token_is(t, modal) and \
+                any(any(y.startswith("inf") for y in u.tags) for u in s.tokens[i + 1:i + 4]):
+            out.append((i, "planned"))
+    return out
+
+
+def read_cues(s: Sent, art: Article) -> SentCues:
+    v = sentence_vocab(s.lang)
+    vs = [v] + [x for x in vocabs_for(s.tokens[0], s.lang) if x is not v] if s.tokens else [v]
+    orgs = [m for m in s.mentions if m.label == "ORG"]
+    c = SentCues(s)
+    c.triggers = _triggers(s, orgs)
+    for t in c.triggers:
+        _decorate(s, art, t, vs)
+    c.places = _places(s, art, v)
+    c.dates = _dates(s, art)
+    c.orgs = [(s.token_index(m.start), m.entity_key) for m in orgs
+              if m.entity_key and m.entity_key in art.organisations]
+    text = s.text(art)
+    for i, t in enumerate(s.tokens):
+        for x in vs:
+            if x.token_is(t, x.words("organiser_cues")):
+                c.organiser_cue.append(i)
+            if x.token_is(t, x.words("end_markers")):
+                c.end_marker = True
+            if x.token_is(t, x.words("start_markers")):
+                c.start_marker = True
+            for word, n in x.data.get("duration_words", {}).items():
+                if t.has(word, x.stem):
+                    c.duration = n
+    day_word = any(x.token_is(t, x.words("day_words")) for t in s.tokens for x in vs)
+    n = ordinal_day(text, s.lang)
+    if n is not None:
+        trig_idx = {t.i for t in c.triggers}
+        ord_tok = next((i for i, t in enumerate(s.tokens) if i + 1 in trig_idx and not t.text.isdigit()
+                        and ordinal_day(t.text + " x", s.lang) is not None), None)
+        if day_word:
+            c.ordinal = n
+        elif ord_tok is not None:
+            c.ordinal, c.ordinal_member = n, True
+    c.tense = _tense(s, v)
+    low = " ".join(t.lower for t in s.tokens)
+    c.same_day = any(p in low for x in vs for p in x.words("same_day"))
+    return c
+
+
+def day_shift(iso: str, days: int) -> str:
+    return (dt.date.fromisoformat(iso) + dt.timedelta(days=days)).isoformat()
+
+
+def days_between(a: str, b: str) -> int:
+    return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days

@@ -1,0 +1,137 @@
+"""The article as the extractor reads it: body lines (headings vs paragraphs), sentences
+inside them with their words and mentions.
+
+Why lines: a heading ("Spotkanie w Mohylewie") introduces the paragraph after it and the
+sentence splitter may glue it to that paragraph, so lines are cut first and the annotator's
+sentences are clipped to them. Reading stops at a related-articles or comments heading
+("Zobacz także", "Читайте также", "Komentarze"): dates there are not events.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.extract.lexicon import CYRILLIC, Token, fold, tokenize, vocab
+from pipeline.record import Article, Mention, Place
+
+SENT_END = re.compile(r"[.!?…:;»\"”)]\s*$")
+FALLBACK_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[\"„«(–-]?[A-ZÀ-ŽА-ЯЁЎІЄЇ0-9])")
+QUOTES = re.compile(r"„[^”\"\n]{1,120}[”\"]|«[^»\n]{1,120}»|\"[^\"\n]{1,120}\"|“[^”\n]{1,120}”")
+MAX_HEADING_WORDS = 14
+
+
+@dataclass
+class Sent:
+    start: int
+    end: int
+    lang: str
+    block: int  # index of its line
+    heading: bool
+    tokens: list[Token]
+    mentions: list[Mention]
+    quotes: list[tuple[int, int]] = field(default_factory=list)  # quoted spans (titles)
+
+    def text(self, article: Article) -> str:
+        return article.text[self.start:self.end]
+
+    def token_index(self, offset: int) -> int:
+        """Index of the first token at or after `offset` (len(tokens) if none)."""
+        for i, t in enumerate(self.tokens):
+            if t.end > offset:
+                return i
+        return len(self.tokens)
+
+    def in_quote(self, offset: int) -> bool:
+        return any(a < offset < b for a, b in self.quotes)
+
+
+def _stop_words() -> list[str]:
+    words: list[str] = []
+    for lang in ("pl", "ru", "be", "uk"):
+        v = vocab(lang)
+        if v:
+            words += v.words("stop_headings")
+    return words
+
+
+def _is_stop_line(line: str, stops: list[str]) -> bool:
+    low = fold(re.sub(r"[\s(\d)]+$", "", line.strip().rstrip(":"))).strip()
+    return bool(low) and any(low == s or (low.startswith(s) and len(low) <= len(s) + 3) for s in stops)
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def _is_heading(line: str) -> bool:
+    words = line.split()
+    return len(words) <= MAX_HEADING_WORDS and not SENT_END.search(line)
+
+
+def _sentence_spans(article: Article, a: int, b: int) -> list[tuple[int, int]]:
+    spans = []
+    for s in article.sentences:
+        lo, hi = max(s.start, a), min(s.end, b)
+        if lo < hi and article.text[lo:hi].strip():
+            spans.append((lo, hi))
+    if not spans:
+        pos = a
+        for m in FALLBACK_SPLIT.finditer(article.text, a, b):
+            spans.append((pos, m.start()))
+            pos = m.end()
+        spans.append((pos, b))
+    # cover gaps (text the annotator's sentences left out of this line)
+    out, pos = [], a
+    for lo, hi in sorted(spans):
+        if lo > pos and article.text[pos:lo].strip():
+            out.append((pos, lo))
+        if hi > pos:
+            out.append((max(lo, pos), hi))
+            pos = hi
+    if pos < b and article.text[pos:b].strip():
+        out.append((pos, b))
+    return [(lo, hi) for lo, hi in out if any(c.isalnum() for c in article.text[lo:hi])]
+
+
+def _sentence_language(article: Article, a: int, b: int) -> str:
+    for s in article.sentences:
+        if s.start <= a < s.end and s.language not in ("", "und"):
+            return s.language
+    chunk = article.text[a:b]
+    if CYRILLIC.search(chunk) and article.language not in ("ru", "be", "uk"):
+        return "ru"
+    return article.language if article.language not in ("", "und") else ("ru" if CYRILLIC.search(chunk) else "pl")
+
+
+def read(article: Article) -> list[Sent]:
+    """The body's sentences in text order, each knowing its line and whether it is a heading."""
+    text = article.text
+    stops = _stop_words()
+    mentions = sorted(article.mentions, key=lambda m: (m.start, m.end))
+    sents: list[Sent] = []
+    for block, (a, b) in enumerate(_lines(text, article.body_start, len(text))):
+        line = text[a:b]
+        if _is_stop_line(line, stops):
+            break
+        heading = _is_heading(line)
+        for lo, hi in _sentence_spans(article, a, b):
+            lang = _sentence_language(article, lo, hi)
+            ms = [m for m in mentions if m.start >= lo and m.end <= hi]
+            quotes = [(lo + q.start(), lo + q.end()) for q in QUOTES.finditer(text[lo:hi])]
+            sents.append(Sent(lo, hi, lang, block, heading, tokenize(text, lo, hi), ms, quotes))
+    return sents
+
+
+def place_of(article: Article, m: Mention) -> Place | None:
+    return article.places.get(m.entity_key) if m.entity_key else None

@@ -1,0 +1,452 @@
+"""Events of one article: trigger mentions -> candidates -> one draft per real occurrence.
+
+A trigger (a lemma of the event lexicon, or a visit verb) gives a candidate with the date and
+place its own sentence states. What the sentence does not state is taken, in this order, from
+the event it refers to ("Drugiego dnia forum"), the multi-day event or date range in force
+(ordinal days, "rozpoczęła się", "Завершился"), another trigger of the same sentence, the
+heading over the paragraph, or the previous event of the paragraph. A candidate with nothing
+of its own is only a retelling: it may merge into an event, never create one.
+
+Candidates merge into an existing draft when type, place and date are compatible (one event
+told twice is one row); a plural trigger with several places is a series, one draft per
+place; a short, untitled part of a multi-day visit in the visit's city is absorbed by it
+(../shared/eval/GUIDELINES.md, "Series, visits and their parts").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.extract.cues import DateArg, PlaceArg, SentCues, Trigger, day_shift, days_between
+from pipeline.record import Article, Event
+
+TYPE_RANK = {"meeting": 1, "other": 1, "visit": 2, "signing": 2, "study_visit": 3, "seminar": 3,
+             "conference": 3, "training": 3, "forum": 3, "fair": 3}
+FAMILY = {"study_visit": "visit"}
+GENERIC = {"meeting", "other"}
+ENCLOSING = {"visit", "study_visit", "forum", "fair", "conference", "training", "seminar"}
+
+
+def family(t: str) -> str:
+    return FAMILY.get(t, t)
+
+
+@dataclass
+class Cand:
+    etype: str
+    si: int  # sentence index
+    trig: Trigger
+    place: str = ""
+    strength: int = 0
+    own_place: bool = False
+    start: str = ""
+    end: str = ""
+    inferred: bool = False
+    own_date: bool = False
+    derived: bool = False  # date derived from an ordinal/marker/reference (counts as its own)
+    tense: str = ""
+    organisers: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    retelling: bool = False
+
+
+@dataclass
+class Draft:
+    etype: str
+    title: str = ""
+    named: bool = False
+    place: str = ""
+    strength: int = 0
+    start: str = ""
+    end: str = ""
+    inferred: bool = False
+    explicit_date: bool = False
+    organisers: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    sents: list[int] = field(default_factory=list)
+    evidence: int = -1
+    evidence_score: int = -1
+    tenses: list[str] = field(default_factory=list)
+    mentions: int = 0
+    strong: bool = False
+
+    def is_range(self) -> bool:
+        return len(self.start) == 10 and len(self.end) == 10 and self.end > self.start
+
+    def contains(self, start: str, end: str) -> bool:
+        return self.is_range() and len(start) == 10 and self.start <= start and (end or start) <= self.end
+
+
+@dataclass
+class Context:
+    parent: Draft | None = None  # the multi-day event in force
+    range: tuple[str, str] | None = None  # the last multi-day date range told
+    block_draft: dict[int, Draft] = field(default_factory=dict)  # last draft touched per line/paragraph
+    last: Draft | None = None
+
+
+# ----------------------------------------------------------------------------- arguments
+def _nearest(i: int, trigs: list[Trigger]) -> Trigger:
+    return min(trigs, key=lambda t: (abs(i - t.i), 0 if t.i <= i else 1))
+
+
+def _assign(c: SentCues, creators: list[Trigger], parties_from: int | None
+            ) -> dict[int, tuple[list[PlaceArg], list[DateArg]]]:
+    out: dict[int, tuple[list[PlaceArg], list[DateArg]]] = {id(t): ([], []) for t in creators}
+    if not creators:
+        return out
+    seen = set()
+    for p in c.places:
+        if p.strength < 1 or p.key in seen or (parties_from is not None and p.i > parties_from):
+            continue
+        seen.add(p.key)
+        out[id(_nearest(p.i, creators))][0].append(p)
+    for d in c.dates:
+        out[id(_nearest(d.i, creators))][1].append(d)
+    return out
+
+
+def _best_date(dates: list[DateArg], i: int) -> DateArg | None:
+    if not dates:
+        return None
+    return max(dates, key=lambda d: (d.precision, -abs(d.i - i)))
+
+
+def _best_place(places: list[PlaceArg], i: int) -> PlaceArg | None:
+    if not places:
+        return None
+    return max(places, key=lambda p: (p.strength, -(p.i - i if p.i >= i else 100 + i - p.i)))
+
+
+def _series_places(cues: list[SentCues], si: int, own: list[PlaceArg]) -> list[PlaceArg]:
+    """Places of a plural trigger; "Były one zlokalizowane w X, Y i Z" in the next sentence counts."""
+    if len(own) >= 2:
+        return own
+    nxt = si + 1
+    if nxt < len(cues) and cues[nxt].sent.block == cues[si].sent.block and not cues[nxt].triggers:
+        extra = [p for p in cues[nxt].places if p.strength >= 1]
+        keys = list(dict.fromkeys(p.key for p in extra))
+        if len(keys) >= 2:
+            return [next(p for p in extra if p.key == k) for k in keys]
+    return own
+
+
+def _tense_near(c: SentCues, i: int) -> str:
+    if not c.tense:
+        return ""
+    planned = [t for t in c.tense if t[1] == "planned"]
+    if planned:
+        return "planned"
+    return min(c.tense, key=lambda t: abs(t[0] - i))[1]
+
+
+def _orgs(c: SentCues) -> tuple[list[str], list[str]]:
+    if not c.orgs:
+        return [], []
+    if c.organiser_cue:
+        cue = min(c.organiser_cue)
+        org = [k for i, k in c.orgs if i > cue] or [k for _, k in c.orgs]
+        return list(dict.fromkeys(org)), [k for _, k in c.orgs if k not in org]
+    return [], list(dict.fromkeys(k for _, k in c.orgs))
+
+
+# ----------------------------------------------------------------------------- candidates
+def _candidates(cues: list[SentCues], si: int, parties_from: int | None) -> list[Cand]:
+    c = cues[si]
+    usable = [t for t in c.triggers if not t.reference]
+    strong = [t for t in usable if not t.weak]
+    creators = strong or usable
+    args = _assign(c, creators, parties_from)
+    organisers, participants = _orgs(c)
+    out: list[Cand] = []
+    for t in usable:
+        places, dates = args.get(id(t), ([], []))
+        base = dict(si=si, trig=t, tense=_tense_near(c, t.i), organisers=organisers, participants=participants)
+        if t not in creators:  # a weak trigger beside a strong one: only a retelling
+            p = _best_place([p for p in c.places if p.strength >= 1], t.i)
+            out.append(Cand(t.etype, place=p.key if p else "", strength=p.strength if p else 0,
+                            own_place=bool(p), retelling=True, **base))
+            continue
+        series = (t.plural or t.count >= 2)
+        splaces = _series_places(cues, si, places) if series else places
+        keys = list(dict.fromkeys(p.key for p in splaces))
+        if len(dates) >= 2 and len(keys) >= 2:  # "4 listopada w Homlu, 5 listopada w Pińsku ..."
+            for k in keys:
+                p = next(x for x in splaces if x.key == k)
+                before = [d for d in dates if d.i <= p.i]
+                d = max(before, key=lambda d: d.i) if before else min(dates, key=lambda d: d.i)
+                out.append(_cand(t, p, d, **base))
+        elif series and len(keys) >= 2:
+            d = _best_date(dates, t.i)
+            n_days = days_between(d.start, d.end) + 1 if d and d.precision == 3 and len(d.end) == 10 else 0
+            for n, k in enumerate(keys):
+                p = next(x for x in splaces if x.key == k)
+                cand = _cand(t, p, d, **base)
+                if n_days == len(keys) and n_days > 1:
+                    cand.start = cand.end = day_shift(d.start, n)
+                    cand.inferred = True
+                out.append(cand)
+        else:
+            out.append(_cand(t, _best_place(places, t.i), _best_date(dates, t.i), **base))
+    return out
+
+
+def _cand(t: Trigger, p: PlaceArg | None, d: DateArg | None, **kw) -> Cand:
+    cand = Cand(t.etype, **kw)
+    if p:
+        cand.place, cand.strength, cand.own_place = p.key, p.strength, True
+    if d:
+        cand.start, cand.end, cand.inferred, cand.own_date = d.start, d.end, d.relative, True
+    return cand
+
+
+# ----------------------------------------------------------------------------- inheritance
+def _referenced(c: SentCues, drafts: list[Draft], ctx: Context) -> Draft | None:
+    for t in c.triggers:
+        if t.reference:
+            for d in reversed(drafts):
+                if family(d.etype) == family(t.etype):
+                    return d
+    return None
+
+
+def _fill(cand: Cand, c: SentCues, cues: list[SentCues], drafts: list[Draft], ctx: Context,
+          heading_places: dict[int, PlaceArg], siblings: list[Cand]) -> None:
+    ref = _referenced(c, drafts, ctx)
+    base = ref or ctx.parent
+    if not cand.own_date:
+        rng = (base.start, base.end) if base and base.is_range() else ctx.range
+        if c.duration and cand.start:
+            pass
+        elif c.ordinal is not None and rng:
+            day = rng[1] if c.ordinal == -1 else day_shift(rng[0], c.ordinal - 1) if c.ordinal > 0 else ""
+            if day and rng[0] <= day <= rng[1]:
+                cand.start = cand.end = day
+                cand.inferred = cand.derived = True
+        elif (c.start_marker or c.end_marker) and base and base.start and len(base.start) == 10:
+            day = base.start if c.start_marker else (base.end or base.start)
+            cand.start = cand.end = day
+            cand.inferred = cand.derived = True
+        elif ref and ref.start:
+            cand.start, cand.end = ref.start, ref.end
+            cand.inferred = cand.derived = True
+    if cand.own_date and c.duration > 1 and cand.start == cand.end and len(cand.start) == 10:
+        if c.end_marker:  # "Wczoraj zakończyło się dwudniowe szkolenie"
+            cand.start = day_shift(cand.end, -(c.duration - 1))
+        else:
+            cand.end = day_shift(cand.start, c.duration - 1)
+    if not cand.place:
+        for sib in siblings:
+            if sib is not cand and sib.place and sib.own_place and not sib.retelling:
+                cand.place, cand.strength = sib.place, sib.strength
+                break
+    if not cand.place and cand.derived and base and base.place:
+        cand.place, cand.strength = base.place, base.strength
+    if not cand.place and ref and ref.place:
+        cand.place, cand.strength = ref.place, ref.strength
+    if not cand.place:
+        hp = heading_places.get(c.sent.block)
+        prev = ctx.block_draft.get(c.sent.block)
+        if hp:
+            cand.place, cand.strength = hp.key, hp.strength
+        elif prev and prev.place:
+            cand.place, cand.strength = prev.place, prev.strength
+
+
+# ----------------------------------------------------------------------------- merging
+def _dates_ok(d: Draft, c: Cand) -> bool:
+    if not d.start or not c.start:
+        return True
+    if d.start == c.start and (d.end or d.start) == (c.end or c.start):
+        return True
+    short, long_ = sorted((d.start, c.start), key=len)
+    return len(short) < len(long_) and long_.startswith(short) and d.place == c.place and bool(d.place)
+
+
+def _compatible(d: Draft, c: Cand) -> bool:
+    types = d.etype == c.etype or family(d.etype) == family(c.etype) or d.etype in GENERIC or c.etype in GENERIC
+    if not types:
+        return False
+    if d.place and c.place and d.place != c.place and min(d.strength, c.strength) >= 2:
+        return False
+    if d.place and c.place and d.place != c.place and not (c.retelling or not d.start or not c.start):
+        return False
+    return _dates_ok(d, c)
+
+
+def _absorbs(p: Draft, c: Cand, named: bool) -> bool:
+    """Is `c` a part of the multi-day event `p` rather than an event of its own?"""
+    if not p.is_range() or named:
+        return False
+    within = not c.start or p.contains(c.start, c.end)
+    if not within:
+        return False
+    if not c.place or c.place == p.place:
+        return True
+    if family(c.etype) == family(p.etype) and p.strength < 2:
+        span = days_between(p.start, p.end) + 1
+        own_days = days_between(c.start, c.end or c.start) + 1 if c.own_date and len(c.start) == 10 else 0
+        return not c.own_date or own_days * 2 >= span
+    return False
+
+
+def _merge(d: Draft, c: Cand, cues: list[SentCues]) -> None:
+    t = c.trig
+    if TYPE_RANK[c.etype] > TYPE_RANK[d.etype] and not c.retelling:
+        d.etype = c.etype
+    if t.named and not d.title:
+        d.title, d.named = t.title, True
+    if c.place and (not d.place or c.strength > d.strength):
+        d.place, d.strength = c.place, c.strength
+    if c.start:
+        explicit = c.own_date and not c.inferred
+        if not d.start or (explicit and not d.explicit_date) or (not d.explicit_date and c.own_date and d.inferred
+                                                                  and not c.inferred):
+            if not d.start or not d.is_range() or explicit:
+                d.start, d.end, d.inferred = c.start, c.end or c.start, c.inferred
+                d.explicit_date = d.explicit_date or explicit
+    _absorb_args(d, c, cues)
+
+
+def _absorb_args(d: Draft, c: Cand, cues: list[SentCues]) -> None:
+    for k in c.organisers:
+        if k not in d.organisers:
+            d.organisers.append(k)
+    for k in c.participants:
+        if k not in d.participants and k not in d.organisers:
+            d.participants.append(k)
+    d.participants = [k for k in d.participants if k not in d.organisers]
+    if c.si not in d.sents:
+        d.sents.append(c.si)
+    d.mentions += 1
+    d.strong = d.strong or not c.trig.weak
+    if c.tense:
+        d.tenses.append(c.tense)
+    score = 2 * c.own_date + 2 * bool(c.own_place) + (not cues[c.si].sent.heading) * 1
+    if score > d.evidence_score:
+        d.evidence, d.evidence_score = c.si, score
+
+
+def _new(c: Cand, cues: list[SentCues]) -> Draft:
+    d = Draft(c.etype, title=c.trig.title, named=c.trig.named, place=c.place, strength=c.strength,
+              start=c.start, end=c.end or c.start, inferred=c.inferred,
+              explicit_date=c.own_date and not c.inferred)
+    _absorb_args(d, c, cues)
+    return d
+
+
+def _target(drafts: list[Draft], c: Cand) -> Draft | None:
+    best, best_score = None, -1.0
+    for n, d in enumerate(drafts):
+        if not _compatible(d, c):
+            continue
+        score = (2 * (bool(d.place) and d.place == c.place) + 2 * (bool(d.start) and d.start == c.start)
+                 + (d.etype == c.etype) + n / (10 * len(drafts)))
+        if score > best_score:
+            best, best_score = d, score
+    return best
+
+
+# ----------------------------------------------------------------------------- main
+def _heading_places(cues: list[SentCues]) -> dict[int, PlaceArg]:
+    """Block -> the place named by the heading line just above it."""
+    out: dict[int, PlaceArg] = {}
+    for n, c in enumerate(cues):
+        if not c.sent.heading:
+            continue
+        strong = [p for p in c.places if p.strength >= 1]
+        nxt = next((x for x in cues[n + 1:] if x.sent.block != c.sent.block), None)
+        if strong and nxt is not None and not nxt.sent.heading:
+            out[nxt.sent.block] = max(strong, key=lambda p: p.strength)
+    return out
+
+
+def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
+           ) -> tuple[list[Draft], list[dict]]:
+    """Drafts of the article's events, and per sentence the event context an agreement
+    told there refers to (`ref`, `block`, `last`, `range`, `date`)."""
+    drafts: list[Draft] = []
+    sent_ctx: list[dict] = []
+    ctx = Context()
+    heading_places = _heading_places(cues)
+    for si, c in enumerate(cues):
+        cands = _candidates(cues, si, parties_from.get(si))
+        for cand in cands:
+            _fill(cand, c, cues, drafts, ctx, heading_places, cands)
+        for cand in cands:
+            has_own = cand.own_date or (cand.own_place and cand.strength >= 1) or cand.derived
+            if cand.retelling or not has_own:
+                target = _target(drafts, cand) if (cand.place or cand.start) else _recent(drafts, ctx, c, cand)
+                if target is not None:
+                    _merge(target, cand, cues)
+                    _touch(ctx, c, target)
+                continue
+            target = _target(drafts, cand)
+            if target is None and ctx.parent is not None and _absorbs(ctx.parent, cand, cand.trig.named):
+                target = ctx.parent
+            if target is not None:
+                _merge(target, cand, cues)
+            else:
+                target = _new(cand, cues)
+                drafts.append(target)
+            _touch(ctx, c, target)
+        if not cands and c.orgs and c.organiser_cue:
+            prev = ctx.block_draft.get(c.sent.block) or (ctx.last if si and ctx.last and ctx.last.sents
+                                                           and ctx.last.sents[-1] >= si - 1 else None)
+            if prev is not None:
+                organisers, participants = _orgs(c)
+                prev.organisers += [k for k in organisers if k not in prev.organisers]
+                prev.participants += [k for k in participants if k not in prev.participants
+                                      and k not in prev.organisers]
+        for d in c.dates:
+            if d.precision == 3 and d.end != d.start and len(d.end) == 10:
+                ctx.range = (d.start, d.end)
+        dated = [x for x in cands if x.start and len(x.start) == 10]
+        sent_ctx.append({"ref": _referenced(c, drafts, ctx), "block": ctx.block_draft.get(c.sent.block),
+                         "last": ctx.last, "range": ctx.range, "date": dated[0].start if dated else ""})
+    keep = [d for d in drafts if d.place or d.start]
+    return keep, sent_ctx
+
+
+def _recent(drafts: list[Draft], ctx: Context, c: SentCues, cand: Cand) -> Draft | None:
+    """A retelling without arguments ("Program wizyty przygotowała ...") joins the latest
+    compatible event of its paragraph, else the latest compatible event before it."""
+    prev = ctx.block_draft.get(c.sent.block)
+    if prev is not None and _compatible(prev, cand):
+        return prev
+    if ctx.last is not None and _compatible(ctx.last, cand) and family(ctx.last.etype) == family(cand.etype):
+        return ctx.last
+    return None
+
+
+def _touch(ctx: Context, c: SentCues, d: Draft) -> None:
+    ctx.block_draft[c.sent.block] = d
+    ctx.last = d
+    if d.is_range() and d.etype in ENCLOSING:
+        ctx.parent = d
+        ctx.range = (d.start, d.end)
+
+
+def status_of(d: Draft, published: str) -> str:
+    pub = published[:10]
+    if d.start and pub:
+        n = len(d.start)
+        if d.start > pub[:n]:
+            return "planned"
+        if d.start < pub[:n]:
+            return "held"
+    if "planned" in d.tenses or ("future" in d.tenses and "past" not in d.tenses):
+        return "planned"
+    return "held"
+
+
+def to_events(art: Article, drafts: list[Draft], cues: list[SentCues]) -> list[Event]:
+    out = []
+    for d in drafts:
+        s = cues[d.evidence].sent if d.evidence >= 0 else cues[d.sents[0]].sent
+        conf = 0.35 + 0.2 * bool(d.start) + 0.2 * bool(d.place) + 0.1 * d.strong + 0.05 * min(d.mentions - 1, 2)
+        conf -= 0.1 * d.inferred
+        out.append(Event(event_type=d.etype, start=s.start, end=s.end, title=d.title, date_start=d.start,
+                         date_end=d.end or d.start, date_inferred=d.inferred, place_key=d.place,
+                         organisers=list(d.organisers), participants=list(d.participants),
+                         status=status_of(d, art.published), confidence=round(min(conf, 0.95), 3)))
+    return out

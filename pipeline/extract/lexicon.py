@@ -1,0 +1,119 @@
+"""Words of a sentence with their lemmas, and the per-language vocabulary they are matched to.
+
+Triggers are matched on lemmas, not surface strings: Polish words go through Morfeusz2,
+Russian through pymorphy3 (both via `pipeline.normalise.morph`). Belarusian and Ukrainian have
+no lemmatiser installed, so their vocabulary is written as stems (`"match": "stem"` in their
+`events.json`) and a token matches a stem it starts with. Cyrillic tokens are matched against
+every Cyrillic vocabulary, because a Belarusian sentence labelled Russian (or the reverse) by
+the segmenter must still find its triggers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from pipeline.lang import load_json
+from pipeline.normalise import morph
+
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+LATIN_LANGS = ("pl",)
+CYRILLIC_LANGS = ("ru", "be", "uk")
+
+
+def fold(s: str) -> str:
+    return s.lower().replace("ё", "е")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    lower: str
+    lemmas: frozenset[str]
+    tags: tuple[str, ...]  # morphological tags of every analysis (Morfeusz / pymorphy3)
+    cyrillic: bool
+
+    def has(self, lemma: str, stem: bool = False, exclude: tuple[str, ...] = ()) -> bool:
+        if stem:
+            return self.lower.startswith(lemma) and not any(self.lower.startswith(x) for x in exclude)
+        return lemma in self.lemmas
+
+
+@lru_cache(maxsize=200_000)
+def _analyse(word: str) -> tuple[frozenset[str], tuple[str, ...], bool]:
+    low = fold(word)
+    if CYRILLIC.search(word):
+        parses = morph.ru_parses(low)[:4]
+        lemmas = {fold(p.normal_form) for p in parses} | {low}
+        return frozenset(lemmas), tuple(str(p.tag) for p in parses), True
+    analyses = morph.pl_analyses(low)
+    lemmas = {morph.base_lemma(lem).lower() for lem, tag, _ in analyses if not tag.startswith("ign")} | {low}
+    return frozenset(lemmas), tuple(tag for _, tag, _ in analyses), False
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """The words of text[start:end] with absolute offsets, lemmas and tags."""
+    out = []
+    for m in WORD.finditer(text, start, end):
+        lemmas, tags, cyr = _analyse(m.group())
+        out.append(Token(m.start(), m.end(), m.group(), fold(m.group()), lemmas, tags, cyr))
+    return out
+
+
+class Vocab:
+    """One language's `events.json`, with matching that knows lemma vs stem entries."""
+
+    def __init__(self, lang: str, data: dict[str, Any]):
+        self.lang = lang
+        self.data = data
+        self.stem = data.get("match") == "stem"
+        self.exclude = tuple(fold(x) for x in data.get("stem_exclude", []))
+
+    def words(self, key: str) -> list[str]:
+        return [fold(w) for w in self.data.get(key, [])]
+
+    def token_is(self, tok: Token, entries: list[str]) -> bool:
+        return any(" " not in e and tok.has(e, self.stem, self.exclude) for e in entries)
+
+    def match_at(self, tokens: list[Token], i: int, entry: str) -> int:
+        """Number of tokens `entry` (a lemma/stem sequence) covers starting at token i, or 0."""
+        parts = entry.split()
+        if i + len(parts) > len(tokens):
+            return 0
+        for k, part in enumerate(parts):
+            if not tokens[i + k].has(part, self.stem, self.exclude):
+                return 0
+        return len(parts)
+
+    def find(self, tokens: list[Token], i: int, table: dict[str, list[str]]) -> tuple[str, int, str] | None:
+        """Longest (label, n_tokens, entry) of `table` starting at token i."""
+        best = None
+        for label, entries in table.items():
+            for e in entries:
+                n = self.match_at(tokens, i, fold(e))
+                if n and (best is None or n > best[1]):
+                    best = (label, n, fold(e))
+        return best
+
+
+@lru_cache(maxsize=None)
+def vocab(lang: str) -> Vocab | None:
+    data = load_json(lang, "events.json")
+    return Vocab(lang, data) if data else None
+
+
+def vocabs_for(tok: Token, sentence_lang: str) -> list[Vocab]:
+    """The vocabularies a token is matched against: its script's languages, sentence's first."""
+    langs = CYRILLIC_LANGS if tok.cyrillic else LATIN_LANGS
+    order = [sentence_lang] if sentence_lang in langs else []
+    order += [lang for lang in langs if lang not in order]
+    return [v for v in (vocab(lang) for lang in order) if v is not None]
+
+
+def sentence_vocab(lang: str) -> Vocab:
+    """The vocabulary for sentence-level cues (tense, organiser cues) of a sentence in `lang`."""
+    return vocab(lang) or vocab("ru" if lang in CYRILLIC_LANGS else "pl")  # type: ignore[return-value]

@@ -32,6 +32,7 @@ def finish_run(args: argparse.Namespace, tables: Mapping[str, pd.DataFrame], out
 
 
 def add_commands(sub: argparse._SubParsersAction, default_out: str) -> None:
-    from pipeline.analyst import query, stats
+    from pipeline.analyst import query, report, stats
     query.add_parser(sub, default_out)
     stats.add_parser(sub, default_out)
+    report.add_parser(sub, default_out)

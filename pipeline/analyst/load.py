@@ -93,12 +93,14 @@ def database_path(out: Path) -> Path:
     return Path(out) / DB_NAME
 
 
-def open_database(out: Path) -> duckdb.DuckDBPyConnection:
-    """The run's DuckDB file (read-only) where it exists, else the same schema built in memory from the CSVs."""
+def open_database(out: Path, input_roots: Iterable[Path] = ()) -> duckdb.DuckDBPyConnection:
+    """The run's DuckDB file (read-only) where it exists, else the same schema built in memory
+    from the CSVs/Parquet files (evidence from texts.parquet and the input roots given)."""
     path = database_path(out)
     if path.exists():
         return duckdb.connect(str(path), read_only=True)
-    return connect_tables(read_tables(out), read_texts(out))
+    tables = read_tables(out)
+    return connect_tables(tables, source_texts(out, tables["articles"], input_roots))
 
 
 def open_for_command(out: Path | str) -> duckdb.DuckDBPyConnection | None:

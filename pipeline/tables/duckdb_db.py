@@ -156,6 +156,13 @@ def agreement_parties(agreements: pd.DataFrame, organisations: pd.DataFrame,
     return pd.DataFrame(rows, columns=["agreement_id", "position", "name", "party_id", "party_kind"])
 
 
+def span_text(text: str, start, end) -> str:
+    """`text[start:end]` with whitespace collapsed (line breaks inside a sentence); "" for a missing span."""
+    if start is None or end is None or pd.isna(start) or pd.isna(end):
+        return ""
+    return " ".join(text[int(start):int(end)].split())
+
+
 def evidence_frame(tables: Mapping[str, pd.DataFrame], texts: Mapping[str, str] | None) -> pd.DataFrame:
     """The evidence sentence (`text[start:end]`) of every event and agreement whose text is known."""
     rows = []
@@ -169,7 +176,7 @@ def evidence_frame(tables: Mapping[str, pd.DataFrame], texts: Mapping[str, str] 
             if text is None or pd.isna(start) or pd.isna(end):
                 continue
             rows.append({"item_id": getattr(row, id_col), "kind": kind, "article_id": row.article_id,
-                         "start": int(start), "end": int(end), "sentence": " ".join(text[int(start):int(end)].split())})
+                         "start": int(start), "end": int(end), "sentence": span_text(text, start, end)})
     return pd.DataFrame(rows, columns=["item_id", "kind", "article_id", "start", "end", "sentence"])
 
 

@@ -20,18 +20,21 @@ from pipeline.annotate.dates_rules import RULES, Context, DateMatch
 __all__ = ["DateMatch", "find_dates", "parse_published", "ordinal_day", "anchor_from_text"]
 
 _DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\w+")
 # rules that can only match where the text has a digit (skipped on digit-free text: speed)
 _NEEDS_DIGIT = {"iso", "num_range", "num", "roman", "abbr", "text_range_x", "text_range", "text", "period",
                 "year", "time", "time_dot", "time_hour"}
-_GLUE = re.compile(r"\s*,?\s*")
+_GLUE = re.compile(r"\s*,?\s*\(?\s*")  # "Вчера, 16 мая", "We wtorek i środę (18-19.10.2016)"
 PUBLISHED_LANGUAGES = ("pl", "ru", "be", "uk")
 
 
 def _candidates(text: str, ctx: Context) -> list[tuple[int, DateMatch]]:
     has_digit = bool(_DIGIT.search(text))
+    words = set(_WORD.findall(text.lower()))
+    triggers = ctx.grammar.triggers
     out = []
     for order, (name, pattern) in enumerate(ctx.grammar.rules):
-        if not has_digit and name in _NEEDS_DIGIT:
+        if (not has_digit and name in _NEEDS_DIGIT) or (name in triggers and words.isdisjoint(triggers[name])):
             continue
         rule = RULES[name]
         for m in pattern.finditer(text):
@@ -49,11 +52,11 @@ def _select(candidates: list[tuple[int, DateMatch]]) -> list[DateMatch]:
 
 
 def _merge_restated(matches: list[DateMatch], text: str) -> list[DateMatch]:
-    """"Вчера, 16 мая": a relative day restated by a date right after it is one stated date."""
+    """"Вчера, 16 мая": a relative day (or weekdays) restated by a date right after it is one stated date."""
     out: list[DateMatch] = []
     for d in matches:
         prev = out[-1] if out else None
-        if (prev and prev.relative and prev.kind == "day" and d.kind in ("day", "range") and not d.relative
+        if (prev and prev.relative and prev.kind in ("day", "range") and d.kind in ("day", "range") and not d.relative
                 and _GLUE.fullmatch(text, prev.end, d.start)):
             out[-1] = DateMatch(prev.start, d.end, text[prev.start:d.end], "DATE", d.value, False,
                                 d.year_from_anchor, d.kind)

@@ -41,6 +41,8 @@ class Grammar:
     vocab: DateVocab
     rules: tuple[tuple[str, re.Pattern], ...]  # (rule name, pattern), tried in this order
     street: re.Pattern  # a street prefix right before a match ("ul. " in "ul. 3 Maja")
+    before: dict[str, re.Pattern]  # rule -> the optional words right before its match ("W sobotę " 18 maja)
+    triggers: dict[str, frozenset[str]]  # rule -> words one of which the text must contain
     future: re.Pattern  # a verb form that puts a bare weekday in the future
     ordinal: re.Pattern  # an ordinal word ("drugiego", "первый", "апошні") or number ("2-й")
 
@@ -52,6 +54,23 @@ def _year_tail(p: str, v: DateVocab) -> str:
     this_year = alt(v.words("this_year_markers"))
     return (rf"(?:\s*,?\s*(?:(?P<{p}y>{YEAR})(?!\d|[.,/:\-–]\d)(?:\s*{mark}{WEND})?"
             rf"|(?P<{p}rmod>{mod})\s+{unit}{WEND}|(?P<{p}ty>{this_year})(?!\w)))?")
+
+
+_WORD = re.compile(r"\w+")
+
+
+def pieces(words) -> frozenset[str]:
+    """The lower-case word pieces of some vocabulary entries (what a tokenised text is checked for)."""
+    return frozenset(p for w in words for p in _WORD.findall(w.lower()))
+
+
+def _triggers(v: DateVocab) -> dict[str, frozenset[str]]:
+    """Rules that cannot match unless the text has one of these words: skipped otherwise (speed)."""
+    months, weekdays = pieces(v.months), pieces(v.weekdays)
+    out = {name: months for name in ("text_range_x", "text_range", "text", "month_range", "month")}
+    out.update(abbr=pieces(v.month_abbr), rel_week_day=weekdays, rel_weekday=weekdays, rel_unit=pieces(v.units),
+               rel_day=pieces(v.relative_days), rel_year=pieces(v.relative_years), ago=pieces(v.words("ago")))
+    return out
 
 
 def _build(v: DateVocab) -> Grammar:
@@ -76,28 +95,28 @@ def _build(v: DateVocab) -> Grammar:
         "abbr": rf"{START}(?P<d>{DAY})\s+(?P<ma>{abbr})\s*{num_y}{END_NUM}",
         "text_range_x": (rf"{START}(?:(?P<from>{frm})\s+)?(?P<d1>{DAY})\.?\s+(?P<m1>{mon}){_year_tail('a', v)}"
                          rf"(?:{DASH}|\s+{to}\s+)(?P<d2>{DAY})\.?\s+(?P<m2>{mon}){_year_tail('b', v)}"),
-        "text_range": (rf"{START}(?:(?P<from>{frm})\s+)?(?P<d1>{DAY})\.?{link}(?P<d2>{DAY})\.?\s+"
+        "text_range": (rf"{START}(?:(?P<from>{frm})\s+)?(?P<d1>{DAY})\.?(?P<more>(?:\s*,\s*{DAY}\.?)*){link}(?P<d2>{DAY})\.?\s+"
                        rf"(?P<m>{mon}){_year_tail('b', v)}"),
-        "text": (rf"(?:(?:{prep}\s+)?(?P<wd>{wd})\s*,?\s*)?{START}(?P<d>{DAY})\.?\s+(?P<m>{mon})"
-                 rf"{_year_tail('b', v)}"),
-        "month_range": (rf"(?<!\w)(?:(?P<from>{frm}|{qual})\s+)?(?P<m1>{mon})(?:\s+(?P<y1>{YEAR}))?"
+        "text": rf"{START}(?P<d>{DAY})\.?\s+(?P<m>{mon}){_year_tail('b', v)}",
+        "month_range": (rf"(?<!\w)(?P<m1>{mon})(?:\s+(?P<y1>{YEAR}))?"
                         rf"{link}(?P<m2>{mon}){_year_tail('b', v)}"),
-        "month": rf"(?<!\w)(?:(?P<p>{prep})\s+)?(?:(?P<q>{qual})\s+)?(?P<m>{mon}){_year_tail('b', v)}",
+        "month": rf"(?<!\w)(?P<m>{mon}){_year_tail('b', v)}",
         "period": (rf"{START}(?:(?P<pp>{alt(v.words('period_preps'))}|{frm})\s+)?(?P<y1>{YEAR})"
                    rf"(?:\s*[-–—‑/]\s*|\s+{to}\s+)(?P<y2>{YEAR}|\d\d)(?:\s*{alt(v.words('years_markers'))}{WEND})?{END_NUM}{NOT_AMOUNT}"),
-        "year": (rf"(?<!\w)(?:(?P<p>{prep})\s+)?(?:(?P<yw>{alt(v.words('year_words'))})\s+)?{START}(?P<y>{YEAR})"
+        "year": (rf"{START}(?P<y>{YEAR})"
                  rf"(?:\s*(?P<mk>{alt(v.words('year_markers'))}){WEND}|(?=\s*[,;:!?)]|\s*\.(?!\d)|\s*$)){END_NUM}{NOT_AMOUNT}"),
         "rel_week_day": rf"(?<!\w)(?:{prep}\s+)?(?P<mod>{mod})\s+(?P<unit>{week}){WEND}\s*,?\s*(?:{prep}\s+)?(?P<wd>{wd})",
         "rel_unit": rf"(?<!\w)(?:{prep}\s+)?(?:(?P<mod>{mod})\s+(?P<unit>{unit})|(?P<unit2>{unit})\s+(?P<mod2>{mod})){WEND}",
-        "rel_weekday": rf"(?<!\w)(?:(?P<p>{prep})\s+)?(?:(?P<mod>{mod})\s+)?(?P<wd>{wd})",
+        "rel_weekday": (rf"(?<!\w)(?:(?P<p>{prep})\s+)?(?:(?P<mod>{mod})\s+)?(?P<wd>{wd})"
+                        rf"(?:\s+{and_}\s+(?:{prep}\s+)?(?P<wd2>{wd}))?"),
         "rel_day": rf"(?<!\w)(?P<rd>{alt(v.relative_days)}){WEND}",
         "rel_year": rf"(?<!\w)(?P<ry>{alt(v.relative_years)}){WEND}",
         "ago": (rf"(?<!\w)(?:(?P<n>\d{{1,2}})\s+|(?P<nw>{alt(v.count_words)})\s+)?(?P<cu>{alt(v.count_units)})\s+"
                 rf"{alt(v.words('ago'))}{WEND}"),
-        "time": (rf"(?:(?P<tp>{strong}|{weak})\s*)?(?<![\d:.,])(?P<h>{HOUR}):(?P<mi>{MINUTE})"
-                 rf"(?:{DASH}(?P<h2>{HOUR})[:.](?P<mi2>{MINUTE}))?(?![\d:]|[.,]\d)"),
-        "time_dot": (rf"(?<!\w)(?:(?P<ts>{strong})|(?P<tw>{weak}))\s*(?P<h>{HOUR})\.(?P<mi>{MINUTE})"
-                     rf"(?:{DASH}(?P<h2>{HOUR})[:.](?P<mi2>{MINUTE}))?(?![\d:]|[.,]\d)"),
+        "time": (rf"(?<![\d:.,])(?P<h>{HOUR}):(?P<mi>{MINUTE})"
+                 rf"(?:(?:{DASH}|\s+{to}\s+)(?P<h2>{HOUR})[:.](?P<mi2>{MINUTE}))?(?![\d:]|[.,]\d)"),
+        "time_dot": (rf"(?<![\w:.,])(?P<h>{HOUR})\.(?P<mi>{MINUTE})"
+                     rf"(?:(?:{DASH}|\s+{to}\s+)(?P<h2>{HOUR})[:.](?P<mi2>{MINUTE}))?(?![\d:]|[.,]\d)"),
         "time_hour": rf"(?<!\w)(?P<ts>{strong})\s*(?P<h>{HOUR})(?![\d:.]|\.\d)",
     }
     compiled = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in rules.items())
@@ -105,7 +124,15 @@ def _build(v: DateVocab) -> Grammar:
     future = re.compile(rf"(?<!\w){alt(v.words('future_cues'))}", re.IGNORECASE)
     ordinal = re.compile(rf"(?<!\w)(?:(?P<ow>{alt(v.ordinals)})|(?P<on>\d{{1,2}}){alt(v.words('ordinal_suffixes'))}){WEND}",
                          re.IGNORECASE)
-    return Grammar(v, compiled, street, future, ordinal)
+    before = {
+        "text": rf"(?<!\w)(?:{prep}\s+)?(?P<wd>{wd})\s*,?\s*$",
+        "time_dot": rf"(?<!\w)(?:(?P<ts>{strong})|(?P<tw>{weak}))\s*$",
+        "month": rf"(?<!\w)(?:(?P<p>{prep})\s+)?(?:(?P<q>{qual})\s+)?$",
+        "month_range": rf"(?<!\w)(?:{prep}\s+)?(?P<from>{frm}|{qual})\s+$",
+        "year": rf"(?<!\w)(?:(?P<p>{prep})\s+)?(?:(?P<yw>{alt(v.words('year_words'))})\s+)?$",
+    }
+    before_re = {k: re.compile(p, re.IGNORECASE) for k, p in before.items()}
+    return Grammar(v, compiled, street, before_re, _triggers(v), future, ordinal)
 
 
 @lru_cache(maxsize=None)

@@ -74,6 +74,17 @@ def _after_street(ctx: Context, start: int) -> bool:
     return bool(ctx.grammar.street.search(ctx.text, max(0, start - 30), start))
 
 
+def _before(ctx: Context, rule: str, m: re.Match, width: int = 40) -> re.Match | None:
+    """The words of `rule`'s look-back pattern right before the match (a preposition, a weekday...)."""
+    return ctx.grammar.before[rule].search(ctx.text, max(0, m.start() - width), m.start())
+
+
+def _widen(found: DateMatch, before: re.Match | None, ctx: Context) -> DateMatch:
+    if before and before.start() < found.start:
+        found.start, found.text = before.start(), ctx.text[before.start():found.end]
+    return found
+
+
 def _dm(ctx: Context, m: re.Match, value: str, kind: str, year: Year | None, label: str = "DATE") -> DateMatch:
     return DateMatch(m.start(), m.end(), m.group(0), label, value, relative=bool(year and year.relative),
                      year_from_anchor=bool(year and year.from_anchor), kind=kind)
@@ -147,28 +158,39 @@ def rule_text(m, ctx):
     year = _explicit_year(m, "b", ctx)
     if not _month_word_ok(m["m"], bool(m["by"])) or (year is None and _after_street(ctx, m.start("d"))):
         return []
-    if m["wd"] and not m["wd"].islower():
-        return []
     year = _resolve_day_year(month, day, year, ctx)
-    return [_dm(ctx, m, _day_value(year.value, month, day), "day", year)]
+    found = _dm(ctx, m, _day_value(year.value, month, day), "day", year)
+    before = _before(ctx, "text", m)
+    return [_widen(found, before if before and before["wd"].islower() else None, ctx)]  # "W sobotę 18 maja"
 
 
 def rule_text_range(m, ctx):
     v = ctx.grammar.vocab
     month, d1, d2 = v.months[_low(m["m"])], int(m["d1"]), int(m["d2"])
-    if not _month_word_ok(m["m"], bool(m["by"])) or d1 >= d2:
+    if not _month_word_ok(m["m"], bool(m["by"])):
         return []
     end = _explicit_year(m, "b", ctx) or Year(None)
     if end.value is None and not end.relative and ctx.anchor is not None:
         end = Year(nearest_year(month, d1, ctx.anchor), from_anchor=True)
     link = m.group(0)[m.end("d1") - m.start():m.start("d2") - m.start()].strip(" .")
-    if _low(link) in {w.lower() for w in v.words("range_and")} and d2 != d1 + 1:
-        first = DateMatch(m.start("d1"), m.end("d1"), m["d1"], "DATE", _day_value(end.value, month, d1),
-                          end.relative, end.from_anchor, "day")
-        second = DateMatch(m.start("d2"), m.end(), m.group(0)[m.start("d2") - m.start():], "DATE",
-                           _day_value(end.value, month, d2), end.relative, end.from_anchor, "day")
-        return [first, second]
-    return _range(ctx, m, end, month, d1, end, month, d2)
+    if not m["more"] and _low(link) not in {w.lower() for w in v.words("range_and")}:
+        return _range(ctx, m, end, month, d1, end, month, d2) if d1 < d2 else []
+    return _day_list(m, ctx, month, end)
+
+
+def _day_list(m, ctx, month: int, year: Year) -> list[DateMatch]:
+    """"5, 6 i 7 listopada": consecutive days are one range, other lists one date per day."""
+    digits = list(re.finditer(r"\d+", m.string[m.start("d1"):m.start("m")]))
+    days = [int(x.group()) for x in digits]
+    if all(b == a + 1 for a, b in zip(days, days[1:])):
+        return _range(ctx, m, year, month, days[0], year, month, days[-1])
+    out = []
+    for i, x in enumerate(digits):
+        a = m.start("d1") + x.start()
+        b = m.end() if i == len(digits) - 1 else m.start("d1") + x.end()
+        out.append(DateMatch(a, b, m.string[a:b], "DATE", _day_value(year.value, month, days[i]),
+                             year.relative, year.from_anchor, "day"))
+    return out
 
 
 def rule_text_range_x(m, ctx):
@@ -188,18 +210,20 @@ def _month_value(y: int | None, month: int) -> str:
 
 def rule_month(m, ctx):
     year = _explicit_year(m, "b", ctx)
-    if not (m["p"] or m["q"] or year) or not _month_word_ok(m["m"], bool(m["by"])):
+    before = _before(ctx, "month", m)
+    if not ((before and (before["p"] or before["q"])) or year) or not _month_word_ok(m["m"], bool(m["by"])):
         return []
     month = ctx.grammar.vocab.months[_low(m["m"])]
     if year is None:
         year = Year(nearest_year_of_month(month, ctx.anchor) if ctx.anchor else None, from_anchor=True)
-    return [_dm(ctx, m, _month_value(year.value, month), "month", year)]
+    return [_widen(_dm(ctx, m, _month_value(year.value, month), "month", year), before, ctx)]
 
 
 def rule_month_range(m, ctx):
     v = ctx.grammar.vocab
     year = _explicit_year(m, "b", ctx)
-    if not (m["from"] or year) or not (_month_word_ok(m["m1"], bool(m["by"])) and _month_word_ok(m["m2"], bool(m["by"]))):
+    before = _before(ctx, "month_range", m)
+    if not (before or year) or not (_month_word_ok(m["m1"], bool(m["by"])) and _month_word_ok(m["m2"], bool(m["by"]))):
         return []
     m1, m2 = v.months[_low(m["m1"])], v.months[_low(m["m2"])]
     if m1 == m2:
@@ -208,7 +232,7 @@ def rule_month_range(m, ctx):
         year = Year(nearest_year_of_month(m2, ctx.anchor) if ctx.anchor else None, from_anchor=True)
     y1 = int(m["y1"]) if m["y1"] else (year.value - (m1 > m2) if year.value else None)
     a, b = _month_value(y1, m1), _month_value(year.value, m2)
-    return [_dm(ctx, m, iso_range(a, b) if a and b else "", "range", year)]
+    return [_widen(_dm(ctx, m, iso_range(a, b) if a and b else "", "range", year), before, ctx)]
 
 
 def rule_period(m, ctx):
@@ -221,13 +245,20 @@ def rule_period(m, ctx):
 
 
 def rule_year(m, ctx):
-    if not (m["p"] or m["yw"] or m["mk"]):
+    before = _before(ctx, "year", m, 25)
+    if not (m["mk"] or (before and (before["p"] or before["yw"]))):
         return []
-    return [_dm(ctx, m, m["y"], "year", None)]
+    return [_widen(_dm(ctx, m, m["y"], "year", None), before, ctx)]
+
+
+_PLACE_AFTER = re.compile(r"\s+\w{1,3}\s+[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇҐ]")
 
 
 def rule_rel_day(m, ctx):
-    value = shift_days(ctx.anchor, ctx.grammar.vocab.relative_days[_low(m["rd"])]).isoformat() if ctx.anchor else ""
+    offset = ctx.grammar.vocab.relative_days[_low(m["rd"])]
+    if offset == 0 and m["rd"].islower() and not _PLACE_AFTER.match(ctx.text, m.end()):
+        return []  # "a dziś coraz więcej firm": "today" inside a sentence mostly means "nowadays"
+    value = shift_days(ctx.anchor, offset).isoformat() if ctx.anchor else ""
     return [_dm(ctx, m, value, "day", Year(None, relative=True))]
 
 
@@ -273,8 +304,14 @@ def rule_rel_weekday(m, ctx):
         direction = v.modifiers[_low(m["mod"])]
     else:
         direction = "future" if ctx.grammar.future.search(ctx.text) else "past"
-    value = weekday_near(ctx.anchor, v.weekdays[_low(m["wd"])], direction).isoformat() if ctx.anchor else ""
-    return [_dm(ctx, m, value, "day", Year(None, relative=True))]
+    if ctx.anchor is None:
+        return [_dm(ctx, m, "", "day", Year(None, relative=True))]
+    first = v.weekdays[_low(m["wd"])]
+    day = weekday_near(ctx.anchor, first, direction)
+    if not m["wd2"] or not m["wd2"].islower():
+        return [_dm(ctx, m, day.isoformat(), "day", Year(None, relative=True))]
+    last = day + dt.timedelta(days=(v.weekdays[_low(m["wd2"])] - first) % 7)  # "w poniedziałek i wtorek"
+    return [_dm(ctx, m, iso_range(day.isoformat(), last.isoformat()), "range", Year(None, relative=True))]
 
 
 def rule_ago(m, ctx):
@@ -306,9 +343,11 @@ def rule_time(m, ctx):
 
 
 def rule_time_dot(m, ctx):
-    if m["tw"] and m["mi"] not in ROUND_MINUTES and int(m["mi"]) <= 12:
+    """"o godz. 10.00", "o 10.00": a dotted time needs a prefix (else "12.03" is a date or a number)."""
+    before = _before(ctx, "time_dot", m, 20)
+    if not before or (before["tw"] and m["mi"] not in ROUND_MINUTES and int(m["mi"]) <= 12):
         return []  # "do 12.03" is rather a date than a time
-    return [_dm(ctx, m, _time_value(m), "time", None, label="TIME")]
+    return [_widen(_dm(ctx, m, _time_value(m), "time", None, label="TIME"), before, ctx)]
 
 
 RULES: dict[str, Callable[[re.Match, Context], list[DateMatch]]] = {

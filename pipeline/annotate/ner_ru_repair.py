@@ -223,16 +223,19 @@ def merge_genitive(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-def _combine(spans: list[Span], cands: list[Span]) -> list[Span]:
-    """Add candidate ORGs, replacing model spans they contain; a candidate that crosses a
-    model span is dropped (the model saw something else there); longest candidates first."""
+def combine(spans: list[Span], cands: list[Span], override: bool = False) -> list[Span]:
+    """Add candidate spans, replacing model spans they contain, longest candidates first. A
+    candidate that crosses a model span is dropped (the model saw something else there), or
+    with `override` (where the model is known to be weak) replaces it."""
     result = list(spans)
     for c in sorted(set(cands), key=lambda x: (-(x[1] - x[0]), x[0])):
+        if c in result:
+            continue
         inside = [s for s in result if c[0] <= s[0] and s[1] <= c[1]]
         crossing = [s for s in result if s not in inside and s[0] < c[1] and c[0] < s[1]]
-        if crossing:
+        if crossing and not (override and all(s[2] != "LOC" or c[2] == "LOC" for s in crossing)):
             continue
-        result = [s for s in result if s not in inside] + [c]
+        result = [s for s in result if s not in inside and s not in crossing] + [c]
     return sorted(result)
 
 
@@ -243,9 +246,9 @@ def repair(text: str, spans: list[Span], heads_lang: str, rules: frozenset[str] 
     if rules & {"quote", "head_entity", "descr", "left_adj"}:
         heads = heads_for(heads_lang)
         toks = tokens(text)
-        spans = _combine(spans, head_candidates(text, toks, spans, heads, rules))
+        spans = combine(spans, head_candidates(text, toks, spans, heads, rules))
         if "left_adj" in rules:
-            spans = _combine(spans, left_adjectives(text, toks, spans, heads))
+            spans = combine(spans, left_adjectives(text, toks, spans, heads))
     if "genitive" in rules:
         spans = merge_genitive(text, spans)
     return sorted(spans)

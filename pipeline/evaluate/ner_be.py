@@ -1,6 +1,8 @@
 """Belarusian NER figures: the approaches side by side.
 
-1. `tests/data/be_ner*.jsonl` (own sentences, gold spans): exact-span P/R/F1 per label.
+1. `tests/data/be_ner.jsonl` (own sentences, used while writing the rules) and
+   `tests/data/be_ner_heldout.jsonl` (written after them, never used to change a rule):
+   exact-span P/R/F1 per label.
 2. The devset's Belarusian articles (016, 017, 022#be-0414) against their gold `organisations`
    and `places` lists, at entity-list level: a gold organisation is found when a predicted ORG
    mention equals one of its names after folding case/quotes/punctuation, or matches word by
@@ -32,9 +34,11 @@ VARIANTS = {
 }
 
 
-def be_sentences() -> list[tuple[str, list[tuple[int, int, str]]]]:
+def be_sentences(name: str) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """Own gold sentences of tests/data/<name>.jsonl: be_ner (used while writing the rules) or
+    be_ner_heldout (written afterwards, not used to change them)."""
     out = []
-    for path in sorted((REPO / "tests" / "data").glob("be_ner*.jsonl")):
+    for path in [REPO / "tests" / "data" / f"{name}.jsonl"]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 d = json.loads(line)
@@ -110,20 +114,23 @@ def list_level(docs: list[tuple[str, str, dict]], preds: list[list[tuple[int, in
 
 
 def evaluate_be(root: Path) -> dict:
-    sents = be_sentences()
+    sets = {"dev": be_sentences("be_ner"), "heldout": be_sentences("be_ner_heldout")}
     docs = devset_be_articles(root) if (root / "devset").is_dir() else []
     res: dict[str, dict] = {}
-    print(f"\nBelarusian: own sentences ({len(sents)}, {sum(len(g) for _, g in sents)} gold spans) exact F1, "
-          f"and devset be articles ({len(docs)}) list-level recall")
-    print(f"{'variant':15s} " + " ".join(f"{lab:>6s}" for lab in (*LABELS, "micro"))
+    print(f"\nBelarusian: exact F1 on own sentences (dev {len(sets['dev'])} / held-out {len(sets['heldout'])}), "
+          f"and list-level recall on the devset's be articles ({len(docs)})")
+    print(f"{'variant':15s} {'set':8s} " + " ".join(f"{lab:>6s}" for lab in (*LABELS, "micro"))
           + f" | {'ORG rec':>8s} {'LOC rec':>8s} {'unmatched':>9s}")
     for name, cfg in VARIANTS.items():
-        sp = exact_prf((g, p) for (_, g), p in zip(sents, find_entities_many([t for t, _ in sents], cfg)))
         dl = list_level(docs, list(find_entities_many([t for _, t, _ in docs], cfg))) if docs else {}
-        res[name] = {"sentences": sp, "devset": dl}
+        res[name] = {"devset": dl}
         rec = lambda k: "-" if dl.get(k) is None else f"{dl[k]:.2f}"  # noqa: E731
-        print(f"{name:15s} " + " ".join(f"{sp[lab]['F1']:6.3f}" for lab in (*LABELS, "micro"))
-              + f" | {rec('org_recall'):>8s} {rec('loc_recall'):>8s} {len(dl.get('unmatched_predictions', [])):9d}")
+        for set_name, sents in sets.items():
+            sp = exact_prf((g, p) for (_, g), p in zip(sents, find_entities_many([t for t, _ in sents], cfg)))
+            res[name][set_name] = sp
+            tail = (f" | {rec('org_recall'):>8s} {rec('loc_recall'):>8s} "
+                    f"{len(dl.get('unmatched_predictions', [])):9d}") if set_name == "dev" else ""
+            print(f"{name:15s} {set_name:8s} " + " ".join(f"{sp[lab]['F1']:6.3f}" for lab in (*LABELS, "micro")) + tail)
     if docs:
         d = res["natasha"]["devset"]
         print(f"devset gold: {d['org_gold']} organisations, {d['loc_gold']} places with a GeoNames id "

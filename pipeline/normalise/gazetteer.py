@@ -71,7 +71,6 @@ class Gazetteer:
     index: dict[str, list[int]]
     primary: set[tuple[str, int]]  # (folded name, place index) for canonical names
     by_key: dict[str, Place]
-    aliases: dict[str, list[str]]
 
     # -- lookup -----------------------------------------------------------------------
     def get(self, key: str) -> Place | None:
@@ -159,7 +158,7 @@ def _case_like(model: str, word: str) -> str:
 
 
 def _place_from_row(row: list) -> Place:
-    key, name, name_en, gid, cc, lat, lon, feature, pop, _aliases = row
+    key, name, name_en, gid, cc, lat, lon, feature, pop = row[:9]
     return Place(key=key, name=name, name_en=name_en, geonames_id=gid, country_code=cc,
                  lat=lat, lon=lon, feature=feature, population=pop or 0)
 
@@ -168,23 +167,11 @@ def load(path: Path = DATA_FILE) -> Gazetteer:
     """Read the generated file and index every alias by its folded form."""
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         data = json.load(fh)
-    places: list[Place] = []
-    index: dict[str, list[int]] = {}
-    primary: set[tuple[str, int]] = set()
-    aliases: dict[str, list[str]] = {}
-    for i, row in enumerate(data["places"]):
-        place = _place_from_row(row)
-        places.append(place)
-        aliases[place.key] = row[-1]
-        for alias in row[-1]:
-            index.setdefault(fold(alias), []).append(i)
-        for name in (place.name, place.name_en):
-            if name:
-                primary.add((fold(name), i))
-    for ids in index.values():
-        ids.sort(key=lambda i: (-places[i].population, places[i].key))
+    places = [_place_from_row(row) for row in data["places"]]
+    index: dict[str, list[int]] = data["index"]
+    primary = {(k, i) for i, row in enumerate(data["places"]) for k in row[9]}
     by_key = {p.key: p for p in places}
-    return Gazetteer(places, index, primary, by_key, aliases)
+    return Gazetteer(places, index, primary, by_key)
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,8 @@ UNCHANGED_LABELS = frozenset({"DATE", "TIME"})
 _TOKEN = re.compile(r"[„\"«“‘‚][^„\"«“”»’]*[”\"»“’]|[\s]+|[^\s„\"«“]+|.", re.S)
 _APOSTROPHE = re.compile(r"^(\w+)['’](a|owi|em|u|ego|emu|iem|ie|y|go|m)$")
 # label -> qualifier kinds preferred when a word has several readings
-_PREFERRED_KINDS = {"LOC": ("geo",), "PER": ("name", "surname"), "ORG": ("org", "common")}
+_PREFERRED_KINDS = {"LOC": ("geo",), "PER": ("name", "surname"), "ORG": ("org", "common"),
+                    "": ("common", "geo", "org"), "PRO": ("common", "org"), "EVT": ("common",)}
 _DICTIONARY_ENGINES: dict[str, Engine] = {"lat": PolishEngine(), "cyr": RussianEngine()}
 
 
@@ -38,9 +39,8 @@ def _prefer(label: str, word_is_title: bool):
 
     def key(a: Analysis) -> tuple:
         kind_hit = any(k in a.kinds for k in kinds)
-        cap_ok = a.lemma[:1].isupper() == word_is_title
-        geo = _gazetteer_rank(a.lemma) if label == "LOC" else (False, 0)
-        return (kind_hit, geo, cap_ok)
+        geo = _gazetteer_rank(a.lemma) if "geo" in a.kinds else (False, 0)
+        return (kind_hit, geo, a.number == "sg")
 
     return key
 
@@ -74,13 +74,112 @@ def lemmatise(text: str, lang: str, label: str) -> str:
     if label in UNCHANGED_LABELS or not text.strip():
         return text
     words = tokens(text)
-    engine = _engine(lang, is_cyrillic(text))
-    title = text[:1].isupper()
-    out = lemmatise_words(words, engine, label, _prefer(label, title))
+    cyrillic = is_cyrillic(text)
+    engine = _engine(lang, cyrillic)
+    if label in ("", "LOC_ADJ") and is_derived_adjective(text, lang):
+        lemma = _adjective_lemma(words, engine)
+        return text if lemma.lower() == text.lower() else lemma
+    if not label:
+        label = _guess_label(words, engine)
+    quoted = _whole_quote(words)
+    if quoted:  # «Северного потока — 2»: the name inside the quotes inflects
+        inner = lemmatise(quoted[1], lang, label)
+        return quoted[0] + inner + quoted[2]
+    out = lemmatise_words(words, engine, label, _prefer(label, text[:1].isupper()))
     out = [_strip_apostrophe(w) for w in out]
+    out = _unknown_words(out, words, lang, label, cyrillic)
+    if label == "PER":
+        out = _propagate_endings(out, words)
     if label == "LOC":
         out = _unknown_places(out, words, lang)
     return "".join(out)
+
+
+def _whole_quote(words: list[str]) -> tuple[str, str, str] | None:
+    """(open quote, inner text, close quote) when the mention is one quoted name."""
+    if len(words) == 1 and len(words[0]) > 2 and words[0][0] in "„\"«“" and words[0][-1] in "”\"»“":
+        return words[0][0], words[0][1:-1], words[0][-1]
+    return None
+
+
+def _propagate_endings(out: list[str], words: list[str]) -> list[str]:
+    """In a person name, an unknown word with the ending another word lost loses it too
+    (`Imrana Khana` -> `Khan` lost `a`, so `Imran`)."""
+    removed = set()
+    for o, w in zip(out, words):
+        if o != w and w.startswith(o) and 0 < len(w) - len(o) <= 3:
+            removed.add(w[len(o):])
+    if not removed:
+        return out
+    res = list(out)
+    for i, (o, w) in enumerate(zip(out, words)):
+        if o == w and w[:1].isupper() and w.isalpha():
+            for end in sorted(removed, key=len, reverse=True):
+                if w.endswith(end) and len(w) - len(end) >= 3 and w[-len(end) - 1].lower() not in "aeiouyąęó":
+                    res[i] = w[: -len(end)]
+                    break
+    return res
+
+
+def _adjective_lemma(words: list[str], engine: Engine) -> str:
+    """Dictionary form of a derived adjective, lower case (`Polskim` -> `polski`)."""
+    out = []
+    for w in words:
+        adjs = [a for a in engine.analyse(w) if a.pos == "adj"] if any(c.isalpha() for c in w) else []
+        if adjs:
+            form = engine.nominative(w, adjs[0], "m1" if adjs[0].gender.startswith("m") else "m", "sg")
+            out.append((form or adjs[0].lemma).lower())
+        else:
+            out.append(w)
+    return "".join(out)
+
+
+def _guess_label(words: list[str], engine: Engine) -> str:
+    """Untyped input (PolEval): a capitalised phrase whose first word is a given name is
+    a person name; anything else goes through the generic head-and-agreement rules."""
+    alpha = [w for w in words if any(c.isalpha() for c in w) and not w.endswith(".")]
+    if alpha and all(w[:1].isupper() for w in alpha):
+        if any("name" in a.kinds for a in engine.analyse(alpha[0])):
+            return "PER"
+    return ""
+
+
+@lru_cache(maxsize=None)
+def _unknown_rules() -> dict[str, list[tuple[str, str, frozenset[str]]]]:
+    """language -> [(ending, replacement, labels)] from lang/<xx>/unknown_word_suffixes.tsv."""
+    from pathlib import Path
+
+    out: dict[str, list[tuple[str, str, frozenset[str]]]] = {}
+    root = Path(__file__).resolve().parents[1] / "lang"
+    for path in sorted(root.glob("*/unknown_word_suffixes.tsv")):
+        rows = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                end, repl, labels = (line.split("\t") + ["", ""])[:3]
+                rows.append((end, repl, frozenset(labels.split(","))))
+        out[path.parent.name] = rows
+    return out
+
+
+def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyrillic: bool) -> list[str]:
+    """Words no dictionary knows, inflected like Polish nouns (`Gazpromu`, `Pfizerem`,
+    `Theresy`): strip the ending by the rules of the language (Latin script: Polish)."""
+    rules = _unknown_rules().get(lang if cyrillic else "pl", [])
+    if not rules:
+        return out
+    engine = _engine(lang, cyrillic)
+    res = list(out)
+    for i, w in enumerate(words):
+        if res[i] != w or not w[:1].isupper() or not w.isalpha() or engine.analyse(w):
+            continue
+        for end, repl, labels in rules:
+            if w.endswith(end) and len(w) - len(end) >= 3 and (label in labels or "*" in labels):
+                stem = w[: len(w) - len(end)]
+                if end and stem[-1].lower() in "aeiouyąęó" and not repl:
+                    continue  # `Analytica`-like stems: only strip after a consonant
+                res[i] = stem + repl
+                break
+    return res
 
 
 def _strip_apostrophe(word: str) -> str:
@@ -119,5 +218,5 @@ def is_derived_adjective(text: str, lang: str) -> bool:
     engine = _engine(lang, is_cyrillic(text))
     readings = engine.analyse(words[0])
     adj = any(a.pos == "adj" for a in readings)
-    proper_noun = any(a.pos == "noun" and a.kinds & {"geo", "name", "surname", "org"} for a in readings)
+    proper_noun = any(a.pos == "noun" and a.kinds & {"geo", "org"} for a in readings)
     return adj and not proper_noun

@@ -34,6 +34,8 @@ class PolishEngine:
 
 @lru_cache(maxsize=100_000)
 def _analyse(word: str) -> tuple[Analysis, ...]:
+    if "." in word:
+        return ()  # abbreviations (Wlk., gen., PZL.23) are not inflected
     if "-" in word.strip("-"):
         head, _, tail = word.rpartition("-")
         tail_an = _plain(tail, prefix=head + "-")
@@ -75,9 +77,9 @@ def _generate(lemma: str, tag: str, gender: str, number: str) -> str | None:
         parts[3] = gender or parts[3]
     want = ":".join(parts)
     forms = morph.pl_generate(lemma)
-    for orth, t in forms:
-        if t == want:
-            return orth
+    exact = [orth for orth, t in forms if t == want]
+    if exact:  # `Polacy` rather than the archaic `Polakowie`
+        return min(exact, key=lambda f: (len(f), f))
     prefix = ":".join(parts[:3])
     for orth, t in forms:  # gender granularity differs (m1 vs m3): same class, number, case
         if t.startswith(prefix) and (not gender or t.split(":")[3][:1] == gender[:1]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from pipeline.normalise import morph
-from pipeline.normalise.agreement import Analysis
+from pipeline.normalise.agreement import Analysis, match_case
 
 _CASE = {"nomn": "nom", "gent": "gen", "gen2": "gen", "datv": "dat", "accs": "acc",
          "ablt": "inst", "loct": "loc", "loc2": "loc", "voct": "voc"}
@@ -34,12 +34,14 @@ class RussianEngine:
         text = form.word
         if "ё" not in word.lower():
             text = text.replace("ё", "е")
-        return prefix + text
+        return prefix + match_case(word[len(prefix):], text)
 
 
 @lru_cache(maxsize=100_000)
 def _analyse(word: str) -> tuple[Analysis, ...]:
     prefix = ""
+    if "." in word:
+        return ()  # initials and abbreviations (Т.Мэй, им.) are not inflected here
     if "-" in word.strip("-"):
         head, _, tail = word.rpartition("-")
         prefix, word = head + "-", tail
@@ -55,6 +57,8 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
         case = _CASE.get(tag.case or "", "")
         if not case:
             continue
+        if pos == "adj" and case == "acc" and "anim" in tag:
+            continue  # animate accusative = genitive form; names of institutions are inanimate
         number = {"sing": "sg", "plur": "pl"}.get(tag.number or "", "")
         gender = _GENDER.get(tag.gender or "", "")
         kinds = frozenset(v for k, v in _KINDS.items() if k in tag)

@@ -34,33 +34,38 @@ class Decision:
     confidence: float
 
 
+def _ruled_out(v: dict[str, int]) -> set[str]:
+    """Strict languages with a letter they cannot have, while another language has none."""
+    if min(v.values()) > 0:
+        return set()
+    return {c for c, n in v.items() if n and letters(c).strict}
+
+
 def _emissions(
     text: str, units: list[Unit], backend: Backend, hint: str | None
 ) -> list[dict[str, float]]:
-    cands = [languages_of_script(u.script) for u in units]
-    viols = [{c: violations(u.counts, c) for c in cs} for u, cs in zip(units, cands)]
+    viols = [{c: violations(u.counts, c) for c in languages_of_script(u.script)} for u in units]
+    alive = [tuple(c for c in v if c not in _ruled_out(v)) for v in viols]
     need = []
-    for i, v in enumerate(viols):
-        ranked = sorted(v.values())
-        decided = len(ranked) < 2 or (ranked[0] == 0 and ranked[1] >= FAST_MARGIN)
-        if not decided:
-            need.append(i)
+    for i, (v, cs) in enumerate(zip(viols, alive)):
+        ranked = sorted(v[c] for c in cs)
+        if not (len(ranked) < 2 or (ranked[0] == 0 and ranked[1] >= FAST_MARGIN)):
+            need.append(i)  # the letters leave more than one language: ask the backend
     model = backend.scores(
         [text[units[i].start : units[i].end] for i in need],
         [units[i].words for i in need],
-        [cands[i] for i in need],
+        [alive[i] for i in need],
     )
     from_model = dict(zip(need, model))
     out = []
-    for i, (cs, v) in enumerate(zip(cands, viols)):
+    for i, (v, cs) in enumerate(zip(viols, alive)):
         m = from_model.get(i, {})
-        fits = min(v.values()) == 0
         out.append(
             {
-                c: RULED_OUT
-                if fits and v[c] and letters(c).strict
-                else -VIOLATION_COST * v[c] + m.get(c, 0.0) + letters(c).prior + (HINT_BONUS if c == hint else 0.0)
-                for c in cs
+                c: -VIOLATION_COST * v[c] + m.get(c, 0.0) + letters(c).prior + (HINT_BONUS if c == hint else 0.0)
+                if c in cs
+                else RULED_OUT
+                for c in v
             }
         )
     return out

@@ -7,6 +7,7 @@ blur on short names, which is why it is both the fast path and the tie-breaker.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -49,14 +50,15 @@ def languages_of_script(script: str) -> tuple[str, ...]:
     return tuple(code for code in LANGUAGES if letters(code).script == script)
 
 
+CYRILLIC = re.compile(r"[\u0400-\u052F]")
+LATIN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
+
+
 def script_of_char(ch: str) -> str:
     """Latin, Cyrillic or Other for a letter (apostrophes count as Other)."""
-    o = ord(ch)
-    if 0x0400 <= o <= 0x052F:
+    if CYRILLIC.match(ch):
         return "Cyrillic"
-    if ch.isascii() and ch.isalpha():
-        return "Latin"
-    if 0x00C0 <= o <= 0x024F or 0x1E00 <= o <= 0x1EFF:
+    if LATIN.match(ch):
         return "Latin"
     return "Other"
 

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from pipeline.segment.letters import HOMOGLYPHS_TO_CYRILLIC, script_of_char
+from pipeline.segment.letters import CYRILLIC, HOMOGLYPHS_TO_CYRILLIC, LATIN
 
 # a word: letters, with apostrophes only between letters (Belarusian/Ukrainian п'ять, сям’я)
 WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
@@ -40,8 +40,15 @@ class Unit:
 
 
 def _word_script(word: str) -> str:
-    scripts = Counter(script_of_char(ch) for ch in word if ch.isalpha())
-    return max(sorted(scripts), key=scripts.__getitem__) if scripts else "Other"
+    """The script most of the word's letters are in (Cyrillic wins ties: homoglyph typing)."""
+    cyr = len(CYRILLIC.findall(word))
+    if cyr == len(word):
+        return "Cyrillic"
+    lat = len(LATIN.findall(word))
+    other = sum(1 for ch in word if ch.isalpha()) - cyr - lat
+    if cyr >= lat and cyr >= other and cyr:
+        return "Cyrillic"
+    return "Latin" if lat >= other else "Other"
 
 
 def words_in(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
@@ -50,12 +57,14 @@ def words_in(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]
     out = []
     mi = 0
     for m in WORD.finditer(text, start, end):
-        while mi < len(masked) and masked[mi][1] <= m.start():
-            mi += 1
-        if mi < len(masked) and masked[mi][0] < m.end():
-            continue
+        a, b = m.span()
+        if masked:
+            while mi < len(masked) and masked[mi][1] <= a:
+                mi += 1
+            if mi < len(masked) and masked[mi][0] < b:
+                continue
         word = m.group()
-        out.append((m.start(), m.end(), word, _word_script(word)))
+        out.append((a, b, word, _word_script(word)))
     return out
 
 
@@ -78,8 +87,9 @@ def units_in(text: str, start: int, end: int) -> list[Unit]:
             unit = Unit(a, b, script)
             units.append(unit)
         unit.words.append(lower)
-        unit.counts.update(ch for ch in lower)
         prev_end = b
+    for unit in units:
+        unit.counts = Counter("".join(unit.words))
     return units
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import socket
 import zipfile
 from pathlib import Path
@@ -307,3 +308,15 @@ def test_local_published_parser() -> None:
     assert local_parse_published("2018/7/6") == "2018-07-06"
     assert local_parse_published("31.02.2018") == ""
     assert local_parse_published("wczoraj") == ""
+
+
+def test_lone_surrogates_and_undecodable_file_names_become_valid_unicode(tmp_path: Path) -> None:
+    write(tmp_path / "s.jsonl", '{"id": "\\udc80", "text": "a\\ud800b", "title": "\\udfff", "extra": "\\ud83d"}\n')
+    (tmp_path / os.fsdecode(b"\xff\xfe-name.txt")).write_bytes(PL.encode())
+    results = read_all(tmp_path)
+    for r in results:
+        for value in (r.source, getattr(r, "text", ""), getattr(r, "title", ""), json.dumps(getattr(r, "meta", {}), ensure_ascii=False)):
+            value.encode("utf-8")  # raises on a lone surrogate
+    got = {r.source: r for r in results}
+    assert got["s.jsonl#1"].text == "a\ufffdb"
+    assert "\ufffd\ufffd-name.txt" in got

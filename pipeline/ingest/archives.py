@@ -82,6 +82,7 @@ class Member:
     name: str
     info: zipfile.ZipInfo | None = None
     refused: str = ""
+    label: str = ""  # the name in sources: `name`, or `name~2`... for a repeated name
 
 
 def _eocd_entries(stream: BinaryIO) -> int | None:
@@ -138,21 +139,24 @@ def open_zip(stream: BinaryIO, limits: Limits) -> zipfile.ZipFile:
 
 def zip_members(zf: zipfile.ZipFile) -> Iterator[Member]:
     """Members in name order; directories and hidden entries skipped, unsafe ones refused."""
+    seen: dict[str, int] = {}
     for info in sorted(zf.infolist(), key=lambda i: i.filename):
         name = info.filename
         if info.is_dir():
             continue
+        seen[name] = seen.get(name, 0) + 1
+        label = name if seen[name] == 1 else f"{name}~{seen[name]}"
         unsafe = _unsafe_name(name)
         if unsafe:
-            yield Member(name, refused=unsafe)
+            yield Member(name, refused=unsafe, label=label)
             continue
         parts = PurePosixPath(name.replace("\\", "/")).parts
         if any(is_hidden(p) for p in parts) or "__MACOSX" in parts:
             continue
         if stat.S_ISLNK(info.external_attr >> 16):
-            yield Member(name, refused="symlink member ignored")
+            yield Member(name, refused="symlink member ignored", label=label)
         else:
-            yield Member(name, info=info)
+            yield Member(name, info=info, label=label)
 
 
 def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, budget: list[int]) -> bytes:

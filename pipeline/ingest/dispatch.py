@@ -114,7 +114,7 @@ class Reader:
             yield Problem(source=source, stage=STAGE, error="zip archive has no article files")
 
     def member(self, zf, member: Member, source: str, depth: int, budget: list[int]) -> Iterator[Result]:  # type: ignore[no-untyped-def]
-        inner_source = f"{source}#{member.name}"
+        inner_source = f"{source}#{member.label or member.name}"
         name = PurePosixPath(member.name.replace("\\", "/")).name
         kind = kind_of(name)
         if member.refused or member.info is None:

@@ -18,14 +18,19 @@ def is_hidden(name: str) -> bool:
     return name.startswith(".")
 
 
+def printable(name: str) -> str:
+    """A file name as valid Unicode: undecodable bytes (surrogate escapes) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def source_of(file: Path, root: Path) -> str:
     """The file's path relative to its input root, `/`-separated; its name if given directly."""
     if file == root:
-        return file.name
+        return printable(file.name)
     try:
-        return file.relative_to(root).as_posix()
+        return printable(file.relative_to(root).as_posix())
     except ValueError:
-        return file.name
+        return printable(file.name)
 
 
 def _walk(folder: Path) -> list[Path]:

@@ -18,6 +18,12 @@ from typing import Any, Iterator
 FIELDS = ("id", "url", "title", "published", "text")
 MAX_ID_CHARS = 200
 _ID_BAD = re.compile(r"[\x00-\x1f\x7f#]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def clean(value: str) -> str:
+    """JSON escapes can carry lone surrogates (`"\\ud800"`), which no UTF-8 writer accepts."""
+    return _SURROGATE.sub("\ufffd", value)
 
 
 @dataclass
@@ -37,7 +43,7 @@ class FileError(Exception):
 
 def _scalar(value: Any) -> str:
     if isinstance(value, str):
-        return value
+        return clean(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     return ""
@@ -47,7 +53,7 @@ def _usable_id(value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         return ""
     text = str(value).strip()
-    if not text or len(text) > MAX_ID_CHARS or _ID_BAD.search(text):
+    if not text or len(text) > MAX_ID_CHARS or _ID_BAD.search(text) or _SURROGATE.search(text):
         return ""
     return text
 
@@ -77,10 +83,14 @@ def record_from_mapping(obj: Any, key: str) -> Record:
         return Record(key, error="record has no text field")
     if not isinstance(text, str):
         return Record(key, error=f"record text is a {type(text).__name__}, not a string")
-    meta = {k: v for k, v in obj.items() if k not in FIELDS and isinstance(k, str) and isinstance(v, (str, int, float))}
+    meta = {
+        clean(k): clean(v) if isinstance(v, str) else v
+        for k, v in obj.items()
+        if k not in FIELDS and isinstance(k, str) and isinstance(v, (str, int, float)) and not isinstance(v, bool)
+    }
     return Record(
         key,
-        text=text,
+        text=clean(text),
         url=_scalar(obj.get("url")),
         title=_scalar(obj.get("title")),
         published_raw=_scalar(obj.get("published")) or _scalar(obj.get("date")),

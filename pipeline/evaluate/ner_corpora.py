@@ -6,9 +6,10 @@ its gold document; Collection5 also yields its gold spans, since score_ner has n
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Iterator
+
+from pipeline.paths import shared_dir
 
 Span = tuple[int, int, str]
 
@@ -17,11 +18,8 @@ COLLECTION5_LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "GEOPOLIT": "LOC
 
 
 def shared_root() -> Path:
-    """../shared beside the repository, or $PIPELINE_SHARED."""
-    env = os.environ.get("PIPELINE_SHARED")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2] / ".." / "shared"
+    """../shared beside the repository, or $PIPELINE_SHARED (pipeline.paths)."""
+    return shared_dir()
 
 
 def _read(path: Path) -> str:

@@ -1,0 +1,103 @@
+"""Repairs of natasha's spans (Russian) and the Belarusian rules; sentences are our own."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.annotate.ner_be import repair_be
+from pipeline.annotate.ner_ru import BARE, BE, RU, find_entities, find_entities_many
+from pipeline.annotate.ner_ru_repair import clean, merge_genitive
+from pipeline.evaluate.ner_scoring import exact_prf
+
+DATA = Path(__file__).parent / "data"
+
+
+def found(text, config=RU):
+    return {(text[s:e], lab) for s, e, lab in find_entities(text, config)}
+
+
+def test_clean_splits_bracketed_transcription_and_bullets():
+    text = "Иван Сидоров (Ivan Sidorov) • Пётр Орлов"
+    spans = clean(text, [(0, len(text), "PER")])
+    assert [text[s:e] for s, e, _ in spans] == ["Иван Сидоров", "Ivan Sidorov", "Пётр Орлов"]
+
+
+def test_genitive_place_joins_the_organisation():
+    text = "Министерство торговли Латвии объявило тендер."
+    a = text.index("Латвии")
+    merged = merge_genitive(text, [(0, a - 1, "ORG"), (a, a + 6, "LOC")])
+    assert merged == [(0, a + 6, "ORG")]
+
+
+def test_nominative_place_after_org_stays_apart():
+    text = "В Брест приехали представители банка. Минск ответил."
+    spans = [(30, 36, "ORG"), (38, 43, "LOC")]  # separated by ". ": never merged
+    assert merge_genitive(text, spans) == spans
+
+
+def test_quoted_name_is_attached_to_its_head():
+    text = "Инвесторов из Польши принимала администрация свободной экономической зоны «Витебск»."
+    assert ("свободной экономической зоны «Витебск»", "ORG") in found(text)
+    assert ("СЭЗ «Гомельраспродукт»", "ORG") in found("Резидентом СЭЗ «Гомельраспродукт» стала фирма.")
+
+
+def test_lower_case_qualified_description_is_an_org():
+    text = "Проект поддержал областной исполнительный комитет, сообщили в пресс-службе."
+    assert ("областной исполнительный комитет", "ORG") in found(text)
+
+
+def test_head_with_genitive_place():
+    text = "По словам представителя правительства Литвы, граница останется открытой."
+    assert ("правительства Литвы", "ORG") in found(text)
+
+
+def test_pronoun_adjective_does_not_make_an_org():
+    text = "Эту организацию создали в прошлом году."
+    assert not any(lab == "ORG" for _, lab in found(text))
+
+
+def test_repairs_are_off_in_the_bare_config():
+    text = "Проект поддержал областной исполнительный комитет."
+    assert ("областной исполнительный комитет", "ORG") not in found(text, BARE)
+
+
+def test_belarusian_event_word_is_not_a_person():
+    text = "Мемарандум аб супрацоўніцтве падпісалі ў Оршы."
+    assert not any(lab == "PER" for _, lab in found(text, BE))
+
+
+def test_belarusian_ministry_with_genitive_complement():
+    text = "Учора Міністэрства сельскай гаспадаркі абвясціла конкурс."
+    assert ("Міністэрства сельскай гаспадаркі", "ORG") in found(text, BE)
+
+
+def test_belarusian_spans_are_exact():
+    text = "Старшыня Віцебскага аблвыканкама сустрэўся з мэрам Сувалак у Віцебску."
+    for s, e, lab in repair_be(text, [(0, 32, "PER")]):
+        assert 0 <= s < e <= len(text) and lab in {"PER", "ORG", "LOC"}
+
+
+def _gold(name):
+    rows = [json.loads(x) for x in (DATA / name).read_text(encoding="utf-8").splitlines() if x.strip()]
+    return [(r["text"], [tuple(e[:3]) for e in r["entities"]], r["entities"]) for r in rows]
+
+
+@pytest.mark.parametrize("name,minimum", [("be_ner.jsonl", 40), ("be_ner_heldout.jsonl", 20)])
+def test_belarusian_gold_files_are_consistent(name, minimum):
+    rows = _gold(name)
+    assert len(rows) >= minimum
+    for text, _, ents in rows:
+        for s, e, lab, surface in ents:
+            assert text[s:e] == surface and lab in {"PER", "ORG", "LOC"}
+
+
+def test_belarusian_approach_beats_bare_natasha_on_held_out_sentences():
+    rows = _gold("be_ner_heldout.jsonl")
+    texts = [t for t, _, _ in rows]
+    score = {}
+    for name, cfg in (("bare", BARE), ("be", BE)):
+        preds = find_entities_many(texts, cfg)
+        score[name] = exact_prf((g, p) for (_, g, _), p in zip(rows, preds))["micro"]["F1"]
+    assert score["be"] > score["bare"] + 0.2, score

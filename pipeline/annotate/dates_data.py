@@ -25,6 +25,7 @@ class DateVocab:
     relative_days: dict[str, int] = field(default_factory=dict)
     relative_years: dict[str, int] = field(default_factory=dict)
     modifiers: dict[str, str] = field(default_factory=dict)  # word -> prev/next/this
+    weekday_modifiers: dict[str, str] = field(default_factory=dict)  # extra ones before weekdays only ("ostatni")
     units: dict[str, str] = field(default_factory=dict)  # word -> week/month/year
     count_units: dict[str, str] = field(default_factory=dict)  # word -> day/week/month/year
     count_words: dict[str, int] = field(default_factory=dict)
@@ -37,7 +38,8 @@ class DateVocab:
 
 _LIST_KEYS = ("ago", "year_markers", "years_markers", "year_words", "this_year_markers", "range_from",
               "range_to", "range_and", "preps", "period_preps", "month_qualifiers", "time_prefixes",
-              "time_prefixes_strong", "street_prefixes", "future_cues", "ordinal_suffixes")
+              "time_prefixes_strong", "street_prefixes", "future_cues", "ordinal_suffixes", "day_suffixes",
+              "range_or")
 
 
 def _fold_table(spec: str) -> dict[int, str]:
@@ -67,7 +69,8 @@ def vocab(lang: str) -> DateVocab:
         return DateVocab()
     sources = [own] + [d for d in (load_json(code, FILENAME) for code in own.get("fallback", [])) if d]
     maps: dict[str, dict] = {k: {} for k in ("months", "month_abbr", "weekdays", "relative_days", "relative_years",
-                                               "modifiers", "units", "count_units", "count_words", "ordinals")}
+                                               "modifiers", "weekday_modifiers", "units", "count_units",
+                                               "count_words", "ordinals")}
     lists: dict[str, list[str]] = {k: [] for k in _LIST_KEYS}
     for data in sources:
         fold = _fold_table(data.get("fold_diacritics", ""))
@@ -76,6 +79,7 @@ def vocab(lang: str) -> DateVocab:
         _merge(maps["weekdays"], _invert(data.get("weekdays", {}), {}))
         _merge(maps["ordinals"], _invert(data.get("ordinals", {}), {}))
         _merge(maps["modifiers"], _invert(data.get("modifiers", {}), {}, str))
+        _merge(maps["weekday_modifiers"], _invert(data.get("weekday_modifiers", {}), {}, str))
         _merge(maps["units"], _invert(data.get("units", {}), {}, str))
         _merge(maps["count_units"], _invert(data.get("count_units", {}), {}, str))
         for key in ("relative_days", "relative_years", "count_words"):

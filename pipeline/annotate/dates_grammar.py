@@ -75,6 +75,7 @@ def _triggers(v: DateVocab) -> dict[str, frozenset[str]]:
 
 def _build(v: DateVocab) -> Grammar:
     mon = alt(v.months) + WEND
+    sfx = rf"(?:{alt(v.words('day_suffixes'))})?"  # "21-го октября"
     abbr = alt(v.month_abbr) + r"\."
     wd = alt(v.weekdays) + WEND
     prep = alt(v.words("preps"))
@@ -89,25 +90,27 @@ def _build(v: DateVocab) -> Grammar:
     rules = {
         "iso": rf"{START}(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:[T ]{HOUR}:{MINUTE}(?::\d\d)?)?{END_NUM}",
         "num_range": (rf"{START}(?:{frm}\s+)?(?P<d1>{DAY})(?:\.(?P<m1>{MONTH_NUM})(?:\.(?P<y1>{YEAR}))?)?\.?"
-                      rf"{link}(?P<d2>{DAY})\.(?P<m2>{MONTH_NUM})\.{num_y}{END_NUM}"),
+                      rf"{link}(?P<d2>{DAY})\.(?P<m2>{MONTH_NUM})(?:\.{num_y})?{END_NUM}"),
+        "num_dm": rf"{START}(?P<d>{DAY})\.(?P<m>0[1-9]|1[0-2])(?P<dot>\.)?(?!\d|[.,]\d){NOT_AMOUNT}",
         "num": rf"{START}(?P<d>{DAY})(?P<s>[./-])(?P<m>{MONTH_NUM})(?P=s){num_y}{END_NUM}",
         "roman": rf"{START}(?P<d>{DAY})\s+(?P<rm>{ROMAN})\s+{num_y}{END_NUM}",
         "abbr": rf"{START}(?P<d>{DAY})\s+(?P<ma>{abbr})\s*{num_y}{END_NUM}",
-        "text_range_x": (rf"{START}(?:(?P<from>{frm})\s+)?(?P<d1>{DAY})\.?\s+(?P<m1>{mon}){_year_tail('a', v)}"
-                         rf"(?:{DASH}|\s+{to}\s+)(?P<d2>{DAY})\.?\s+(?P<m2>{mon}){_year_tail('b', v)}"),
-        "text_range": (rf"{START}(?:(?P<from>{frm})\s+)?(?P<d1>{DAY})\.?(?P<more>(?:\s*,\s*{DAY}\.?)*){link}(?P<d2>{DAY})\.?\s+"
+        "text_range_x": (rf"{START}(?:(?P<from>{frm})\s+)?(?P<d1>{DAY}){sfx}\.?\s+(?P<m1>{mon}){_year_tail('a', v)}"
+                         rf"(?:{DASH}|\s+{to}\s+)(?P<d2>{DAY}){sfx}\.?\s+(?P<m2>{mon}){_year_tail('b', v)}"),
+        "text_range": (rf"{START}(?:(?P<from>{frm})\s+)?(?P<d1>{DAY}){sfx}\.?(?P<more>(?:\s*,\s*{DAY}\.?)*){link}(?P<d2>{DAY}){sfx}\.?\s+"
                        rf"(?P<m>{mon}){_year_tail('b', v)}"),
-        "text": rf"{START}(?P<d>{DAY})\.?\s+(?P<m>{mon}){_year_tail('b', v)}",
+        "text": rf"{START}(?P<d>{DAY}){sfx}\.?\s+(?P<m>{mon}){_year_tail('b', v)}",
         "month_range": (rf"(?<!\w)(?P<m1>{mon})(?:\s+(?P<y1>{YEAR}))?"
                         rf"{link}(?P<m2>{mon}){_year_tail('b', v)}"),
         "month": rf"(?<!\w)(?P<m>{mon}){_year_tail('b', v)}",
         "period": (rf"{START}(?:(?P<pp>{alt(v.words('period_preps'))}|{frm})\s+)?(?P<y1>{YEAR})"
                    rf"(?:\s*[-–—‑/]\s*|\s+{to}\s+)(?P<y2>{YEAR}|\d\d)(?:\s*{alt(v.words('years_markers'))}{WEND})?{END_NUM}{NOT_AMOUNT}"),
         "year": (rf"{START}(?P<y>{YEAR})"
-                 rf"(?:\s*(?P<mk>{alt(v.words('year_markers'))}){WEND}|(?=\s*[,;:!?)]|\s*\.(?!\d)|\s*$)){END_NUM}{NOT_AMOUNT}"),
+                 rf"(?:\s*(?P<mk>{alt(v.words('year_markers'))}){WEND}|(?P<pe>(?=\s*[,;:!?)]|\s*\.(?!\d)|\s*$)))?"
+                 rf"{END_NUM}{NOT_AMOUNT}"),
         "rel_week_day": rf"(?<!\w)(?:{prep}\s+)?(?P<mod>{mod})\s+(?P<unit>{week}){WEND}\s*,?\s*(?:{prep}\s+)?(?P<wd>{wd})",
         "rel_unit": rf"(?<!\w)(?:{prep}\s+)?(?:(?P<mod>{mod})\s+(?P<unit>{unit})|(?P<unit2>{unit})\s+(?P<mod2>{mod})){WEND}",
-        "rel_weekday": (rf"(?<!\w)(?:(?P<p>{prep})\s+)?(?:(?P<mod>{mod})\s+)?(?P<wd>{wd})"
+        "rel_weekday": (rf"(?<!\w)(?:(?P<p>{prep})\s+)?(?:(?P<mod>{alt([*v.modifiers, *v.weekday_modifiers])})\s+)?(?P<wd>{wd})"
                         rf"(?:\s+{and_}\s+(?:{prep}\s+)?(?P<wd2>{wd}))?"),
         "rel_day": rf"(?<!\w)(?P<rd>{alt(v.relative_days)}){WEND}",
         "rel_year": rf"(?<!\w)(?P<ry>{alt(v.relative_years)}){WEND}",
@@ -127,7 +130,8 @@ def _build(v: DateVocab) -> Grammar:
     before = {
         "text": rf"(?<!\w)(?:{prep}\s+)?(?P<wd>{wd})\s*,?\s*$",
         "time_dot": rf"(?<!\w)(?:(?P<ts>{strong})|(?P<tw>{weak}))\s*$",
-        "month": rf"(?<!\w)(?:(?P<p>{prep})\s+)?(?:(?P<q>{qual})\s+)?$",
+        "month": rf"(?<!\w)(?:(?:(?P<p>{prep})\s+)?(?:(?P<q>{qual})\s+)?|(?P<prev>{mon})\s*(?:,|\s+{alt(v.words('range_or'))})\s+)$",
+        "num_dm": rf"(?<!\w)(?:{prep}|{frm}|{to})\s+$",
         "month_range": rf"(?<!\w)(?:{prep}\s+)?(?P<from>{frm}|{qual})\s+$",
         "year": rf"(?<!\w)(?:(?P<p>{prep})\s+)?(?:(?P<yw>{alt(v.words('year_words'))})\s+)?$",
     }

@@ -146,10 +146,26 @@ def rule_abbr(m, ctx):
 
 
 def rule_num_range(m, ctx):
-    d1, d2, m2, y = int(m["d1"]), int(m["d2"]), int(m["m2"]), int(m["y"])
+    d1, d2, m2 = int(m["d1"]), int(m["d2"]), int(m["m2"])
     m1 = int(m["m1"]) if m["m1"] else m2
-    y1 = int(m["y1"]) if m["y1"] else y - ((m1, d1) > (m2, d2))
-    return _range(ctx, m, Year(y1), m1, d1, Year(y), m2, d2)
+    if m["y"]:
+        end = Year(int(m["y"]))
+    elif len(m["m2"]) == 2 and not m["y1"]:  # "(18-19.10)": a year-less range needs a two-digit month
+        end = Year(None)
+    else:
+        return []
+    start, end = _range_years(m1, d1, m2, d2, end, ctx)
+    return _range(ctx, m, Year(int(m["y1"])) if m["y1"] else start, m1, d1, end, m2, d2)
+
+
+def rule_num_dm(m, ctx):
+    """"na 4.11.", "do 25.10": a year-less numeric date, only after a preposition."""
+    before = _before(ctx, "num_dm", m, 12)
+    if not before:
+        return []
+    month, day = int(m["m"]), int(m["d"])
+    year = _resolve_day_year(month, day, None, ctx)
+    return [_widen(_dm(ctx, m, _day_value(year.value, month, day), "day", year), None, ctx)]
 
 
 def rule_text(m, ctx):
@@ -211,7 +227,11 @@ def _month_value(y: int | None, month: int) -> str:
 def rule_month(m, ctx):
     year = _explicit_year(m, "b", ctx)
     before = _before(ctx, "month", m)
-    if not ((before and (before["p"] or before["q"])) or year) or not _month_word_ok(m["m"], bool(m["by"])):
+    if before and before["prev"]:
+        before = None  # "w grudniu lub styczniu": the second month stands on the first one's preposition
+        if not _month_word_ok(m["m"], bool(m["by"])):
+            return []
+    elif not ((before and (before["p"] or before["q"])) or year) or not _month_word_ok(m["m"], bool(m["by"])):
         return []
     month = ctx.grammar.vocab.months[_low(m["m"])]
     if year is None:
@@ -246,18 +266,19 @@ def rule_period(m, ctx):
 
 def rule_year(m, ctx):
     before = _before(ctx, "year", m, 25)
-    if not (m["mk"] or (before and (before["p"] or before["yw"]))):
+    if not (m["mk"] or (before and (before["yw"] or (before["p"] and m["pe"] is not None)))):
         return []
     return [_widen(_dm(ctx, m, m["y"], "year", None), before, ctx)]
 
 
-_PLACE_AFTER = re.compile(r"\s+\w{1,3}\s+[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇҐ]")
+# "dziś w Chełmie", "сегодня, 15 октября", "dziś o 10:00": "today" said of a place or a time
+_TODAY_CONFIRMED = re.compile(r"\s+\w{1,3}\s+[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇҐ]|\s*,?\s*(?:\w{1,5}\.?\s+)?\d")
 
 
 def rule_rel_day(m, ctx):
     offset = ctx.grammar.vocab.relative_days[_low(m["rd"])]
-    if offset == 0 and m["rd"].islower() and not _PLACE_AFTER.match(ctx.text, m.end()):
-        return []  # "a dziś coraz więcej firm": "today" inside a sentence mostly means "nowadays"
+    if offset == 0 and not _TODAY_CONFIRMED.match(ctx.text, m.end()):
+        return []  # "a dziś coraz więcej firm", "Dziś już nikt": "today" alone mostly means "nowadays"
     value = shift_days(ctx.anchor, offset).isoformat() if ctx.anchor else ""
     return [_dm(ctx, m, value, "day", Year(None, relative=True))]
 
@@ -301,7 +322,7 @@ def rule_rel_weekday(m, ctx):
         return []
     v = ctx.grammar.vocab
     if m["mod"]:
-        direction = v.modifiers[_low(m["mod"])]
+        direction = v.modifiers.get(_low(m["mod"])) or v.weekday_modifiers[_low(m["mod"])]
     else:
         direction = "future" if ctx.grammar.future.search(ctx.text) else "past"
     if ctx.anchor is None:
@@ -351,7 +372,7 @@ def rule_time_dot(m, ctx):
 
 
 RULES: dict[str, Callable[[re.Match, Context], list[DateMatch]]] = {
-    "iso": rule_iso, "num_range": rule_num_range, "num": rule_num, "roman": rule_roman, "abbr": rule_abbr,
+    "iso": rule_iso, "num_range": rule_num_range, "num_dm": rule_num_dm, "num": rule_num, "roman": rule_roman, "abbr": rule_abbr,
     "text_range_x": rule_text_range_x, "text_range": rule_text_range, "text": rule_text,
     "month_range": rule_month_range, "month": rule_month, "period": rule_period, "year": rule_year,
     "rel_week_day": rule_rel_week_day, "rel_unit": rule_rel_unit, "rel_weekday": rule_rel_weekday,

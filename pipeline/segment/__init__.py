@@ -17,12 +17,15 @@ Default backend: chosen by `python -m pipeline.evaluate.segments` (see DEFAULT_B
 """
 from __future__ import annotations
 
+import re
+
 from pipeline.record import Segment
 from pipeline.segment.backends import BACKENDS, get_backend
 from pipeline.segment.cut import Run, to_segments
 from pipeline.segment.decode import decide
 from pipeline.segment.units import Unit, units_in
 
+_LETTER = re.compile(r"[^\W\d_]")
 DEFAULT_BACKEND = "lingua"
 ACRONYM_MAX = 6
 ABSORB_MAX_LETTERS = 2
@@ -72,7 +75,7 @@ def dominant_language(segments: list[Segment], text: str) -> str:
     weight: dict[str, int] = {}
     for s in segments:
         if s.language != "und":
-            n = sum(1 for ch in text[s.start : s.end] if ch.isalpha())
+            n = len(_LETTER.findall(text, s.start, s.end))
             weight[s.language] = weight.get(s.language, 0) + n
     weight = {k: v for k, v in weight.items() if v > 0}
     return max(sorted(weight), key=weight.__getitem__) if weight else "und"

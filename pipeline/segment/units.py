@@ -93,25 +93,24 @@ def units_in(text: str, start: int, end: int) -> list[Unit]:
     return units
 
 
+_MARKS = re.compile("[" + re.escape("".join(sorted(set(OPENERS) | set(CLOSERS) | {'"'}))) + "]")
+
+
 def pair_brackets(text: str, start: int, end: int) -> dict[int, int]:
     """Offset of each bracket/quote mark -> offset of its partner, for balanced pairs only."""
     partner: dict[int, int] = {}
     stack: list[tuple[str, int]] = []
     straight: int | None = None
-    for i in range(start, end):
-        ch = text[i]
+    for m in _MARKS.finditer(text, start, end):
+        i, ch = m.start(), m.group()
         if ch == '"':
             if straight is None:
                 straight = i
             else:
                 partner[straight], partner[i] = i, straight
                 straight = None
-        elif ch in CLOSERS and stack and stack[-1][0] in CLOSERS[ch]:
-            # a closer that matches the innermost opener (’ also closes ‚; otherwise apostrophe)
-            _, j = stack.pop()
-            partner[i], partner[j] = j, i
         elif ch in CLOSERS and any(op in CLOSERS[ch] for op, _ in stack):
-            while stack and stack[-1][0] not in CLOSERS[ch]:
+            while stack[-1][0] not in CLOSERS[ch]:
                 stack.pop()  # unclosed inner openers are dropped
             _, j = stack.pop()
             partner[i], partner[j] = j, i

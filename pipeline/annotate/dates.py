@@ -58,7 +58,8 @@ def _merge_restated(matches: list[DateMatch], text: str) -> list[DateMatch]:
         prev = out[-1] if out else None
         if (prev and prev.relative and prev.kind in ("day", "range") and d.kind in ("day", "range") and not d.relative
                 and _GLUE.fullmatch(text, prev.end, d.start)):
-            out[-1] = DateMatch(prev.start, d.end, text[prev.start:d.end], "DATE", d.value, False,
+            end = d.end + 1 if "(" in text[prev.end:d.start] and text[d.end:d.end + 1] == ")" else d.end
+            out[-1] = DateMatch(prev.start, end, text[prev.start:end], "DATE", d.value, False,
                                 d.year_from_anchor, d.kind)
         else:
             out.append(d)

@@ -10,6 +10,8 @@ import datetime as dt
 # closer to the anchor (a January article that mentions "28 grudnia" means last December).
 YEAR_SWITCH_DAYS = 120
 YEAR_SWITCH_MONTHS = 4
+# A sentence in the future tense does not talk about a day this long before the anchor: next year's.
+FUTURE_SLACK_DAYS = 60
 
 
 def make_date(year: int, month: int, day: int) -> dt.date | None:
@@ -19,8 +21,11 @@ def make_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def nearest_year(month: int, day: int, anchor: dt.date) -> int | None:
-    """Year for a day and month with no year: the anchor's, or a neighbour's when much nearer."""
+def nearest_year(month: int, day: int, anchor: dt.date, future: bool = False) -> int | None:
+    """Year for a day and month with no year: the anchor's, or a neighbour's when much nearer.
+
+    `future`: the sentence announces something, so a day well before the anchor is next year's.
+    """
     same = make_date(anchor.year, month, day)
     best, best_gap = anchor.year, abs((same - anchor).days) if same else None
     for year in (anchor.year - 1, anchor.year + 1):
@@ -30,15 +35,20 @@ def nearest_year(month: int, day: int, anchor: dt.date) -> int | None:
         gap = abs((other - anchor).days)
         if best_gap is None or gap + YEAR_SWITCH_DAYS < best_gap:
             best, best_gap = year, gap
-    return best if best_gap is not None else None
+    if best_gap is None:
+        return None
+    chosen = make_date(best, month, day)
+    if future and chosen and (anchor - chosen).days > FUTURE_SLACK_DAYS and make_date(best + 1, month, day):
+        return best + 1
+    return best
 
 
-def nearest_year_of_month(month: int, anchor: dt.date) -> int:
-    """Year for a month named without a year (same rule as `nearest_year`, in months)."""
+def nearest_year_of_month(month: int, anchor: dt.date, future: bool = False) -> int:
+    """Year for a month named without a year (same rules as `nearest_year`, in months)."""
     gap = month - anchor.month
-    if gap > 12 - gap + YEAR_SWITCH_MONTHS:
+    if gap > 12 - gap + YEAR_SWITCH_MONTHS and not future:
         return anchor.year - 1
-    if -gap > 12 + gap + YEAR_SWITCH_MONTHS:
+    if -gap > 12 + gap + YEAR_SWITCH_MONTHS or (future and -gap * 30 > FUTURE_SLACK_DAYS):
         return anchor.year + 1
     return anchor.year
 

@@ -111,7 +111,7 @@ def _build(v: DateVocab) -> Grammar:
         "rel_week_day": rf"(?<!\w)(?:{prep}\s+)?(?P<mod>{mod})\s+(?P<unit>{week}){WEND}\s*,?\s*(?:{prep}\s+)?(?P<wd>{wd})",
         "rel_unit": rf"(?<!\w)(?:{prep}\s+)?(?:(?P<mod>{mod})\s+(?P<unit>{unit})|(?P<unit2>{unit})\s+(?P<mod2>{mod})){WEND}",
         "rel_weekday": (rf"(?<!\w)(?:(?P<p>{prep})\s+)?(?:(?P<mod>{alt([*v.modifiers, *v.weekday_modifiers])})\s+)?(?P<wd>{wd})"
-                        rf"(?:\s+{and_}\s+(?:{prep}\s+)?(?P<wd2>{wd}))?"),
+                        rf"(?:\s+(?P<wlink>{and_}|{to})\s+(?:{prep}\s+)?(?P<wd2>{wd}))?"),
         "rel_day": rf"(?<!\w)(?P<rd>{alt(v.relative_days)}){WEND}",
         "rel_year": rf"(?<!\w)(?P<ry>{alt(v.relative_years)}){WEND}",
         "ago": (rf"(?<!\w)(?:(?P<n>\d{{1,2}})\s+|(?P<nw>{alt(v.count_words)})\s+)?(?P<cu>{alt(v.count_units)})\s+"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable
 
 from pipeline.annotate.dates_calendar import (iso_range, make_date, nearest_year, nearest_year_of_month,
@@ -37,6 +38,11 @@ class Context:
     text: str
     anchor: dt.date | None
     grammar: Grammar
+
+    @cached_property
+    def future(self) -> bool:
+        """The text announces something ("odbędzie się", "пройдет"): year-less dates lie ahead."""
+        return bool(self.grammar.future.search(self.text))
 
 
 class Year:
@@ -100,7 +106,7 @@ def _resolve_day_year(month: int, day: int, year: Year | None, ctx: Context) -> 
         return year
     if ctx.anchor is None:
         return Year(None)
-    return Year(nearest_year(month, day, ctx.anchor), from_anchor=True)
+    return Year(nearest_year(month, day, ctx.anchor, ctx.future), from_anchor=True)
 
 
 def _range(ctx, m, y1: Year, m1: int, d1: int, y2: Year, m2: int, d2: int) -> list[DateMatch]:
@@ -115,7 +121,7 @@ def _range(ctx, m, y1: Year, m1: int, d1: int, y2: Year, m2: int, d2: int) -> li
 def _range_years(m1: int, d1: int, m2: int, d2: int, end: Year, ctx: Context) -> tuple[Year, Year]:
     """Years of both ends when only the end (or nothing) states one."""
     if end.value is None and not end.relative and ctx.anchor is not None:
-        start = Year(nearest_year(m1, d1, ctx.anchor), from_anchor=True)
+        start = Year(nearest_year(m1, d1, ctx.anchor, ctx.future), from_anchor=True)
         wraps = (m2, d2) < (m1, d1)
         return start, Year(start.value + wraps if start.value else None, from_anchor=True)
     wraps = (m2, d2) < (m1, d1)
@@ -187,7 +193,7 @@ def rule_text_range(m, ctx):
         return []
     end = _explicit_year(m, "b", ctx) or Year(None)
     if end.value is None and not end.relative and ctx.anchor is not None:
-        end = Year(nearest_year(month, d1, ctx.anchor), from_anchor=True)
+        end = Year(nearest_year(month, d1, ctx.anchor, ctx.future), from_anchor=True)
     link = m.group(0)[m.end("d1") - m.start():m.start("d2") - m.start()].strip(" .")
     if not m["more"] and _low(link) not in {w.lower() for w in v.words("range_and")}:
         return _range(ctx, m, end, month, d1, end, month, d2) if d1 < d2 else []
@@ -235,7 +241,7 @@ def rule_month(m, ctx):
         return []
     month = ctx.grammar.vocab.months[_low(m["m"])]
     if year is None:
-        year = Year(nearest_year_of_month(month, ctx.anchor) if ctx.anchor else None, from_anchor=True)
+        year = Year(nearest_year_of_month(month, ctx.anchor, ctx.future) if ctx.anchor else None, from_anchor=True)
     return [_widen(_dm(ctx, m, _month_value(year.value, month), "month", year), before, ctx)]
 
 
@@ -249,7 +255,7 @@ def rule_month_range(m, ctx):
     if m1 == m2:
         return []
     if year is None:
-        year = Year(nearest_year_of_month(m2, ctx.anchor) if ctx.anchor else None, from_anchor=True)
+        year = Year(nearest_year_of_month(m2, ctx.anchor, ctx.future) if ctx.anchor else None, from_anchor=True)
     y1 = int(m["y1"]) if m["y1"] else (year.value - (m1 > m2) if year.value else None)
     a, b = _month_value(y1, m1), _month_value(year.value, m2)
     return [_widen(_dm(ctx, m, iso_range(a, b) if a and b else "", "range", year), before, ctx)]
@@ -324,13 +330,15 @@ def rule_rel_weekday(m, ctx):
     if m["mod"]:
         direction = v.modifiers.get(_low(m["mod"])) or v.weekday_modifiers[_low(m["mod"])]
     else:
-        direction = "future" if ctx.grammar.future.search(ctx.text) else "past"
+        direction = "future" if ctx.future else "past"
     if ctx.anchor is None:
         return [_dm(ctx, m, "", "day", Year(None, relative=True))]
     first = v.weekdays[_low(m["wd"])]
     day = weekday_near(ctx.anchor, first, direction)
     if not m["wd2"] or not m["wd2"].islower():
         return [_dm(ctx, m, day.isoformat(), "day", Year(None, relative=True))]
+    if first == 0 and v.weekdays[_low(m["wd2"])] >= 4 and _low(m["wlink"]) in {w.lower() for w in v.words("range_to")}:
+        return []  # "od poniedziałku do piątku": opening hours, a working week, not a date
     last = day + dt.timedelta(days=(v.weekdays[_low(m["wd2"])] - first) % 7)  # "w poniedziałek i wtorek"
     return [_dm(ctx, m, iso_range(day.isoformat(), last.isoformat()), "range", Year(None, relative=True))]
 

@@ -27,6 +27,7 @@ class DateVocab:
     modifiers: dict[str, str] = field(default_factory=dict)  # word -> prev/next/this
     weekday_modifiers: dict[str, str] = field(default_factory=dict)  # extra ones before weekdays only ("ostatni")
     units: dict[str, str] = field(default_factory=dict)  # word -> week/month/year
+    part_words: dict[str, int] = field(default_factory=dict)  # kwartał -> 3, półrocze -> 6 (months)
     count_units: dict[str, str] = field(default_factory=dict)  # word -> day/week/month/year
     count_words: dict[str, int] = field(default_factory=dict)
     ordinals: dict[str, int] = field(default_factory=dict)
@@ -69,7 +70,7 @@ def vocab(lang: str) -> DateVocab:
         return DateVocab()
     sources = [own] + [d for d in (load_json(code, FILENAME) for code in own.get("fallback", [])) if d]
     maps: dict[str, dict] = {k: {} for k in ("months", "month_abbr", "weekdays", "relative_days", "relative_years",
-                                               "modifiers", "weekday_modifiers", "units", "count_units",
+                                               "modifiers", "weekday_modifiers", "units", "part_words", "count_units",
                                                "count_words", "ordinals")}
     lists: dict[str, list[str]] = {k: [] for k in _LIST_KEYS}
     for data in sources:
@@ -81,6 +82,7 @@ def vocab(lang: str) -> DateVocab:
         _merge(maps["modifiers"], _invert(data.get("modifiers", {}), {}, str))
         _merge(maps["weekday_modifiers"], _invert(data.get("weekday_modifiers", {}), {}, str))
         _merge(maps["units"], _invert(data.get("units", {}), {}, str))
+        _merge(maps["part_words"], _invert(data.get("part_words", {}), {}))
         _merge(maps["count_units"], _invert(data.get("count_units", {}), {}, str))
         for key in ("relative_days", "relative_years", "count_words"):
             _merge(maps[key], {k.lower(): v for k, v in data.get(key, {}).items()})

@@ -68,7 +68,7 @@ def _triggers(v: DateVocab) -> dict[str, frozenset[str]]:
     """Rules that cannot match unless the text has one of these words: skipped otherwise (speed)."""
     months, weekdays = pieces(v.months), pieces(v.weekdays)
     out = {name: months for name in ("text_range_x", "text_range", "text", "month_range", "month")}
-    out.update(abbr=pieces(v.month_abbr), rel_week_day=weekdays, rel_weekday=weekdays, rel_unit=pieces(v.units),
+    out.update(abbr=pieces(v.month_abbr), part=pieces(v.part_words), rel_week_day=weekdays, rel_weekday=weekdays, rel_unit=pieces(v.units),
                rel_day=pieces(v.relative_days), rel_year=pieces(v.relative_years), ago=pieces(v.words("ago")))
     return out
 
@@ -88,12 +88,15 @@ def _build(v: DateVocab) -> Grammar:
     num_y = rf"(?P<y>{YEAR})(?:\s*{alt(v.words('year_markers'))}{WEND})?"
     strong, weak = alt(v.words("time_prefixes_strong")), alt(v.words("time_prefixes"))
     rules = {
-        "iso": rf"{START}(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:[T ]{HOUR}:{MINUTE}(?::\d\d)?)?{END_NUM}",
+        "iso": (rf"{START}(?P<y>{YEAR})(?P<s>[-./])(?P<m>0[1-9]|1[0-2])(?P=s)(?P<d>0[1-9]|[12]\d|3[01])"
+                rf"(?:[T ]{HOUR}:{MINUTE}(?::\d\d)?)?{END_NUM}"),
         "num_range": (rf"{START}(?:{frm}\s+)?(?P<d1>{DAY})(?:\.(?P<m1>{MONTH_NUM})(?:\.(?P<y1>{YEAR}))?)?\.?"
                       rf"{link}(?P<d2>{DAY})\.(?P<m2>{MONTH_NUM})(?:\.{num_y})?{END_NUM}"),
         "num_dm": rf"{START}(?P<d>{DAY})\.(?P<m>0[1-9]|1[0-2])(?P<dot>\.)?(?!\d|[.,]\d){NOT_AMOUNT}",
         "num": rf"{START}(?P<d>{DAY})(?P<s>[./-])(?P<m>{MONTH_NUM})(?P=s){num_y}{END_NUM}",
-        "roman": rf"{START}(?P<d>{DAY})\s+(?P<rm>{ROMAN})\s+{num_y}{END_NUM}",
+        "roman": rf"{START}(?P<d>{DAY})(?:\s+|\.)(?P<rm>{ROMAN})(?:\s+|\.){num_y}{END_NUM}",
+        "part": (rf"(?<!\w)(?:(?P<pr>IV|III|II|I)|(?P<po>{alt(w for w, n in v.ordinals.items() if 1 <= n <= 4)})|(?P<pn>[1-4]))"
+                 rf"(?:-?\w{{1,3}})?\s+(?P<pw>{alt(v.part_words)}){WEND}{_year_tail('b', v)}"),
         "abbr": rf"{START}(?P<d>{DAY})\s+(?P<ma>{abbr})\s*{num_y}{END_NUM}",
         "text_range_x": (rf"{START}(?:(?P<from>{frm})\s+)?(?P<d1>{DAY}){sfx}\.?\s+(?P<m1>{mon}){_year_tail('a', v)}"
                          rf"(?:{DASH}|\s+{to}\s+)(?P<d2>{DAY}){sfx}\.?\s+(?P<m2>{mon}){_year_tail('b', v)}"),

@@ -245,6 +245,20 @@ def rule_month(m, ctx):
     return [_widen(_dm(ctx, m, _month_value(year.value, month), "month", year), before, ctx)]
 
 
+def rule_part(m, ctx):
+    """"w I kwartale 2020 r.", "во втором полугодии": a quarter / half of a year as a month range."""
+    v = ctx.grammar.vocab
+    if m["pr"] and m["pr"] != m["pr"].upper():
+        return []
+    n = ROMAN_MONTHS[m["pr"]] if m["pr"] else v.ordinals[_low(m["po"])] if m["po"] else int(m["pn"])
+    size = v.part_words[_low(m["pw"])]
+    if n * size > 12:
+        return []
+    year = _explicit_year(m, "b", ctx) or Year(ctx.anchor.year if ctx.anchor else None, from_anchor=True)
+    a, b = _month_value(year.value, n * size - size + 1), _month_value(year.value, n * size)
+    return [_dm(ctx, m, iso_range(a, b) if a and b else "", "range", year)]
+
+
 def rule_month_range(m, ctx):
     v = ctx.grammar.vocab
     year = _explicit_year(m, "b", ctx)
@@ -380,7 +394,8 @@ def rule_time_dot(m, ctx):
 
 
 RULES: dict[str, Callable[[re.Match, Context], list[DateMatch]]] = {
-    "iso": rule_iso, "num_range": rule_num_range, "num_dm": rule_num_dm, "num": rule_num, "roman": rule_roman, "abbr": rule_abbr,
+    "iso": rule_iso, "num_range": rule_num_range, "num_dm": rule_num_dm, "num": rule_num, "roman": rule_roman,
+    "part": rule_part, "abbr": rule_abbr,
     "text_range_x": rule_text_range_x, "text_range": rule_text_range, "text": rule_text,
     "month_range": rule_month_range, "month": rule_month, "period": rule_period, "year": rule_year,
     "rel_week_day": rule_rel_week_day, "rel_unit": rule_rel_unit, "rel_weekday": rule_rel_weekday,

@@ -56,7 +56,7 @@ def _heads(text: str) -> frozenset[str]:
     """Lemmas of the head noun of a name: the first word analysed as a noun."""
     for t in tokenize(text, 0, len(text)):
         if any(x.startswith("subst") or x.startswith("NOUN") for x in t.tags):
-            return frozenset(x for x in t.lemmas if x != t.lower or not t.text[:1].isupper())
+            return t.lemmas
     return frozenset()
 
 

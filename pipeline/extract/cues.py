@@ -63,6 +63,7 @@ class SentCues:
     ordinal_member: bool = False  # the ordinal qualifies a trigger noun ("Drugie spotkanie")
     start_marker: bool = False
     end_marker: bool = False
+    marker_at: list[int] = field(default_factory=list)  # token indices of start/end markers
     duration: int = 0  # "dwudniowe szkolenie" -> 2
     tense: list[tuple[int, str]] = field(default_factory=list)  # (token index, past|future|planned)
     same_day: bool = False
@@ -112,13 +113,23 @@ def _is_plural(tok: Token) -> bool:
     return bool(tags) and all(":pl:" in t or "plur" in t or "Pltm" in t for t in tags)
 
 
+def _genitive(tok: Token) -> bool:
+    """Could the word be a genitive (or is its case unknown, as for Belarusian)?"""
+    if not tok.tags:
+        return True
+    return any(":gen" in t or ".gen" in t or "gent" in t for t in tok.tags)
+
+
 def _decorate(s: Sent, art: Article, trig: Trigger, vs: list[Vocab]) -> None:
     toks = s.tokens
     tok = toks[trig.i]
     trig.plural = _is_plural(tok)
+    dates = [(m.start, m.end) for m in s.mentions if m.label in ("DATE", "TIME")]
     for k in (1, 2):
-        if trig.i - k >= 0:
+        if trig.i - k >= 0 and trig.plural:
             prev = toks[trig.i - k]
+            if any(a <= prev.start < b for a, b in dates):
+                continue
             if prev.text.isdigit() and 1 < int(prev.text) < 20:
                 trig.count = int(prev.text)
             for v in vs:
@@ -145,9 +156,8 @@ def _decorate(s: Sent, art: Article, trig: Trigger, vs: list[Vocab]) -> None:
             j = trig.i - back
             if j >= 0 and _phrase_at(v, toks, j, refs) >= back:
                 trig.reference = True
-        if trig.i >= 1 and (v.token_is(toks[trig.i - 1], v.words("day_words"))
-                            or v.token_is(toks[trig.i - 1], v.words("end_markers"))):
-            trig.reference = True
+        if trig.i >= 1 and v.token_is(toks[trig.i - 1], v.words("day_words")) and _genitive(tok):
+            trig.reference = True  # "Drugiego dnia forum", "В заключительный день ярмарки"
 
 
 def _places(s: Sent, art: Article, vs: Vocab) -> list[PlaceArg]:
@@ -156,13 +166,15 @@ def _places(s: Sent, art: Article, vs: Vocab) -> list[PlaceArg]:
     for m in s.mentions:
         if m.label not in ("LOC", "GPE") or not m.entity_key or m.entity_key not in art.places:
             continue
+        if s.in_quote(m.start):
+            continue  # a quoted title or direct speech names places that are not the venue
         i = s.token_index(m.start)
         prev = [t.lower for t in s.tokens[max(0, i - 2):i]]
         if prev and (prev[-1] in origin or (len(prev) == 2 and prev[0] in origin and prev[1][:1].islower()
                                             and not prev[1] in vs.words("place_preps"))):
             continue  # "z Witebska", "z ukraińskiego Kowla": where people come from
         place = art.places[m.entity_key]
-        strength = 0 if place.feature in WEAK_PLACE else 1 if place.feature in REGION else 2
+        strength = 0 if place.feature in WEAK_PLACE else 1 if place.feature in REGION or not place.geonames_id else 2
         if place.key.startswith("loc:") and any(w in place.key for w in ("obw", "obl", "woj", "rejon", "powiat", "gmin", "район", "област", "раён", "вобласц")):
             strength = min(strength, 1)
         out.append(PlaceArg(i, place.key, strength))
@@ -236,8 +248,10 @@ def read_cues(s: Sent, art: Article) -> SentCues:
                 c.organiser_cue.append(i)
             if x.token_is(t, x.words("end_markers")):
                 c.end_marker = True
+                c.marker_at.append(i)
             if x.token_is(t, x.words("start_markers")):
                 c.start_marker = True
+                c.marker_at.append(i)
             for word, n in x.data.get("duration_words", {}).items():
                 if t.has(word, x.stem):
                     c.duration = n

@@ -18,6 +18,9 @@ SENT_END = re.compile(r"[.!?…:;»\"”)]\s*$")
 FALLBACK_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[\"„«(–-]?[A-ZÀ-ŽА-ЯЁЎІЄЇ0-9])")
 QUOTES = re.compile(r"„[^”\"\n]{1,120}[”\"]|«[^»\n]{1,120}»|\"[^\"\n]{1,120}\"|“[^”\n]{1,120}”")
 MAX_HEADING_WORDS = 14
+# a sentence cut after a number, an abbreviation or a comma goes on in the next one
+CUT_TAIL = re.compile(r"(?:\b\d{1,4}\.|\b(?:r|dn|ul|nr|np|godz|im|tzw|ok|m\.in|г|гг|ул|им|т\.е|вул)\.|[,–-])\s*$", re.IGNORECASE)
+GOES_ON = re.compile(r"^\s*[a-ząćęłńóśźżа-яёўіє0-9(]")
 
 
 @dataclass
@@ -42,7 +45,7 @@ class Sent:
         return len(self.tokens)
 
     def in_quote(self, offset: int) -> bool:
-        return any(a < offset < b for a, b in self.quotes)
+        return any(a <= offset < b for a, b in self.quotes)
 
 
 def _stop_words() -> list[str]:
@@ -101,7 +104,19 @@ def _sentence_spans(article: Article, a: int, b: int) -> list[tuple[int, int]]:
             pos = hi
     if pos < b and article.text[pos:b].strip():
         out.append((pos, b))
-    return [(lo, hi) for lo, hi in out if any(c.isalnum() for c in article.text[lo:hi])]
+    out = [(lo, hi) for lo, hi in out if any(c.isalnum() for c in article.text[lo:hi])]
+    return _glue(article.text, out)
+
+
+def _glue(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join sentence pieces the splitter cut at "r.", "1.", "8.10.2019" and the like."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if out and (CUT_TAIL.search(text[out[-1][0]:out[-1][1]]) or GOES_ON.match(text[lo:hi])):
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def _sentence_language(article: Article, a: int, b: int) -> str:
@@ -112,6 +127,29 @@ def _sentence_language(article: Article, a: int, b: int) -> str:
     if CYRILLIC.search(chunk) and article.language not in ("ru", "be", "uk"):
         return "ru"
     return article.language if article.language not in ("", "und") else ("ru" if CYRILLIC.search(chunk) else "pl")
+
+
+OPEN_Q, CLOSE_Q = "„«“", "”»"
+
+
+def _quotes(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Quoted spans of a sentence: titles in quotes, and direct speech that runs over the
+    sentence border («Мы приехали ... договариваться. Уже весной ... в Могилеве», – podsumował)."""
+    spans = [(lo + q.start(), lo + q.end()) for q in QUOTES.finditer(text[lo:hi])]
+    chunk = text[lo:hi]
+    inside = [(a - lo, b - lo) for a, b in spans]
+    free = [i for i, ch in enumerate(chunk) if not any(a <= i < b for a, b in inside)]
+    closes = [i for i in free if chunk[i] in CLOSE_Q]
+    opens = [i for i in free if chunk[i] in OPEN_Q]
+    if closes and (not opens or closes[0] < opens[0]):
+        spans.append((lo, lo + closes[0] + 1))
+    if opens and (not closes or opens[-1] > closes[-1]):
+        spans.append((lo + opens[-1], hi))
+    if chunk.lstrip().startswith(("–", "—", "- ")):  # dialogue line: "– ... – mówił prezes"
+        cut = max(chunk.rfind(" – "), chunk.rfind(" — "))
+        if cut > 0:
+            spans.append((lo, lo + cut))
+    return spans
 
 
 def read(article: Article) -> list[Sent]:
@@ -128,7 +166,7 @@ def read(article: Article) -> list[Sent]:
         for lo, hi in _sentence_spans(article, a, b):
             lang = _sentence_language(article, lo, hi)
             ms = [m for m in mentions if m.start >= lo and m.end <= hi]
-            quotes = [(lo + q.start(), lo + q.end()) for q in QUOTES.finditer(text[lo:hi])]
+            quotes = _quotes(text, lo, hi)
             sents.append(Sent(lo, hi, lang, block, heading, tokenize(text, lo, hi), ms, quotes))
     return sents
 

@@ -24,6 +24,7 @@ TYPE_RANK = {"meeting": 1, "other": 1, "visit": 2, "signing": 2, "study_visit": 
 FAMILY = {"study_visit": "visit"}
 GENERIC = {"meeting", "other"}
 ENCLOSING = {"visit", "study_visit", "forum", "fair", "conference", "training", "seminar"}
+MARKER_REACH = 6  # tokens between "rozpoczęła się"/"Завершился" and the trigger it dates
 
 
 def family(t: str) -> str:
@@ -203,6 +204,8 @@ def _cand(t: Trigger, p: PlaceArg | None, d: DateArg | None, **kw) -> Cand:
 def _referenced(c: SentCues, drafts: list[Draft], ctx: Context) -> Draft | None:
     for t in c.triggers:
         if t.reference:
+            if ctx.parent is not None and family(ctx.parent.etype) == family(t.etype):
+                return ctx.parent
             for d in reversed(drafts):
                 if family(d.etype) == family(t.etype):
                     return d
@@ -213,6 +216,7 @@ def _fill(cand: Cand, c: SentCues, cues: list[SentCues], drafts: list[Draft], ct
           heading_places: dict[int, PlaceArg], siblings: list[Cand]) -> None:
     ref = _referenced(c, drafts, ctx)
     base = ref or ctx.parent
+    near_marker = any(abs(m - cand.trig.i) <= MARKER_REACH for m in c.marker_at)
     if not cand.own_date:
         rng = (base.start, base.end) if base and base.is_range() else ctx.range
         if c.duration and cand.start:
@@ -222,7 +226,7 @@ def _fill(cand: Cand, c: SentCues, cues: list[SentCues], drafts: list[Draft], ct
             if day and rng[0] <= day <= rng[1]:
                 cand.start = cand.end = day
                 cand.inferred = cand.derived = True
-        elif (c.start_marker or c.end_marker) and base and base.start and len(base.start) == 10:
+        elif near_marker and base and base.start and len(base.start) == 10:
             day = base.start if c.start_marker else (base.end or base.start)
             cand.start = cand.end = day
             cand.inferred = cand.derived = True
@@ -291,7 +295,7 @@ def _absorbs(p: Draft, c: Cand, named: bool) -> bool:
 
 def _merge(d: Draft, c: Cand, cues: list[SentCues]) -> None:
     t = c.trig
-    if TYPE_RANK[c.etype] > TYPE_RANK[d.etype] and not c.retelling:
+    if TYPE_RANK[c.etype] > TYPE_RANK[d.etype] and not c.retelling and (c.own_date or c.own_place):
         d.etype = c.etype
     if t.named and not d.title:
         d.title, d.named = t.title, True
@@ -374,6 +378,8 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
             _fill(cand, c, cues, drafts, ctx, heading_places, cands)
         for cand in cands:
             has_own = cand.own_date or (cand.own_place and cand.strength >= 1) or cand.derived
+            if cand.trig.plural and not cand.trig.count and not (cand.own_date or cand.own_place):
+                has_own = False  # "udział w wizytach studyjnych": a kind of event, not one
             if cand.retelling or not has_own:
                 target = _target(drafts, cand) if (cand.place or cand.start) else _recent(drafts, ctx, c, cand)
                 if target is not None:

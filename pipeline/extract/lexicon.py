@@ -50,9 +50,15 @@ def _analyse(word: str) -> tuple[frozenset[str], tuple[str, ...], bool]:
         parses = morph.ru_parses(low)[:4]
         lemmas = {fold(p.normal_form) for p in parses} | {low}
         return frozenset(lemmas), tuple(str(p.tag) for p in parses), True
-    analyses = morph.pl_analyses(low)
+    analyses = morph.pl_analyses(low) or _first_segment(low)
     lemmas = {morph.base_lemma(lem).lower() for lem, tag, _ in analyses if not tag.startswith("ign")} | {low}
     return frozenset(lemmas), tuple(tag for _, tag, _ in analyses), False
+
+
+def _first_segment(word: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """Analyses of the first segment of a word Morfeusz splits ("gościliśmy" = gościli + śmy)."""
+    return tuple((lemma, tag, tuple(q)) for a, b, (_o, lemma, tag, q, _l) in morph.morfeusz().analyse(word)
+                 if a == 0 and b == 1)
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:

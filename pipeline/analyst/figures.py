@@ -72,7 +72,8 @@ def draw_timeline(ax, events: pd.DataFrame) -> int:
     for c in countries:
         ax.plot([], [], color=colour[c], linewidth=6, label=c or "unknown")
     if countries:
-        ax.legend(title="country", fontsize=7, title_fontsize=7, loc="upper left", frameon=False)
+        ax.legend(title="country", fontsize=7, title_fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0),
+                  frameon=False)
     n_undated = len(events) - len(spans)
     ax.set_title(f"Events over time ({len(spans)} dated" + (f", {n_undated} without date" if n_undated else "") + ")",
                  fontsize=10)
@@ -126,12 +127,29 @@ def draw_map(ax, places: pd.DataFrame, events: pd.DataFrame, agreements: pd.Data
     for p in active.itertuples(index=False):
         ax.annotate(f"{p.name} ({p.n_events}/{p.n_agreements})", (float(p.lon), float(p.lat)),
                     xytext=(4, 4), textcoords="offset points", fontsize=7, zorder=4)
-    ax.set_aspect(1 / math.cos(math.radians((geo_bbox[1] + geo_bbox[3]) / 2)))
+    _zoom(ax, inside if len(inside) else df, geo_bbox)
     ax.set_xlabel("longitude")
     ax.set_ylabel("latitude")
     ax.legend(fontsize=7, loc="lower left")
     ax.set_title(f"Places ({len(inside)} with coordinates; red: events/agreements held there)", fontsize=10)
     return len(inside)
+
+
+def _zoom(ax, points: pd.DataFrame, bbox: list[float], pad: float = 3.0, min_span: float = 12.0) -> None:
+    """Frame the points (padded, at least `min_span` degrees wide), inside the outlines' box."""
+    import math
+    if len(points):
+        lon, lat = points.lon.astype(float), points.lat.astype(float)
+        cx, cy = (lon.min() + lon.max()) / 2, (lat.min() + lat.max()) / 2
+        half_x = max(min_span, lon.max() - lon.min() + 2 * pad) / 2
+        half_y = max(min_span * 0.6, lat.max() - lat.min() + 2 * pad) / 2
+        x0, x1 = max(bbox[0], cx - half_x), min(bbox[2], cx + half_x)
+        y0, y1 = max(bbox[1], cy - half_y), min(bbox[3], cy + half_y)
+    else:
+        x0, y0, x1, y1 = bbox
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect(1 / math.cos(math.radians((y0 + y1) / 2)))
 
 
 def agreement_graph(agreements: pd.DataFrame):

@@ -3,7 +3,16 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.evaluate.segments import SHORT_LIST, _ours, devset_docs, devset_languages, evaluate, short_docs
+from pipeline.evaluate.segments import (
+    MIXED_LIST,
+    SHORT_LIST,
+    _ours,
+    devset_docs,
+    devset_languages,
+    evaluate,
+    mixed_docs,
+    short_docs,
+)
 from pipeline.segment import DEFAULT_BACKEND
 
 README_PIECE = """
@@ -31,6 +40,18 @@ def test_short_list_goal():
     assert all(1 <= len(d.text.split()) <= 5 for d in docs)
     score, _ = evaluate(docs, _ours(DEFAULT_BACKEND))
     assert score.correct / score.letters >= 0.95
+
+
+def test_mixed_markup_and_accuracy():
+    docs = mixed_docs(MIXED_LIST)
+    assert len(docs) >= 30
+    assert all("[" not in d.text for d in docs)
+    ru_in_pl = docs[0]
+    piece = [i for i in sorted(ru_in_pl.embedded)]
+    assert ru_in_pl.text[piece[0]] == "М" and ru_in_pl.reference[piece[0]] == "ru"
+    score, errors = evaluate(docs, _ours(DEFAULT_BACKEND))
+    assert score.correct / score.letters >= 0.95, errors[:5]
+    assert score.embedded_correct / score.embedded >= 0.95, errors[:5]
 
 
 @pytest.mark.needs_shared

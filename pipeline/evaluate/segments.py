@@ -15,6 +15,8 @@ Corpora (../shared is read at run time, never copied; absent -> that corpus is s
   the document language for the letters of that language's script; letters of the other
   script (Brexit in a Russian text) are excluded, as their language is not known.
 - short: tests/data/segments_short.tsv, 1-5 word items written for this, each segmented alone.
+- mixed: tests/data/segments_mixed.tsv, sentences written for this with their embedded pieces
+  marked (`[uk:…]` inside a Russian sentence, a Russian quote in a Belarusian one, …).
 
 Systems: our segmenter with each backend (`rule`, `lingua`, `langdetect`) and, as the
 baseline, lingua's own `detect_multiple_languages_of` on the same ranges (`lingua-multi`).
@@ -39,6 +41,8 @@ from pipeline.segment.letters import script_of_char
 from pipeline.segment.units import units_in
 
 SHORT_LIST = REPO_ROOT / "tests" / "data" / "segments_short.tsv"
+MIXED_LIST = REPO_ROOT / "tests" / "data" / "segments_mixed.tsv"
+_MARKED = re.compile(r"\[(pl|en|ru|be|uk):([^\]]*)\]")
 SCRIPT_OF = {"pl": "Latin", "en": "Latin", "ru": "Cyrillic", "be": "Cyrillic", "uk": "Cyrillic"}
 EMBEDDED_NAMES = {"Russian": "ru", "Belarusian": "be", "Ukrainian": "uk"}
 
@@ -195,6 +199,33 @@ def short_docs(path: Path) -> list[Doc]:
     return docs
 
 
+def mixed_docs(path: Path) -> list[Doc]:
+    """Sentences with marked embedded pieces: `[uk:Волинь без кордонів]` inside a Russian sentence."""
+    docs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        main, marked = line.split("\t", 1)
+        text, spans, pos = [], [], 0
+        for m in _MARKED.finditer(marked):
+            text.append(marked[pos : m.start()])
+            start = sum(map(len, text))
+            text.append(m.group(2))
+            spans.append((start, start + len(m.group(2)), m.group(1)))
+            pos = m.end()
+        text.append(marked[pos:])
+        plain = "".join(text)
+        doc = Doc(f"{main}:{plain[:40]}", plain, [(0, len(plain))])
+        doc.reference = {i: main for i, ch in enumerate(plain) if ch.isalpha()}
+        for a, b, lang in spans:
+            for i in range(a, b):
+                if plain[i].isalpha():
+                    doc.reference[i] = lang
+                    doc.embedded.add(i)
+        docs.append(doc)
+    return docs
+
+
 # ---------------------------------------------------------------- scoring
 
 @dataclass
@@ -269,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--systems", default=",".join([*sorted(BACKENDS), "lingua-multi"]))
     parser.add_argument("--slavicner-docs", type=int, default=20, help="documents per topic/language folder")
-    parser.add_argument("--corpora", default="devset,slavicner,short")
+    parser.add_argument("--corpora", default="devset,slavicner,short,mixed")
     parser.add_argument("--errors", type=int, default=0, help="print up to N wrong segments per system")
     parser.add_argument("--repeat", type=int, default=3, help="timing passes per system (best is kept)")
     args = parser.parse_args(argv)
@@ -289,6 +320,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"slavicner skipped: {shared / 'ner' / 'slavicner'} is not there (set PIPELINE_SHARED)")
     if "short" in wanted:
         corpora["short"] = short_docs(SHORT_LIST)
+    if "mixed" in wanted:
+        corpora["mixed"] = mixed_docs(MIXED_LIST)
 
     print(f"default backend: {DEFAULT_BACKEND}")
     print(HEADER)
@@ -298,8 +331,9 @@ def main(argv: list[str] | None = None) -> int:
             print(score.row(corpus, name + ("*" if name == DEFAULT_BACKEND else "")), flush=True)
             for e in errors[: args.errors]:
                 print("    ", *e)
-    print("acc% = letters whose segment language equals the reference; emb% = same on foreign-script "
-          "letters only; docOK = documents without a wrong letter; * = default")
+    print("acc% = letters whose segment language equals the reference; emb% = same on embedded letters only "
+          "(devset: foreign-script letters; mixed: the marked pieces); docOK = documents without a wrong letter; "
+          "* = default")
     return 0
 
 

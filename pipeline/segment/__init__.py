@@ -23,11 +23,10 @@ from pipeline.record import Segment
 from pipeline.segment.backends import BACKENDS, get_backend
 from pipeline.segment.cut import Run, to_segments
 from pipeline.segment.decode import decide
-from pipeline.segment.units import Unit, units_in
+from pipeline.segment.units import Unit, is_acronym, units_in
 
 _LETTER = re.compile(r"[^\W\d_]")
 DEFAULT_BACKEND = "lingua"
-ACRONYM_MAX = 6
 ABSORB_MAX_LETTERS = 2
 
 
@@ -35,11 +34,7 @@ def foreign_crumb(text: str, unit: Unit) -> bool:
     """A unit too small to be a language of its own inside another script's text."""
     if unit.script != "Latin":
         return False
-    if unit.n_letters <= ABSORB_MAX_LETTERS:
-        return True
-    word = text[unit.start : unit.end]
-    capitals = sum(1 for ch in word if ch.isupper())
-    return len(unit.words) == 1 and capitals >= 2 and len(word) <= ACRONYM_MAX
+    return unit.n_letters <= ABSORB_MAX_LETTERS or is_acronym(text, unit)
 
 
 def crumb_flags(text: str, units: list[Unit]) -> list[bool]:

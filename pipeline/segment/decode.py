@@ -2,9 +2,9 @@
 
 Per script (Latin: pl/en; Cyrillic: ru/be/uk) the units form one sequence, decoded with
 Viterbi: a unit's own score (emission) against a penalty for switching language between
-neighbouring units of that script. A switch inside a sentence (a quoted or parenthesised
-piece) costs more than one at a sentence border, so a short ambiguous name ("Могилев")
-takes the language of its context while a quoted sentence with foreign letters switches.
+neighbouring units of that script, set by what separates them (SWITCH_COST), so a short
+ambiguous name ("Могилев") takes the language of its context while a quoted piece whose
+letters or n-grams say otherwise switches.
 """
 from __future__ import annotations
 
@@ -14,17 +14,26 @@ from dataclasses import dataclass
 
 from pipeline.segment.backends import Backend
 from pipeline.segment.letters import languages_of_script, letters, violations
-from pipeline.segment.units import Unit
+from pipeline.segment.units import QUOTE_LIKE, Unit, is_acronym
 
 VIOLATION_COST = 3.0  # log units per letter the language cannot have
 FAST_MARGIN = 2  # letters alone decide when every other language has this many violations
 HINT_BONUS = 1.0
 RULED_OUT = -1e6  # a strict language whose letters are missing while another language fits
-SWITCH_COST_SENTENCE = 2.0
-# inside a sentence, by script: a quoted Russian sentence in a Belarusian text switches, while
-# a Latin-script foreign name in a Polish sentence (an English or Romanian organisation) stays
-# with the sentence — Polish is the only Latin-script language the later stages read anyway
-SWITCH_COST_INSIDE = {"Cyrillic": 6.0, "Latin": 12.0}
+# Cost of a language switch between neighbouring units of one script, by what separates them.
+# Cyrillic: quotes and brackets are where a Ukrainian title or a Russian quote sits inside a
+# Russian/Belarusian sentence, so a switch there is cheap; a bare dash or colon is not.
+# Latin: a foreign name inside a Polish sentence (an English or Romanian organisation) stays
+# with the sentence — Polish is the only Latin-script language the later stages read anyway;
+# whole English sentences still switch at the sentence border.
+SWITCH_COST = {
+    ("Cyrillic", "sentence"): 2.0,
+    ("Cyrillic", "mark"): 1.5,
+    ("Cyrillic", "inside"): 6.0,
+    ("Latin", "sentence"): 2.0,
+    ("Latin", "mark"): 12.0,
+    ("Latin", "inside"): 12.0,
+}
 _SENTENCE_BREAK = re.compile(r"[\r\n]|[.!?…]\s")
 
 
@@ -49,8 +58,11 @@ def _emissions(
     need = []
     for i, (v, cs) in enumerate(zip(viols, alive)):
         ranked = sorted(v[c] for c in cs)
-        if not (len(ranked) < 2 or (ranked[0] == 0 and ranked[1] >= FAST_MARGIN)):
-            need.append(i)  # the letters leave more than one language: ask the backend
+        if len(ranked) < 2 or (ranked[0] == 0 and ranked[1] >= FAST_MARGIN):
+            continue  # the letters decide
+        if is_acronym(text, units[i]):
+            continue  # no n-grams to speak of (СЭЗ): letters, priors and context decide
+        need.append(i)
     model = backend.scores(
         [text[units[i].start : units[i].end] for i in need],
         [units[i].words for i in need],
@@ -72,12 +84,17 @@ def _emissions(
 
 
 def _switch_cost(text: str, left: Unit, right: Unit) -> float:
-    """Cheap at a sentence border (a full stop before a capital, or a line break), dear inside."""
+    """By the gap: a sentence border (full stop before a capital, line break), a quote or
+    bracket mark, or neither."""
     between = text[left.end : right.start]
     m = _SENTENCE_BREAK.search(between)
     if m and (m.group() in "\r\n" or text[right.start].isupper()):
-        return SWITCH_COST_SENTENCE
-    return SWITCH_COST_INSIDE[left.script]
+        kind = "sentence"
+    elif any(ch in QUOTE_LIKE for ch in between):
+        kind = "mark"
+    else:
+        kind = "inside"
+    return SWITCH_COST[(left.script, kind)]
 
 
 def _viterbi(text: str, units: list[Unit], emissions: list[dict[str, float]]) -> list[str]:

@@ -39,6 +39,16 @@ class Unit:
         return sum(self.counts.values())
 
 
+ACRONYM_MAX = 6
+
+
+def is_acronym(text: str, unit: Unit) -> bool:
+    """One word of at most 6 letters with at least 2 capitals (PFRR, KOM, UwB, СЭЗ)."""
+    if len(unit.words) != 1 or unit.end - unit.start > ACRONYM_MAX:
+        return False
+    return sum(1 for ch in text[unit.start : unit.end] if ch.isupper()) >= 2
+
+
 def _word_script(word: str) -> str:
     """The script most of the word's letters are in (Cyrillic wins ties: homoglyph typing)."""
     cyr = len(CYRILLIC.findall(word))

@@ -110,7 +110,10 @@ def folded_aliases(name: str, name_en: str, aliases: list[str]) -> tuple[int, li
     only, so that loading needs no folding (fast start)."""
     front = dedupe_folded([n for n in (name, name_en) if n])
     out = [fold(n) for n in front]
-    out += [f for f in (fold(a) for a in aliases) if f not in out]
+    # `podlaski` alone is not Bielsk Podlaski: drop one-word aliases that are a later word
+    # of a multi-word canonical name
+    later_words = {w for n in out for w in n.split()[1:]}
+    out += [f for f in (fold(a) for a in aliases) if f not in out and f not in later_words]
     return len(front), list(dict.fromkeys(out))
 
 

@@ -29,6 +29,11 @@ class Analysis:
 
 
 class Engine(Protocol):
+    # False where adjectives normally precede their noun (Russian): an adjective after the
+    # head that agrees with a following noun belongs to that noun (`управления Люблинского
+    # воеводства`), not to the head.
+    postnominal_adjectives: bool
+
     def analyse(self, word: str) -> Sequence[Analysis]: ...
 
     def nominative(self, word: str, a: Analysis, gender: str, number: str) -> str | None: ...
@@ -52,7 +57,7 @@ def lemmatise_words(words: list[str], engine: Engine, label: str,
     analyses = [list(engine.analyse(w)) if any(c.isalpha() for c in w) else [] for w in words]
     if label == "PER":
         return _person(words, analyses, engine, prefer)
-    plan = _best_plan(words, analyses, prefer)
+    plan = _best_plan(words, analyses, prefer, engine)
     if plan is None:
         return _adjectives_only(words, analyses, engine, prefer)
     if plan.case == "nom":
@@ -84,7 +89,7 @@ class _Plan:
 
 
 def _best_plan(words: list[str], analyses: list[list[Analysis]],
-               prefer: Callable[[Analysis], tuple]) -> _Plan | None:
+               prefer: Callable[[Analysis], tuple], engine: Engine) -> _Plan | None:
     """The reading that explains the most leading words as [adjectives] head [adjectives]
     in one case, singular and nominative preferred on ties (`Ministerstwa Spraw` is a
     genitive singular, `Linie Lotnicze` a nominative plural)."""
@@ -100,7 +105,8 @@ def _best_plan(words: list[str], analyses: list[list[Analysis]],
                     continue
                 changes = {j: ("adj", a.gender, a.number) for j in idx[:k]}
                 changes[i] = ("noun", a.gender, a.number)
-                _extend(changes, idx[k + 1:], words, analyses, case, a.gender, a.number)
+                _extend(changes, idx[k + 1:], words, analyses, case, a.gender, a.number,
+                        getattr(engine, "postnominal_adjectives", True))
                 priority = ci + (0 if a.number != "pl" else len(CASES))
                 plan = _Plan(case, len(changes), priority, changes, prefer(a))
                 if best is None or plan.rank() > best.rank():
@@ -110,17 +116,26 @@ def _best_plan(words: list[str], analyses: list[list[Analysis]],
     return best
 
 
+def _adj_heads_next(adj: list[Analysis], nxt: list[Analysis]) -> bool:
+    """The adjective agrees with the following noun in some case."""
+    return any(a.pos == "adj" and b.pos == "noun" and a.case == b.case and a.number == b.number
+               and genders_agree(a.gender, b.gender) for a in adj for b in nxt)
+
+
 def _has_adj(cands: list[Analysis], case: str, gender: str, number: str) -> bool:
     return any(b.case == case and b.pos == "adj" and b.number == number
                and genders_agree(b.gender, gender) for b in cands)
 
 
-def _extend(changes, rest, words, analyses, case, gender, number) -> None:
+def _extend(changes, rest, words, analyses, case, gender, number, postnominal=True) -> None:
     """Agreeing adjectives after the head, and a coordinated noun (`Prawa i Sprawiedliwości`)."""
     n = 0
     while n < len(rest):
         j = rest[n]
         if _has_adj(analyses[j], case, gender, number):
+            if not postnominal and n + 1 < len(rest) and _adj_heads_next(analyses[j], analyses[rest[n + 1]]):
+                return
+
             changes[j] = ("adj", gender, number)
         elif words[j].lower() in CONJUNCTIONS and n + 1 < len(rest):
             nxt = [a for a in analyses[rest[n + 1]] if a.case == case and a.pos == "noun"

@@ -210,9 +210,11 @@ def _unknown_places(out: list[str], words: list[str], lang: str) -> list[str]:
 def is_derived_adjective(text: str, lang: str) -> bool:
     """`białoruskich`, `белорусских`, `Białoruskie`: an adjective derived from a place name,
     not a place. Words that are themselves gazetteer names (`Podlasie`) are places."""
+    from pipeline.normalise.regions import adjective_stem
+
     words = [w for w in tokens(text) if any(c.isalpha() for c in w)]
-    if len(words) != 1 or _in_gazetteer(words[0]):
-        return False
+    if len(words) != 1 or _in_gazetteer(words[0]) or not adjective_stem(words[0]):
+        return False  # derived adjectives carry -sk-/-ck-/-zk- (białoruski, белорусский)
     if words[0][:1].islower():
         return True
     engine = _engine(lang, is_cyrillic(text))

@@ -17,6 +17,8 @@ _KINDS = {
 class PolishEngine:
     """Engine for `agreement.lemmatise_words` backed by Morfeusz2."""
 
+    postnominal_adjectives = True
+
     def analyse(self, word: str) -> tuple[Analysis, ...]:
         return _analyse(word)
 

@@ -16,6 +16,8 @@ MIN_SCORE = 0.0
 class RussianEngine:
     """Engine for `agreement.lemmatise_words` backed by pymorphy3."""
 
+    postnominal_adjectives = False
+
     def analyse(self, word: str) -> tuple[Analysis, ...]:
         return _analyse(word)
 

@@ -37,6 +37,8 @@ def has_rules(lang: str) -> bool:
 class RuleEngine:
     """Engine for `agreement.lemmatise_words` from ending tables."""
 
+    postnominal_adjectives = False
+
     def __init__(self, lang: str):
         self.lang = lang
 

@@ -69,15 +69,43 @@ def stem_key(word: str) -> str:
     return fold(adjective_stem(word))
 
 
-def _polish_stem(adj: str) -> tuple[str, str]:
-    """(Polish adjective stem, country code) of a region adjective in any language."""
+def _polish_stem(adj: str, gaz: "Gazetteer | None") -> tuple[str, str]:
+    """(Polish adjective stem, country code) of a region adjective in any language: the
+    table, else the adjective of the Polish name of the town it is named after (`Полацкі`
+    -> Полацк -> Połock -> `połock`), else a transliteration."""
     hit = adjective_table().get(stem_key(adj))
     if hit:
         return hit
     stem = adjective_stem(adj)
+    town = _town_of(stem, gaz) if gaz is not None else None
+    if town is not None:
+        return _adjective_from_town(town.name), town.country_code
     if is_cyrillic(stem):
         stem = to_polish(stem)[0].lower().replace("dsk", "dzk")
     return stem, ""
+
+
+def _town_of(stem: str, gaz: "Gazetteer"):
+    """The town a region adjective is derived from: `полацк` -> Полацк, `лидск` -> Лида."""
+    base = stem[:-2]
+    for cand in (stem, base + "а", base + "a", base, base + "о", base + "o"):
+        places = [p for p in gaz.lookup(cand) if p.feature == "city"]
+        if places and len(cand) >= 3:
+            return places[0]
+    return None
+
+
+def _adjective_from_town(name: str) -> str:
+    """Polish adjective stem from a town name: Połock -> połock, Lida -> lidzk,
+    Mohylew -> mohylewsk (regular cases only; irregular ones are in the table)."""
+    low = name.lower()
+    if low.endswith(("sk", "ck", "zk")):
+        return low
+    if low.endswith("da"):
+        return low[:-1] + "zk"
+    if low.endswith(("a", "o", "e", "y")):
+        return low[:-1] + "sk"
+    return low + "sk"
 
 
 def parse_region(surface: str, lang: str, gaz: "Gazetteer | None" = None) -> Place | None:
@@ -97,15 +125,18 @@ def parse_region(surface: str, lang: str, gaz: "Gazetteer | None" = None) -> Pla
                                       tokens[i - 1] if i else "") if t]
             for adj in neighbours:
                 if adjective_stem(adj):
-                    stem, cc = _polish_stem(adj)
+                    stem, cc = _polish_stem(adj, gaz)
                     name = f"{canon} {stem}{type_endings().get(canon, 'i')}"
                     return _region(name, cc)
-        return _named_region(canon, " ".join(rest), lang, gaz)
+        after = tokens[i + 1:]
+        return _named_region(canon, " ".join(after), lang, gaz) if after else None
     return None
 
 
-def _named_region(canon: str, rest: str, lang: str, gaz: "Gazetteer | None") -> Place:
+def _named_region(canon: str, rest: str, lang: str, gaz: "Gazetteer | None") -> Place | None:
     """`gmina Supraśl`, `rejon Ungheni`: the type plus the Polish name of the place."""
+    if not rest[:1].isupper():
+        return None  # `w obwodzie i ...`: no name
     cc = ""
     name = rest
     if gaz is not None:

@@ -1,0 +1,189 @@
+"""Normalise and link: place names across scripts and cases, regions, name lemmas,
+organisations (aliases, acronyms, run-level merge). Texts are written for these tests."""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from pipeline.normalise import normalise
+from pipeline.normalise.gazetteer import get_gazetteer
+from pipeline.normalise.lemmas import is_derived_adjective, lemmatise
+from pipeline.normalise.organisations import acronym_matches, merge_organisations
+from pipeline.record import Article, Mention, Organisation
+
+CITIES = {  # inflected form -> GeoNames id
+    "Mohylewie": 625665, "Homlu": 627907, "Pińsku": 623549, "Grodnie": 627904,
+    "Brześciu": 629634, "Witebsku": 620127, "Kiszyniowie": 618426, "Mińsku": 625144,
+    "Nowopołocku": 624784, "Kliczewie": 627205,
+}
+
+
+@pytest.mark.parametrize("form,gid", sorted(CITIES.items()))
+def test_inflected_polish_city_names_link_to_geonames(form, gid):
+    place = get_gazetteer().link(form, None, "pl")
+    assert place is not None and place.geonames_id == gid
+
+
+@pytest.mark.parametrize("form,lang,gid,name", [
+    ("Гродно", "ru", 627904, "Grodno"),
+    ("Гродне", "be", 627904, "Grodno"),
+    ("Беластоку", "be", 776069, "Białystok"),
+    ("Могилеве", "ru", 625665, "Mohylew"),
+    ("Магілёве", "be", 625665, "Mohylew"),
+    ("Брэсце", "be", 629634, "Brześć"),
+    ("Наваполацку", "be", 624784, "Nowopołock"),
+    ("Białej Podlaskiej", "pl", 776175, "Biała Podlaska"),
+    ("Białorusi", "pl", 630336, "Białoruś"),
+    ("Беларуси", "ru", 630336, "Białoruś"),
+])
+def test_cyrillic_and_multiword_names_get_polish_canonical_names(form, lang, gid, name):
+    place = get_gazetteer().link(form, None, lang)
+    assert (place.geonames_id, place.name) == (gid, name)
+
+
+def test_mogilev_is_the_belarusian_city_not_mohyliv():
+    place = get_gazetteer().link("Могилев", None, "ru")
+    assert place.country_code == "BY" and place.name_en == "Mahilyow"
+
+
+@pytest.mark.parametrize("form,lang,key", [
+    ("obwodu witebskiego", "pl", "loc:obwód witebski"),
+    ("Витебская область", "ru", "loc:obwód witebski"),
+    ("Гродненской области", "ru", "loc:obwód grodzieński"),
+    ("Гродзенскай вобласці", "be", "loc:obwód grodzieński"),
+    ("województwo podlaskie", "pl", "loc:województwo podlaskie"),
+    ("Подляшского воеводства", "ru", "loc:województwo podlaskie"),
+    ("powiatu augustowskiego", "pl", "loc:powiat augustowski"),
+    ("rejon lidzki", "pl", "loc:rejon lidzki"),
+    ("Лидским районом", "ru", "loc:rejon lidzki"),
+    ("gminy Supraśl", "pl", "loc:gmina supraśl"),
+    ("гміна Супрасль", "be", "loc:gmina supraśl"),
+])
+def test_regions_get_loc_keys_with_polish_names(form, lang, key):
+    place = get_gazetteer().link(form, None, lang)
+    assert place is not None and place.key == key and place.geonames_id is None
+    assert place.name == key[4:] or place.name.lower() == key[4:]
+
+
+def test_gazetteer_get_returns_cities_and_regions():
+    gaz = get_gazetteer()
+    assert gaz.get("geo:625665").name == "Mohylew"
+    assert gaz.get("loc:obwód grodzieński").feature == "region"
+    assert gaz.get("geo:0") is None
+
+
+@pytest.mark.parametrize("text,lang,label,lemma", [
+    ("Podlaską Fundacją Rozwoju Regionalnego", "pl", "ORG", "Podlaska Fundacja Rozwoju Regionalnego"),
+    ("Fundacją Rozwoju Regionalnego", "pl", "ORG", "Fundacja Rozwoju Regionalnego"),
+    ("Wolnej Strefy Ekonomicznej „Mohylew”", "pl", "ORG", "Wolna Strefa Ekonomiczna „Mohylew”"),
+    ("Ministerstwa Spraw Zagranicznych", "pl", "ORG", "Ministerstwo Spraw Zagranicznych"),
+    ("Izbie Przemysłowo-Handlowej", "pl", "ORG", "Izba Przemysłowo-Handlowa"),
+    ("Uniwersytetem w Białymstoku", "pl", "ORG", "Uniwersytet w Białymstoku"),
+    ("Гомельским государственным университетом", "ru", "ORG", "Гомельский государственный университет"),
+    ("свободной экономической зоны «Могилев»", "ru", "ORG", "свободная экономическая зона «Могилев»"),
+    ("Маршалковского управления Люблинского воеводства", "ru", "ORG",
+     "Маршалковское управление Люблинского воеводства"),
+    ("Гродзенскага абласнога выканаўчага камітэта", "be", "ORG", "Гродзенскі абласны выканаўчы камітэт"),
+    ("Mohylewie", "pl", "LOC", "Mohylew"),
+    ("Nowopołocku", "pl", "LOC", "Nowopołock"),
+    ("Grodnie", "pl", "LOC", "Grodno"),
+    ("Stanach Zjednoczonych", "pl", "LOC", "Stany Zjednoczone"),
+    ("Andrzejem Dudą", "pl", "PER", "Andrzej Duda"),
+    ("Jana Pawła II", "pl", "PER", "Jan Paweł II"),
+    ("12 marca 2019", "pl", "DATE", "12 marca 2019"),
+])
+def test_lemmatise(text, lang, label, lemma):
+    assert lemmatise(text, lang, label) == lemma
+
+
+@pytest.mark.parametrize("text,lang", [("białoruskich", "pl"), ("brytyjskiego", "pl"),
+                                       ("белорусских", "ru"), ("Białoruskie", "pl")])
+def test_place_adjectives_are_not_places(text, lang):
+    assert is_derived_adjective(text, lang)
+
+
+def _article(text: str, spans: list[tuple[str, str, str]], language: str = "pl") -> Article:
+    mentions, pos = [], 0
+    for surface, label, lang in spans:
+        start = text.index(surface, pos)
+        mentions.append(Mention(start, start + len(surface), surface, label, lang))
+        pos = start + 1
+    return Article("t", "t.txt", text=text, language=language, mentions=mentions)
+
+
+POLISH_TEXT = (
+    "Wczoraj Lubelska Agencja Wspierania Przedsiębiorczości (LAWP) podpisała list intencyjny "
+    "z Wolną Strefą Ekonomiczną „Witebsk” (свободной экономической зоной «Витебск») w Witebsku. "
+    "Przedstawiciele LAWP odwiedzili też białoruskich producentów z obwodu witebskiego, "
+    "a Uniwersytet Przyrodniczy w Lublinie przysłał ekspertów. Wcześniej UPwL gościł "
+    "delegację Wolnej Strefy Ekonomicznej „Witebsk”."
+)
+
+
+def _polish_article() -> Article:
+    return normalise(_article(POLISH_TEXT, [
+        ("Lubelska Agencja Wspierania Przedsiębiorczości", "ORG", "pl"),
+        ("LAWP", "ORG", "pl"),
+        ("Wolną Strefą Ekonomiczną „Witebsk”", "ORG", "pl"),
+        ("свободной экономической зоной «Витебск»", "ORG", "ru"),
+        ("Witebsku", "LOC", "pl"),
+        ("LAWP", "ORG", "pl"),
+        ("białoruskich", "LOC", "pl"),
+        ("obwodu witebskiego", "LOC", "pl"),
+        ("Uniwersytet Przyrodniczy w Lublinie", "ORG", "pl"),
+        ("UPwL", "ORG", "pl"),
+        ("Wolnej Strefy Ekonomicznej „Witebsk”", "ORG", "pl"),
+    ]))
+
+
+def test_polish_russian_alias_pair_is_one_organisation():
+    art = _polish_article()
+    keys = {m.text: m.entity_key for m in art.mentions if m.label == "ORG"}
+    zone = keys["Wolną Strefą Ekonomiczną „Witebsk”"]
+    assert keys["свободной экономической зоной «Витебск»"] == zone
+    assert keys["Wolnej Strefy Ekonomicznej „Witebsk”"] == zone
+    org = art.organisations[zone]
+    assert org.name == "Wolna Strefa Ekonomiczna „Witebsk”"
+    assert "свободная экономическая зона «Витебск»" in org.aliases
+
+
+def test_acronym_is_merged_with_its_expansion():
+    art = _polish_article()
+    keys = {m.text: m.entity_key for m in art.mentions if m.label == "ORG"}
+    assert keys["LAWP"] == keys["Lubelska Agencja Wspierania Przedsiębiorczości"]
+    assert art.organisations[keys["LAWP"]].acronym == "LAWP"
+    assert keys["UPwL"] == keys["Uniwersytet Przyrodniczy w Lublinie"]
+
+
+def test_places_and_adjectives_in_an_article():
+    art = _polish_article()
+    by_text = {m.text: m for m in art.mentions}
+    assert by_text["Witebsku"].entity_key == "geo:620127"
+    assert by_text["Witebsku"].lemma == "Witebsk"
+    assert by_text["obwodu witebskiego"].entity_key == "loc:obwód witebski"
+    assert by_text["białoruskich"].entity_key == ""
+    assert set(art.places) == {"geo:620127", "loc:obwód witebski"}
+
+
+def test_acronym_initials():
+    assert acronym_matches("PFRR", "Podlaska Fundacja Rozwoju Regionalnego")
+    assert acronym_matches("UwB", "Uniwersytet w Białymstoku")
+    assert acronym_matches("СЭЗ «Гродноинвест»", "свободная экономическая зона «Гродноинвест»")
+    assert not acronym_matches("MSZ", "Podlaska Fundacja Rozwoju Regionalnego")
+
+
+def test_run_level_merge_across_scripts_is_order_independent():
+    orgs = [
+        Organisation("org:podlaska fundacja rozwoju regionalnego", "Podlaska Fundacja Rozwoju Regionalnego",
+                     "PFRR", ["Podlaską Fundacją Rozwoju Regionalnego", "PFRR"]),
+        Organisation("org:подляский фонд регионального развития", "Подляский фонд регионального развития",
+                     "", ["Подляского фонда регионального развития"]),
+        Organisation("org:podlaska fundacja rozwoju regionalnego", "Podlaska Fundacja Rozwoju Regionalnego"),
+        Organisation("org:klaster obrobki metali", "Klaster Obróbki Metali", "KOM", ["KOM"]),
+    ]
+    results = {tuple(sorted(merge_organisations(list(p)).items())) for p in itertools.permutations(orgs)}
+    assert len(results) == 1
+    mapping = dict(next(iter(results)))
+    assert mapping["org:подляский фонд регионального развития"] == "org:podlaska fundacja rozwoju regionalnego"
+    assert mapping["org:klaster obrobki metali"] == "org:klaster obrobki metali"

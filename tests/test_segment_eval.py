@@ -10,8 +10,7 @@ from pipeline.evaluate.segments import (
     devset_docs,
     devset_languages,
     evaluate,
-    mixed_docs,
-    short_docs,
+    tsv_docs,
 )
 from pipeline.segment import DEFAULT_BACKEND
 
@@ -34,7 +33,7 @@ def test_readme_tables_parse():
 
 
 def test_short_list_goal():
-    docs = short_docs(SHORT_LIST)
+    docs = tsv_docs(SHORT_LIST)
     assert len(docs) >= 60
     assert {d.name.split(":")[0] for d in docs} == {"pl", "ru", "be", "uk"}
     assert all(1 <= len(d.text.split()) <= 5 for d in docs)
@@ -43,7 +42,7 @@ def test_short_list_goal():
 
 
 def test_mixed_markup_and_accuracy():
-    docs = mixed_docs(MIXED_LIST)
+    docs = tsv_docs(MIXED_LIST)
     assert len(docs) >= 30
     assert all("[" not in d.text for d in docs)
     ru_in_pl = docs[0]

@@ -187,20 +187,9 @@ def slavicner_docs(root: Path, per_folder: int) -> list[Doc]:
     return docs
 
 
-def short_docs(path: Path) -> list[Doc]:
-    docs = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        lang, text = line.split("\t", 1)
-        doc = Doc(f"{lang}:{text}", text, [(0, len(text))])
-        doc.reference = {i: lang for i, ch in enumerate(text) if ch.isalpha()}
-        docs.append(doc)
-    return docs
-
-
-def mixed_docs(path: Path) -> list[Doc]:
-    """Sentences with marked embedded pieces: `[uk:Волинь без кордонів]` inside a Russian sentence."""
+def tsv_docs(path: Path) -> list[Doc]:
+    """`language<TAB>text` lines (# comments); pieces marked `[uk:Волинь без кордонів]` inside
+    the text are of that language, every other letter of the line's language."""
     docs = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -319,9 +308,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"slavicner skipped: {shared / 'ner' / 'slavicner'} is not there (set PIPELINE_SHARED)")
     if "short" in wanted:
-        corpora["short"] = short_docs(SHORT_LIST)
+        corpora["short"] = tsv_docs(SHORT_LIST)
     if "mixed" in wanted:
-        corpora["mixed"] = mixed_docs(MIXED_LIST)
+        corpora["mixed"] = tsv_docs(MIXED_LIST)
 
     print(f"default backend: {DEFAULT_BACKEND}")
     print(HEADER)

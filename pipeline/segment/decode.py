@@ -28,7 +28,7 @@ RULED_OUT = -1e6  # a strict language whose letters are missing while another la
 # whole English sentences still switch at the sentence border.
 SWITCH_COST = {
     ("Cyrillic", "sentence"): 2.0,
-    ("Cyrillic", "mark"): 1.5,
+    ("Cyrillic", "mark"): 1.0,
     ("Cyrillic", "inside"): 6.0,
     ("Latin", "sentence"): 2.0,
     ("Latin", "mark"): 12.0,

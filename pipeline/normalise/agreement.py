@@ -8,10 +8,12 @@ Person names are different: every name word in the phrase's case is inflected on
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol, Sequence
 
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc")  # vocatives are too rare in news to risk
+_ROMAN = re.compile(r"^[IVXLC]+$")
 CONJUNCTIONS = frozenset({"i", "oraz", "и", "і", "та", "й"})
 
 
@@ -94,7 +96,7 @@ def _best_plan(words: list[str], analyses: list[list[Analysis]],
     in one case, singular and nominative preferred on ties (`Ministerstwa Spraw` is a
     genitive singular, `Linie Lotnicze` a nominative plural)."""
     idx = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)
-           and not (w.endswith(".") and not analyses[i])]  # `gen.`, `Wlk.` stay as they are
+           and not (not analyses[i] and (w.endswith(".") or _ROMAN.match(w)))]  # gen., Wlk., II
     best: _Plan | None = None
     for ci, case in enumerate(CASES):
         for k, i in enumerate(idx):
@@ -107,7 +109,8 @@ def _best_plan(words: list[str], analyses: list[list[Analysis]],
                 changes[i] = ("noun", a.gender, a.number)
                 _extend(changes, idx[k + 1:], words, analyses, case, a.gender, a.number,
                         getattr(engine, "postnominal_adjectives", True))
-                priority = ci + (0 if a.number != "pl" else len(CASES))
+                plural = a.number == "pl" and "pt" not in a.kinds  # Chiny, Niemcy: pluralia tantum
+                priority = ci + (len(CASES) if plural else 0)
                 plan = _Plan(case, len(changes), priority, changes, prefer(a))
                 if best is None or plan.rank() > best.rank():
                     best = plan
@@ -174,8 +177,10 @@ def _weight(a: Analysis, rank: int) -> float:
     """How much a reading supports its case in a person name: given names most, plurals
     and common nouns least; earlier (more probable) readings win ties."""
     w = max((_KIND_WEIGHT.get(k, 0.5) for k in a.kinds), default=0.5)
-    if a.number == "pl":
-        w *= 0.1
+    if a.number == "pl" and a.kinds & {"name", "surname"}:
+        w *= 0.1  # plural given names/surnames are rare; plural ethnonyms (Polaków) are not
+    if a.gender[:1] == "m":
+        w += 0.15  # news name men more often than women: `Józefa` -> `Józef`
     return w - 0.06 * rank
 
 

@@ -19,6 +19,7 @@ from pipeline.normalise.textnorm import fold, is_cyrillic
 UNCHANGED_LABELS = frozenset({"DATE", "TIME"})
 _TOKEN = re.compile(r"[„\"«“‘‚][^„\"«“”»’]*[”\"»“’]|[\s]+|[^\s„\"«“]+|.", re.S)
 _APOSTROPHE = re.compile(r"^(\w+)['’](a|owi|em|u|ego|emu|iem|ie|y|go|m)$")
+_INFLECTED_ACRONYM = re.compile(r"^([A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ]{2,})-?([a-ząćęłńóśźżа-яёіўєї]{1,3})$")
 # label -> qualifier kinds preferred when a word has several readings
 _PREFERRED_KINDS = {"LOC": ("geo",), "PER": ("name", "surname"), "ORG": ("org", "common"),
                     "": ("common", "geo", "org"), "PRO": ("common", "org"), "EVT": ("common",)}
@@ -38,9 +39,12 @@ def _prefer(label: str, word_is_title: bool):
     kinds = _PREFERRED_KINDS.get(label, ())
 
     def key(a: Analysis) -> tuple:
-        kind_hit = any(k in a.kinds for k in kinds)
+        if a.number == "pl" and "pt" not in a.kinds:
+            kind_hit = "common" in a.kinds  # plurals: ethnonyms (Polacy), not surnames (Polakowie)
+        else:
+            kind_hit = any(k in a.kinds for k in kinds)
         geo = _gazetteer_rank(a.lemma) if "geo" in a.kinds else (False, 0)
-        return (kind_hit, geo, a.number == "sg")
+        return (kind_hit, "pt" in a.kinds, "depr" not in a.kinds, geo, a.number == "sg")
 
     return key
 
@@ -183,8 +187,9 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
 
 
 def _strip_apostrophe(word: str) -> str:
-    """Foreign names inflected with an apostrophe: `Farage'a` -> `Farage`."""
-    m = _APOSTROPHE.match(word)
+    """Foreign names inflected with an apostrophe (`Farage'a` -> `Farage`) and inflected
+    acronyms (`МИДа`, `PiS-u` stays: mixed case) -> the uninflected form."""
+    m = _APOSTROPHE.match(word) or _INFLECTED_ACRONYM.match(word)
     return m.group(1) if m else word
 
 

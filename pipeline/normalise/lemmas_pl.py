@@ -36,10 +36,12 @@ class PolishEngine:
 
 @lru_cache(maxsize=100_000)
 def _analyse(word: str) -> tuple[Analysis, ...]:
-    if "." in word:
-        return ()  # abbreviations (Wlk., gen., PZL.23) are not inflected
+    if "." in word or (word.isupper() and len(word) > 1):
+        return ()  # abbreviations and acronyms (Wlk., PZL.23, MAM, DUP) are not inflected
     if "-" in word.strip("-"):
         head, _, tail = word.rpartition("-")
+        if not any(c.isalpha() for c in tail):  # `potoku-2`: the word before the number inflects
+            return _plain(head, suffix="-" + tail)
         tail_an = _plain(tail, prefix=head + "-")
         head_an = _plain(head, suffix="-" + tail)
         if tail_an and all(t.startswith("adja") for _l, t, _q in morph.pl_analyses(head)):
@@ -61,7 +63,8 @@ def _plain(word: str, prefix: str = "", suffix: str = "") -> tuple[Analysis, ...
             continue
         if len(parts) < 4:
             continue
-        kinds = frozenset(_KINDS.get(q, q) for q in quals)
+        kinds = frozenset([_KINDS.get(q, q) for q in quals]
+                          + (["pt"] if parts[-1] == "pt" else []) + (["depr"] if cls == "depr" else []))
         out.append(Analysis(lemma=morph.base_lemma(lemma), pos=pos, case=parts[2],
                             number=parts[1], gender=parts[3], kinds=kinds,
                             ref=(tag, lemma, prefix, suffix)))
@@ -80,8 +83,9 @@ def _generate(lemma: str, tag: str, gender: str, number: str) -> str | None:
     want = ":".join(parts)
     forms = morph.pl_generate(lemma)
     exact = [orth for orth, t in forms if t == want]
-    if exact:  # `Polacy` rather than the archaic `Polakowie`
-        return min(exact, key=lambda f: (len(f), f))
+    if exact:  # the lemma itself where it fits (`Niemcy`), else `Polacy` before `Polakowie`
+        base = morph.base_lemma(lemma)
+        return base if base in exact else min(exact, key=lambda f: (len(f), f))
     prefix = ":".join(parts[:3])
     for orth, t in forms:  # gender granularity differs (m1 vs m3): same class, number, case
         if t.startswith(prefix) and (not gender or t.split(":")[3][:1] == gender[:1]):

@@ -22,7 +22,7 @@ class RussianEngine:
         return _analyse(word)
 
     def nominative(self, word: str, a: Analysis, gender: str, number: str) -> str | None:
-        parse, prefix = a.ref
+        parse, prefix, suffix = a.ref
         want = {"nomn"}
         if number == "pl":
             want.add("plur")
@@ -36,17 +36,20 @@ class RussianEngine:
         text = form.word
         if "ё" not in word.lower():
             text = text.replace("ё", "е")
-        return prefix + match_case(word[len(prefix):], text)
+        return prefix + match_case(word[len(prefix): len(word) - len(suffix)], text) + suffix
 
 
 @lru_cache(maxsize=100_000)
 def _analyse(word: str) -> tuple[Analysis, ...]:
-    prefix = ""
-    if "." in word:
-        return ()  # initials and abbreviations (Т.Мэй, им.) are not inflected here
+    prefix = suffix = ""
+    if "." in word or (word.isupper() and len(word) > 1):
+        return ()  # initials, abbreviations and acronyms (Т.Мэй, им., МИД) are not inflected
     if "-" in word.strip("-"):
         head, _, tail = word.rpartition("-")
-        prefix, word = head + "-", tail
+        if any(c.isalpha() for c in tail):
+            prefix, word = head + "-", tail
+        else:  # `потока-2`: the word before the number inflects
+            word, suffix = head, "-" + tail
     out = []
     for p in morph.ru_parses(word):
         tag = p.tag
@@ -65,5 +68,5 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
         gender = _GENDER.get(tag.gender or "", "")
         kinds = frozenset(v for k, v in _KINDS.items() if k in tag)
         out.append(Analysis(lemma=p.normal_form, pos=pos, case=case, number=number,
-                            gender=gender, kinds=kinds, ref=(p, prefix)))
+                            gender=gender, kinds=kinds, ref=(p, prefix, suffix)))
     return tuple(out)

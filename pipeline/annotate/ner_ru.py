@@ -47,16 +47,27 @@ def _prepare(text: str, config: NerConfig) -> str:
     return to_russian_spelling(text) if config.charmap == "be" else text
 
 
+def _repair_ru(text: str, read: str, spans: list[Span], config: NerConfig) -> list[Span]:
+    return repair(read, spans, config.heads, config.rules)  # pymorphy3 reads Russian spelling
+
+
+def _repair_be(text: str, read: str, spans: list[Span], config: NerConfig) -> list[Span]:
+    return repair_be(text, spans, config.rules)  # Belarusian stems read the original words
+
+
+# NerConfig.heads -> its repair function (text, text as natasha read it, spans, config)
+REPAIRS = {"ru": _repair_ru, "be": _repair_be}
+
+
 def find_entities_many(texts: Iterable[str], config: NerConfig = RU) -> Iterator[list[Span]]:
     """PER/ORG/LOC spans (start, end, label) of each text, sorted, non-overlapping."""
     texts = list(texts)
     prepared = [_prepare(t, config) for t in texts]
+    fix = REPAIRS.get(config.heads) if config.heads else None
     for text, read, spans in zip(texts, prepared, natasha_spans_many(prepared)):
         spans = [s for s in spans if s[2] in LABELS]
-        if config.heads == "be":
-            spans = repair_be(text, spans, config.rules)
-        elif config.heads:
-            spans = repair(read, spans, config.heads, config.rules)
+        if fix is not None:
+            spans = fix(text, read, spans, config)
         yield sorted(spans)
 
 
@@ -165,11 +176,22 @@ def load_be() -> Language:
 
 
 # ----------------------------------------------------------------------------- fragments
-def entities_in_fragment(text: str, start: int, end: int, lang: str) -> list[Span]:
+# How a fragment is shown to natasha: (prefix, suffix, capitalise the first letter). Measured
+# in `pipeline.evaluate.ner_ru --corpora fragments` on tests/data/ru_be_fragments.jsonl.
+FRAGMENT_WRAPS = {
+    "alone": ("", "", False),
+    "sentence": ("", ".", True),
+    "context": ("Сообщается: ", ".", True),
+}
+FRAGMENT_WRAP = "alone"
+
+
+def entities_in_fragment(text: str, start: int, end: int, lang: str, wrap: str = FRAGMENT_WRAP) -> list[Span]:
     """NER for a short ru/be piece text[start:end] inside another-language sentence.
 
-    The piece is read alone (stripped of surrounding brackets/space), so natasha sees it as a
-    sentence of its own; spans are mapped back to offsets into `text`, all inside [start, end).
+    The piece (stripped of surrounding brackets/space) is read as a sentence of its own,
+    wrapped as FRAGMENT_WRAPS[wrap] says; spans are mapped back to offsets into `text`, all
+    inside [start, end).
     """
     config = CONFIGS.get(lang, RU)
     a, b = start, end
@@ -179,4 +201,13 @@ def entities_in_fragment(text: str, start: int, end: int, lang: str) -> list[Spa
         b -= 1
     if a >= b:
         return []
-    return [(a + s, a + e, lab) for s, e, lab in find_entities(text[a:b], config)]
+    prefix, suffix, capitalise = FRAGMENT_WRAPS[wrap]
+    piece = text[a:b]
+    if capitalise:
+        piece = piece[:1].upper() + piece[1:]
+    if suffix and piece[-1:] in ".!?…»\"”":
+        suffix = ""
+    shown = prefix + piece + suffix
+    n = len(prefix)
+    return [(a + s - n, a + e - n, lab) for s, e, lab in find_entities(shown, config)
+            if s >= n and e <= n + (b - a)]

@@ -65,13 +65,15 @@ def tokens(text: str) -> list[Tok]:
 
 # ----------------------------------------------------------------------------- clean
 def clean(text: str, spans: list[Span]) -> list[Span]:
-    """Cut spans at brackets, bullets and line breaks; trim punctuation at the edges.
+    """Cut spans at brackets, bullets and line breaks (PER/LOC also at commas); trim
+    punctuation at the edges.
     ("Скотт Хоровитц (Scott Horowitz)" -> two PER; "Суринам • Сирия" -> two LOC.)"""
     out = []
     for s, e, lab in spans:
         a = s
+        cut = _CUT if lab == "ORG" else _CUT + ","  # "Овечкин, Фёдоров"; ORG lists stay whole
         for i in range(s, e + 1):
-            if i == e or text[i] in _CUT:
+            if i == e or text[i] in cut:
                 x, y = a, i
                 while x < y and text[x] in _EDGE:
                     x += 1
@@ -116,6 +118,15 @@ def _qualifies(adj_word: str, heads: Heads) -> bool:
 def _is_genitive(word: str) -> bool:
     ps = parses(word.lower())
     return bool(ps) and any(p.tag.case == "gent" or "Fixd" in p.tag.grammemes for p in ps[:3])
+
+
+def _is_genitive_word(word: str) -> bool:
+    """A lower-case content word in the genitive (сельского, хозяйства); never a preposition
+    or conjunction (из, и), whatever rarer parse pymorphy3 also offers."""
+    ps = parses(word.lower())
+    if not ps or ps[0].tag.POS not in ("NOUN", "ADJF", "PRTF"):
+        return False
+    return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in ps[:3])
 
 
 def _is_word(tok: Tok) -> bool:
@@ -173,7 +184,7 @@ def head_candidates(text: str, toks: list[Tok], spans: list[Span], heads: Heads,
                     end = ent[1]
             else:
                 while k < len(toks) and k - i <= 4 and toks[k].text[:1].islower() and _is_word(toks[k]) \
-                        and _is_genitive(toks[k].text):
+                        and _is_genitive_word(toks[k].text):
                     k += 1  # genitive complements: министерство сельского хозяйства (Германии)
                 ent = _entity_at(spans, toks[k - 1].end if k > i else tok.end, text)
                 # right after the head any name (центра Сколково, компания Microsoft); after

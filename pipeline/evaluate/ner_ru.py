@@ -1,6 +1,6 @@
 """Russian/Belarusian NER figures: bare natasha beside the repaired component.
 
-    python -m pipeline.evaluate.ner_ru [--corpora factrueval,slavicner,collection5,be,speed]
+    python -m pipeline.evaluate.ner_ru [--corpora factrueval,slavicner,collection5,devset_ru,be,fragments,speed]
                                        [--ablate] [--limit N] [--json OUT]
 
 factRuEval-2016 dev and SlavicNER ru are scored by ../shared/eval/score_ner.py on a run folder
@@ -92,7 +92,7 @@ def eval_speed(texts: list[str]) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpora", default="factrueval,slavicner,collection5,be,speed")
+    ap.add_argument("--corpora", default="factrueval,slavicner,collection5,devset_ru,be,fragments,speed")
     ap.add_argument("--ablate", action="store_true", help="also score the repaired component minus each rule")
     ap.add_argument("--limit", type=int, default=None, help="at most N documents per corpus")
     ap.add_argument("--json", help="write all figures here")
@@ -111,13 +111,21 @@ def main(argv: list[str] | None = None) -> int:
     if "slavicner" in corpora:
         docs = list(slavicner_texts(root, "ru"))[: args.limit]
         out["slavicner_ru"] = eval_score_ner("SlavicNER ru", docs, root / "ner/slavicner", "slavicner", root,
-                                             {"natasha": BARE, "repaired": RU})
+                                             variants)
     if "collection5" in corpora:
-        out["collection5"] = eval_collection5(root, {"natasha": BARE, "repaired": RU}, args.limit)
+        out["collection5"] = eval_collection5(root, variants, args.limit)
+    if "devset_ru" in corpora:
+        from pipeline.evaluate.ner_be import evaluate_devset_ru
+
+        out["devset_ru"] = evaluate_devset_ru(root)
     if "be" in corpora:
         from pipeline.evaluate.ner_be import evaluate_be
 
         out["be"] = evaluate_be(root)
+    if "fragments" in corpora:
+        from pipeline.evaluate.ner_be import evaluate_fragments
+
+        out["fragments"] = evaluate_fragments()
     if "speed" in corpora:
         out["speed"] = eval_speed([t for _, t in factrueval_texts(root)][: args.limit])
     if args.json:

@@ -22,7 +22,7 @@ __all__ = ["DateMatch", "find_dates", "parse_published", "ordinal_day", "anchor_
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
 # rules that can only match where the text has a digit (skipped on digit-free text: speed)
-_NEEDS_DIGIT = {"iso", "num_range", "num_dm", "num", "roman", "abbr", "text_range_x", "text_range", "text", "period",
+_NEEDS_DIGIT = {"iso", "num_range", "num_dm", "num", "roman", "abbr", "text_range_x", "text_range", "text", "period", "decade",
                 "year", "time", "time_dot", "time_hour"}
 _GLUE = re.compile(r"\s*,?\s*\(?\s*")  # "Вчера, 16 мая", "We wtorek i środę (18-19.10.2016)"
 PUBLISHED_LANGUAGES = ("pl", "ru", "be", "uk")

@@ -37,10 +37,10 @@ class DateVocab:
         return self.lists.get(name, ())
 
 
-_LIST_KEYS = ("ago", "year_markers", "years_markers", "year_words", "this_year_markers", "range_from",
+_LIST_KEYS = ("ago", "year_markers", "years_markers", "year_words", "this_year_markers", "prev_year_markers", "range_from",
               "range_to", "range_and", "preps", "period_preps", "month_qualifiers", "time_prefixes",
               "time_prefixes_strong", "street_prefixes", "future_cues", "ordinal_suffixes", "day_suffixes",
-              "range_or")
+              "range_or", "decade_words", "decade_suffixes")
 
 
 def _fold_table(spec: str) -> dict[int, str]:

@@ -23,6 +23,7 @@ DASH = r"\s*[-–—‑]\s*"
 DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 MONTH_NUM = r"(?:0?[1-9]|1[0-2])"
 YEAR = r"(?:19|20)\d\d"
+OLD_YEAR = r"(?:1[0-9]|20)\d\d"  # with a year marker: "w 1887 r." 
 ROMAN = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 HOUR = r"(?:[01]?\d|2[0-3])"
 MINUTE = r"[0-5]\d"
@@ -51,9 +52,9 @@ def _year_tail(p: str, v: DateVocab) -> str:
     """An optional year after a day/month: ``2019 r.``, ``ubiegłego roku``, ``br.``."""
     mark = alt(v.words("year_markers"))
     mod, unit = alt(v.modifiers), alt(w for w, u in v.units.items() if u == "year")
-    this_year = alt(v.words("this_year_markers"))
-    return (rf"(?:\s*,?\s*(?:(?P<{p}y>{YEAR})(?!\d|[.,/:\-–]\d)(?:\s*{mark}{WEND})?"
-            rf"|(?P<{p}rmod>{mod})\s+{unit}{WEND}|(?P<{p}ty>{this_year})(?!\w)))?")
+    this_year, prev_year = alt(v.words("this_year_markers")), alt(v.words("prev_year_markers"))
+    return (rf"(?:\s*,?\s*(?:(?P<{p}y>{YEAR}(?!\d|[.,/:\-–]\d)|{OLD_YEAR}(?=\s*{mark}{WEND}))(?:\s*{mark}{WEND})?"
+            rf"|(?P<{p}rmod>{mod})\s+{unit}{WEND}|(?P<{p}ty>{this_year})(?!\w)|(?P<{p}py>{prev_year})(?!\w)))?")
 
 
 _WORD = re.compile(r"\w+")
@@ -108,7 +109,9 @@ def _build(v: DateVocab) -> Grammar:
         "month": rf"(?<!\w)(?P<m>{mon}){_year_tail('b', v)}",
         "period": (rf"{START}(?:(?P<pp>{alt(v.words('period_preps'))}|{frm})\s+)?(?P<y1>{YEAR})"
                    rf"(?:\s*[-–—‑/]\s*|\s+{to}\s+)(?P<y2>{YEAR}|\d\d)(?:\s*{alt(v.words('years_markers'))}{WEND})?{END_NUM}{NOT_AMOUNT}"),
-        "year": (rf"{START}(?P<y>{YEAR})"
+        "decade": (rf"(?<!\w)(?:(?P<dw>{alt(v.words('decade_words'))})\s+)?(?P<dec>(?:19|20)?\d0)"
+                   rf"(?P<suf>{alt(v.words('decade_suffixes'))})(?!\w|\d)"),
+        "year": (rf"{START}(?P<y>{OLD_YEAR})"
                  rf"(?:\s*(?P<mk>{alt(v.words('year_markers'))}){WEND}|(?P<pe>(?=\s*[,;:!?)]|\s*\.(?!\d)|\s*$)))?"
                  rf"{END_NUM}{NOT_AMOUNT}"),
         "rel_week_day": rf"(?<!\w)(?:{prep}\s+)?(?P<mod>{mod})\s+(?P<unit>{week}){WEND}\s*,?\s*(?:{prep}\s+)?(?P<wd>{wd})",
@@ -119,9 +122,9 @@ def _build(v: DateVocab) -> Grammar:
         "rel_year": rf"(?<!\w)(?P<ry>{alt(v.relative_years)}){WEND}",
         "ago": (rf"(?<!\w)(?:(?P<n>\d{{1,2}})\s+|(?P<nw>{alt(v.count_words)})\s+)?(?P<cu>{alt(v.count_units)})\s+"
                 rf"{alt(v.words('ago'))}{WEND}"),
-        "time": (rf"(?<![\d:.,])(?P<h>{HOUR}):(?P<mi>{MINUTE})"
+        "time": (rf"(?<![\d:,])(?<!\d\.)(?P<h>{HOUR}):(?P<mi>{MINUTE})"
                  rf"(?:(?:{DASH}|\s+{to}\s+)(?P<h2>{HOUR})[:.](?P<mi2>{MINUTE}))?(?![\d:]|[.,]\d)"),
-        "time_dot": (rf"(?<![\w:.,])(?P<h>{HOUR})\.(?P<mi>{MINUTE})"
+        "time_dot": (rf"(?<![\d:,])(?<!\d\.)(?P<h>{HOUR})\.(?P<mi>{MINUTE})"
                      rf"(?:(?:{DASH}|\s+{to}\s+)(?P<h2>{HOUR})[:.](?P<mi2>{MINUTE}))?(?![\d:]|[.,]\d)"),
         "time_hour": rf"(?<!\w)(?P<ts>{strong})\s*(?P<h>{HOUR})(?![\d:.]|\.\d)",
     }
@@ -133,6 +136,10 @@ def _build(v: DateVocab) -> Grammar:
     before = {
         "text": rf"(?<!\w)(?:{prep}\s+)?(?P<wd>{wd})\s*,?\s*$",
         "time_dot": rf"(?<!\w)(?:(?P<ts>{strong})|(?P<tw>{weak}))\s*$",
+        "time": rf"(?<!\w)(?:{strong}|{weak})\s*$",
+        "decade_after": rf"\s+{alt([*v.words('years_markers'), *v.words('year_words')])}{WEND}",
+        # "dziś w Chełmie", "сегодня, 15 октября", "dziś o 10:00": "today" said of a place or a time
+        "today": rf"^(?:\s+\w{{1,3}}\s+(?-i:[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇҐ])|\s*,\s*\d|\s+(?:{strong}|{weak})\s*{HOUR}[:.]?|\s+{HOUR}[:.]{MINUTE})",
         "month": rf"(?<!\w)(?:(?:(?P<p>{prep})\s+)?(?:(?P<q>{qual})\s+)?|(?P<prev>{mon})\s*(?:,|\s+{alt(v.words('range_or'))})\s+)$",
         "num_dm": rf"(?<!\w)(?:{prep}|{frm}|{to})\s+$",
         "month_range": rf"(?<!\w)(?:{prep}\s+)?(?P<from>{frm}|{qual})\s+$",

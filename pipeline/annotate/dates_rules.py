@@ -14,7 +14,7 @@ from typing import Callable
 
 from pipeline.annotate.dates_calendar import (iso_range, make_date, nearest_year, nearest_year_of_month,
                                               shift_days, shift_months, week_bounds, weekday_near)
-from pipeline.annotate.dates_grammar import Grammar
+from pipeline.annotate.dates_grammar import DASH, Grammar
 
 ROMAN_MONTHS = {r: i + 1 for i, r in enumerate("I II III IV V VI VII VIII IX X XI XII".split())}
 OFFSETS = {"prev": -1, "this": 0, "next": 1}
@@ -64,6 +64,8 @@ def _explicit_year(m: re.Match, p: str, ctx: Context) -> Year | None:
         return Year(ctx.anchor.year + OFFSETS[ctx.grammar.vocab.modifiers[_low(m.group(f"{p}rmod"))]], relative=True)
     if m.group(f"{p}ty"):
         return Year(ctx.anchor.year if ctx.anchor else None, relative=True)
+    if m.group(f"{p}py"):
+        return Year(ctx.anchor.year - 1 if ctx.anchor else None, relative=True)
     return None
 
 
@@ -154,10 +156,11 @@ def rule_abbr(m, ctx):
 def rule_num_range(m, ctx):
     d1, d2, m2 = int(m["d1"]), int(m["d2"]), int(m["m2"])
     m1 = int(m["m1"]) if m["m1"] else m2
+    link = m.string[m.end("d1") if not m["m1"] else m.end("m1"):m.start("d2")]
     if m["y"]:
         end = Year(int(m["y"]))
-    elif len(m["m2"]) == 2 and not m["y1"]:  # "(18-19.10)": a year-less range needs a two-digit month
-        end = Year(None)
+    elif len(m["m2"]) == 2 and not m["y1"] and not m["m1"] and re.fullmatch(r"\.?" + DASH, link):
+        end = Year(None)  # "(18-19.10)": a year-less range needs a dash and a two-digit month
     else:
         return []
     start, end = _range_years(m1, d1, m2, d2, end, ctx)
@@ -284,6 +287,16 @@ def rule_period(m, ctx):
     return [_dm(ctx, m, f"{y1}/{y2}", "period", None)]
 
 
+def rule_decade(m, ctx):
+    """"w latach 90.", "в 90-е годы", "1990-х": a decade as a period (two digits: the 1900s)."""
+    dec = m["dec"]
+    if not (m["dw"] or ctx.grammar.before["decade_after"].match(ctx.text, m.end())
+            or (len(dec) == 4 and m["suf"] != ".")):
+        return []  # "90." ending a sentence, "20-е место": numbers, not decades
+    start = int(dec) if len(dec) == 4 else (2000 if dec == "00" else 1900 + int(dec))
+    return [_dm(ctx, m, f"{start}/{start + 9}", "period", None)]
+
+
 def rule_year(m, ctx):
     before = _before(ctx, "year", m, 25)
     if not (m["mk"] or (before and (before["yw"] or (before["p"] and m["pe"] is not None)))):
@@ -291,13 +304,9 @@ def rule_year(m, ctx):
     return [_widen(_dm(ctx, m, m["y"], "year", None), before, ctx)]
 
 
-# "dziś w Chełmie", "сегодня, 15 октября", "dziś o 10:00": "today" said of a place or a time
-_TODAY_CONFIRMED = re.compile(r"\s+\w{1,3}\s+[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇҐ]|\s*,?\s*(?:\w{1,5}\.?\s+)?\d")
-
-
 def rule_rel_day(m, ctx):
     offset = ctx.grammar.vocab.relative_days[_low(m["rd"])]
-    if offset == 0 and not _TODAY_CONFIRMED.match(ctx.text, m.end()):
+    if offset == 0 and not ctx.grammar.before["today"].match(ctx.text[m.end():m.end() + 40]):
         return []  # "a dziś coraz więcej firm", "Dziś już nikt": "today" alone mostly means "nowadays"
     value = shift_days(ctx.anchor, offset).isoformat() if ctx.anchor else ""
     return [_dm(ctx, m, value, "day", Year(None, relative=True))]
@@ -345,14 +354,15 @@ def rule_rel_weekday(m, ctx):
         direction = v.modifiers.get(_low(m["mod"])) or v.weekday_modifiers[_low(m["mod"])]
     else:
         direction = "future" if ctx.future else "past"
-    if ctx.anchor is None:
-        return [_dm(ctx, m, "", "day", Year(None, relative=True))]
     first = v.weekdays[_low(m["wd"])]
-    day = weekday_near(ctx.anchor, first, direction)
-    if not m["wd2"] or not m["wd2"].islower():
-        return [_dm(ctx, m, day.isoformat(), "day", Year(None, relative=True))]
-    if first == 0 and v.weekdays[_low(m["wd2"])] >= 4 and _low(m["wlink"]) in {w.lower() for w in v.words("range_to")}:
+    pair = bool(m["wd2"]) and m["wd2"].islower()
+    if pair and first == 0 and v.weekdays[_low(m["wd2"])] >= 4 and _low(m["wlink"]) in {w.lower() for w in v.words("range_to")}:
         return []  # "od poniedziałku do piątku": opening hours, a working week, not a date
+    if ctx.anchor is None:
+        return [_dm(ctx, m, "", "range" if pair else "day", Year(None, relative=True))]
+    day = weekday_near(ctx.anchor, first, direction)
+    if not pair:
+        return [_dm(ctx, m, day.isoformat(), "day", Year(None, relative=True))]
     last = day + dt.timedelta(days=(v.weekdays[_low(m["wd2"])] - first) % 7)  # "w poniedziałek i wtorek"
     return [_dm(ctx, m, iso_range(day.isoformat(), last.isoformat()), "range", Year(None, relative=True))]
 
@@ -381,7 +391,24 @@ def _time_value(m) -> str:
     return value
 
 
+_SCORE = re.compile(r"(?<![\d:])\d{1,3}:\d{1,3}(?![\d:])")
+
+
+def _is_time(pair: str) -> bool:
+    h, _, mi = pair.partition(":")
+    return len(mi) == 2 and int(h) < 24 and int(mi) < 60
+
+
 def rule_time(m, ctx):
+    """"10:00", "o 9:30 do 15:00"; not in a run of scores ("85:67 (29:17, 14:14)", "remisy 3:3, 10:10")."""
+    prefixed = "h2" in m.re.groupindex and m["h2"] or _before(ctx, "time", m, 20)
+    if not prefixed and not all(_is_time(p) for p in _SCORE.findall(ctx.text)):
+        return []
+    return [_dm(ctx, m, _time_value(m), "time", None, label="TIME")]
+
+
+def rule_time_hour(m, ctx):
+    """"godz. 9": an hour after an unambiguous prefix."""
     return [_dm(ctx, m, _time_value(m), "time", None, label="TIME")]
 
 
@@ -397,8 +424,8 @@ RULES: dict[str, Callable[[re.Match, Context], list[DateMatch]]] = {
     "iso": rule_iso, "num_range": rule_num_range, "num_dm": rule_num_dm, "num": rule_num, "roman": rule_roman,
     "part": rule_part, "abbr": rule_abbr,
     "text_range_x": rule_text_range_x, "text_range": rule_text_range, "text": rule_text,
-    "month_range": rule_month_range, "month": rule_month, "period": rule_period, "year": rule_year,
+    "month_range": rule_month_range, "month": rule_month, "period": rule_period, "decade": rule_decade, "year": rule_year,
     "rel_week_day": rule_rel_week_day, "rel_unit": rule_rel_unit, "rel_weekday": rule_rel_weekday,
     "rel_day": rule_rel_day, "rel_year": rule_rel_year, "ago": rule_ago,
-    "time": rule_time, "time_dot": rule_time_dot, "time_hour": rule_time,
+    "time": rule_time, "time_dot": rule_time_dot, "time_hour": rule_time_hour,
 }

@@ -65,6 +65,13 @@ def lemmatise_words(words: list[str], engine: Engine, label: str,
     if plan.case == "nom":
         return list(words)
     out = list(words)
+    head = max(i for i, (pos, _g, _n) in plan.changes.items() if pos == "noun")
+    if words[head][:1].islower():  # `prezydenta Lecha Kaczyńskiego`: title + person name
+        rest = [i for i in range(head + 1, len(words)) if any(c.isalpha() for c in words[i])]
+        if rest and all(words[i][:1].isupper() for i in rest) and any(
+                a.case == plan.case and "name" in a.kinds for a in analyses[rest[0]]):
+            tail = _person(words[rest[0]:], analyses[rest[0]:], engine, prefer, force_case=plan.case)
+            out[rest[0]:] = tail
     for i, (pos, gender, number) in plan.changes.items():
         fits = [a for a in analyses[i] if a.case == plan.case and a.pos == pos
                 and a.number == number and (genders_agree(a.gender, gender) if pos == "adj"
@@ -101,7 +108,7 @@ def _best_plan(words: list[str], analyses: list[list[Analysis]],
     for ci, case in enumerate(CASES):
         for k, i in enumerate(idx):
             for a in analyses[i]:
-                if a.case != case or a.pos != "noun":
+                if a.case != case or a.pos != "noun" or "guess" in a.kinds:
                     continue
                 if not all(_has_adj(analyses[j], case, a.gender, a.number) for j in idx[:k]):
                     continue
@@ -184,7 +191,7 @@ def _weight(a: Analysis, rank: int) -> float:
     return w - 0.06 * rank
 
 
-def _person(words, analyses, engine, prefer) -> list[str]:
+def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
     """The (case, gender) reading best supported by the name words; each capitalised word
     with a reading in it goes to the nominative on its own (`Jana Pawła II` -> `Jan Paweł II`).
     Unknown words support the nominative (foreign names are usually left uninflected)."""
@@ -205,6 +212,8 @@ def _person(words, analyses, engine, prefer) -> list[str]:
                       if a.case == case and a.pos in ("noun", "adj") and (a.gender[:1] or g) == g]
                 total += max(ws, default=0.0)
             scores[(case, g)] = total + (0.1 if case == "nom" and total > 0 else 0.0)
+    if force_case:
+        scores = {k: v for k, v in scores.items() if k[0] == force_case}
     (case, gender), best = max(scores.items(), key=lambda kv: (kv[1], kv[0][0] == "nom"))
     if case == "nom" or best <= 0:
         return list(words)

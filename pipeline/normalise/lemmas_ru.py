@@ -23,6 +23,8 @@ class RussianEngine:
 
     def nominative(self, word: str, a: Analysis, gender: str, number: str) -> str | None:
         parse, prefix, suffix = a.ref
+        if parse is None:  # synthetic reading of an unknown name (see _guessed_names)
+            return prefix + match_case(word[len(prefix): len(word) - len(suffix)], a.lemma) + suffix
         want = {"nomn"}
         if number == "pl":
             want.add("plur")
@@ -69,4 +71,14 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
         kinds = frozenset(v for k, v in _KINDS.items() if k in tag)
         out.append(Analysis(lemma=p.normal_form, pos=pos, case=case, number=number,
                             gender=gender, kinds=kinds, ref=(p, prefix, suffix)))
+    if word[:1].isupper() and not any(p.is_known for p in morph.ru_parses(word)):
+        out = _guessed_names(word, prefix, suffix) + out
     return tuple(out)
+
+
+def _guessed_names(word: str, prefix: str, suffix: str) -> list[Analysis]:
+    """For a capitalised word the dictionary does not know, the word itself as a possible
+    nominative besides pymorphy's guesses (`Гренелл` is not a genitive plural). Only person
+    names use it (kind `guess`): for other names pymorphy's guess is the better bet."""
+    return [Analysis(lemma=word, pos="noun", case="nom", number="sg", gender="",
+                     kinds=frozenset({"guess"}), ref=(None, prefix, suffix))]

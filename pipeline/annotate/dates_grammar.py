@@ -86,6 +86,7 @@ def _build(v: DateVocab) -> Grammar:
     unit = alt(v.units)
     week = alt(w for w, u in v.units.items() if u == "week")
     link = rf"(?:{DASH}|\s+{to}\s+|\s+{and_}\s+)"
+    day_link = rf"(?:{DASH}|\s+{to}\s+|\s+{and_}\s+|\s+{alt(v.words('range_or'))}\s+)"  # "28 lub 29 czerwca"
     num_y = rf"(?P<y>{YEAR})(?:\s*{alt(v.words('year_markers'))}{WEND})?"
     strong, weak = alt(v.words("time_prefixes_strong")), alt(v.words("time_prefixes"))
     rules = {
@@ -101,7 +102,7 @@ def _build(v: DateVocab) -> Grammar:
         "abbr": rf"{START}(?P<d>{DAY})\s+(?P<ma>{abbr})\s*{num_y}{END_NUM}",
         "text_range_x": (rf"{START}(?:(?P<from>{frm})\s+)?(?P<d1>{DAY}){sfx}\.?\s+(?P<m1>{mon}){_year_tail('a', v)}"
                          rf"(?:{DASH}|\s+{to}\s+)(?P<d2>{DAY}){sfx}\.?\s+(?P<m2>{mon}){_year_tail('b', v)}"),
-        "text_range": (rf"{START}(?:(?P<from>{frm})\s+)?(?P<d1>{DAY}){sfx}\.?(?P<more>(?:\s*,\s*{DAY}\.?)*){link}(?P<d2>{DAY}){sfx}\.?\s+"
+        "text_range": (rf"{START}(?:(?P<from>{frm})\s+)?(?P<d1>{DAY}){sfx}\.?(?P<more>(?:\s*,\s*{DAY}\.?)*){day_link}(?P<d2>{DAY}){sfx}\.?\s+"
                        rf"(?P<m>{mon}){_year_tail('b', v)}"),
         "text": rf"{START}(?P<d>{DAY}){sfx}\.?\s+(?P<m>{mon}){_year_tail('b', v)}",
         "month_range": (rf"(?<!\w)(?P<m1>{mon})(?:\s+(?P<y1>{YEAR}))?"

@@ -197,17 +197,19 @@ def rule_text_range(m, ctx):
     end = _explicit_year(m, "b", ctx) or Year(None)
     if end.value is None and not end.relative and ctx.anchor is not None:
         end = Year(nearest_year(month, d1, ctx.anchor, ctx.future), from_anchor=True)
-    link = m.group(0)[m.end("d1") - m.start():m.start("d2") - m.start()].strip(" .")
-    if not m["more"] and _low(link) not in {w.lower() for w in v.words("range_and")}:
+    link = _low(m.string[m.end("d1"):m.start("d2")]).split()
+    last = link[-1] if link else ""
+    alternatives = last in {w.lower() for w in v.words("range_or")}
+    if not m["more"] and not alternatives and last not in {w.lower() for w in v.words("range_and")}:
         return _range(ctx, m, end, month, d1, end, month, d2) if d1 < d2 else []
-    return _day_list(m, ctx, month, end)
+    return _day_list(m, ctx, month, end, alternatives)
 
 
-def _day_list(m, ctx, month: int, year: Year) -> list[DateMatch]:
-    """"5, 6 i 7 listopada": consecutive days are one range, other lists one date per day."""
+def _day_list(m, ctx, month: int, year: Year, alternatives: bool = False) -> list[DateMatch]:
+    """"5, 6 i 7 listopada": consecutive days are one range, other lists (and "28 lub 29") one date per day."""
     digits = list(re.finditer(r"\d+", m.string[m.start("d1"):m.start("m")]))
     days = [int(x.group()) for x in digits]
-    if all(b == a + 1 for a, b in zip(days, days[1:])):
+    if not alternatives and all(b == a + 1 for a, b in zip(days, days[1:])):
         return _range(ctx, m, year, month, days[0], year, month, days[-1])
     out = []
     for i, x in enumerate(digits):

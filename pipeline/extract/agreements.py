@@ -21,6 +21,7 @@ from pipeline.extract.lexicon import Token, fold, sentence_vocab, tokenize, voca
 from pipeline.record import Agreement, Article, Mention
 
 TYPE_PRIORITY = ["memorandum", "letter_of_intent", "partnership", "other", "contract", "cooperation_agreement"]
+HOW_RANK = ["between", "subject", "sides", "all", ""]  # how parties were found, most trusted first
 WINDOW = 8  # tokens: agreement nouns this close form one document name
 
 
@@ -137,17 +138,75 @@ def _in_sentence(ents: list[Entity], text: str, lo: int, hi: int) -> list[Entity
     return out
 
 
-def _between_pairs(s: Sent, ents: list[Entity], vs, text: str) -> list[list[Entity]]:
+def _between_pairs(s: Sent, ents: list[Entity], vs, art: Article) -> list[list[Entity]]:
     toks = s.tokens
     idx = [i for i, t in enumerate(toks) if any(v.token_is(t, v.words("between_words")) for v in vs)]
     pairs = []
     for n, i in enumerate(idx):
         lo = toks[i].end
         hi = toks[idx[n + 1]].start if n + 1 < len(idx) else s.end
-        found = _in_sentence(ents, text, lo, hi)
+        found = _in_sentence(ents, art.text, lo, hi)
+        if len(found) < 2:
+            found = _linked_sides(s, i, idx[n + 1] if n + 1 < len(idx) else len(toks), found, vs, art)
         if len(found) >= 2:
-            pairs.append(found[:2])
+            pairs.append([_as_unit(e, s, art) for e in found[:2]])
     return pairs
+
+
+def _as_unit(e: Entity, s: Sent, art: Article) -> Entity:
+    """"gminą Supraśl", "Полацкім раёнам": the unit the word before a place names, if the
+    gazetteer knows it as a region (the party is the district, not the town)."""
+    if not e.is_place:
+        return e
+    prev = [t for t in s.tokens if t.end <= e.start][-1:]
+    if not prev or prev[0].text[:1].isupper():
+        return e
+    from pipeline.normalise.gazetteer import get_gazetteer
+    place = get_gazetteer().link(art.text[prev[0].start:e.end], None, s.lang)
+    if place is None or place.key == e.key or place.feature != "region":
+        return e
+    art.places.setdefault(place.key, place)
+    return Entity(place.key, prev[0].start, e.end, frozenset(), True)
+
+
+def _linked_sides(s: Sent, i: int, stop: int, found: list[Entity], vs, art: Article) -> list[Entity]:
+    """`między X a Y` where the NER missed or did not link X or Y: link the words on each side
+    of the conjunction with the gazetteer (cities and regions acting as parties)."""
+    toks = s.tokens
+    conj = next((k for k in range(i + 2, stop) if any(v.token_is(toks[k], v.words("and_words")) for v in vs)), None)
+    if conj is None:
+        return found
+    sides = [(i + 1, conj), (conj + 1, min(stop, conj + 5))]
+    out: list[Entity] = []
+    for a, b in sides:
+        if a >= b:
+            return found
+        lo, hi = toks[a].start, toks[b - 1].end
+        have = [e for e in found if lo <= e.start < hi]
+        if have:
+            out.append(have[0])
+            continue
+        e = _link_words(toks[a:b], art, s.lang)
+        if e is None:
+            return found
+        out.append(e)
+    return out
+
+
+def _link_words(words: list[Token], art: Article, lang: str) -> Entity | None:
+    from pipeline.normalise.gazetteer import get_gazetteer
+    gaz = get_gazetteer()
+    spans = [(0, 2), (0, 1), (1, 2), (1, 3)]
+    for a, b in spans:
+        part = words[a:b]
+        if not part or not any(w.text[:1].isupper() for w in part):
+            continue
+        surface = art.text[part[0].start:part[-1].end]
+        place = gaz.link(surface, None, lang)
+        if place is not None and place.feature != "country":
+            art.places.setdefault(place.key, place)
+            return Entity(place.key, part[0].start, part[-1].end, frozenset(), True)
+    return None
 
 
 def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, place_preps,
@@ -185,14 +244,21 @@ def _prep_before(s: Sent, offset: int, preps: list[str]) -> bool:
     return any(t.lower in preps for t in prev)
 
 
-def _sides(prior: list[Entity]) -> list[Entity]:
-    out: list[Entity] = []
-    for e in reversed(prior):
-        if all(f.key != e.key for f in out):
-            out.append(e)
-        if len(out) == 2:
-            break
-    return list(reversed(out))
+def _sides(prior: list[Entity], text: str) -> list[Entity]:
+    """`obie strony`, `стороны`: the two organisations named last (places only if fewer)."""
+    prior = _in_sentence(prior, text, 0, len(text))
+    for pool in ([e for e in prior if not e.is_place], prior):
+        out: list[Entity] = []
+        for e in reversed(pool):
+            if all(f.key != e.key for f in out):
+                out.append(e)
+            if len(out) == 2:
+                return list(reversed(out))
+    return []
+
+
+def _infinitive(t: Token) -> bool:
+    return bool(t.tags) and all(x.startswith("inf") or "INFN" in x for x in t.tags)
 
 
 def _status(c: SentCues, verb: int, date: str, published: str) -> str:
@@ -204,6 +270,8 @@ def _status(c: SentCues, verb: int, date: str, published: str) -> str:
             return "signed"
     if any(t == "planned" for _, t in c.tense):
         return "planned"
+    if 0 <= verb < len(c.sent.tokens) and _infinitive(c.sent.tokens[verb]):
+        return "planned"  # "договорились ... подписать меморандум", "zamierzają podpisać"
     near = sorted(c.tense, key=lambda t: abs(t[0] - verb))
     if near and near[0][1] == "future":
         return "planned"
@@ -259,7 +327,7 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
                 groups[-1].append(h)
             else:
                 groups.append([h])
-        pairs = _between_pairs(s, here, vs, art.text)
+        pairs = _between_pairs(s, here, vs, art)
         verb = min(signs, key=lambda i: abs(i - groups[0][0][0]))
         for gi, g in enumerate(groups):
             atype = min((h[2] for h in g), key=TYPE_PRIORITY.index)
@@ -274,23 +342,23 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
                     chosen, a.how = [subj], "subject"
                 elif any(v2.match_at(s.tokens, i, p) for v2 in vs for i in range(len(s.tokens))
                          for p in v2.words("both_sides")):
-                    chosen, a.how = [_sides(prior)], "sides"
+                    chosen, a.how = [_sides(prior, art.text)], "sides"
                 else:
-                    chosen, a.how = [here], "all"
+                    chosen, a.how = [[e for e in here if not e.is_place]], "all"
             else:
                 a.how = "between"
             for parties in chosen:
                 b = AgDraft(a.atype, si, a.start, a.end, sents=[si], how=a.how)
                 b.parties = list(dict.fromkeys(e.key for e in parties))
-                _when_where(b, c, ctx, art, between, para_date, out)
+                _when_where(b, c, ctx, art, between, para_date, out, verb)
                 out.append(b)
     return out
 
 
 def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int | None,
-                para_date: dict[int, str], done: list[AgDraft]) -> None:
+                para_date: dict[int, str], done: list[AgDraft], verb: int) -> None:
     own = [d for d in c.dates if d.precision >= 2]
-    verb_status = _status(c, 0, "", "")
+    verb_status = _status(c, verb, "", "")
     ev: Draft | None = ctx.get("ref") or ctx.get("block") or ctx.get("last")
     if own:
         d = own[0]
@@ -307,7 +375,7 @@ def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int |
         a.place = ev.place
     if ev is not None and (verb_status == "signed" or ctx.get("ref") is not None):
         a.event = ev
-    a.status = _status(c, 0, a.date, art.published)
+    a.status = _status(c, verb, a.date, art.published)
 
 
 def merge(art: Article, drafts: list[AgDraft]) -> list[AgDraft]:
@@ -327,7 +395,7 @@ def merge(art: Article, drafts: list[AgDraft]) -> list[AgDraft]:
         if target is None:
             out.append(a)
             continue
-        if len(target.parties) < 2 or (a.how == "between" and target.how != "between"):
+        if len(target.parties) < 2 or HOW_RANK.index(a.how) < HOW_RANK.index(target.how):
             target.parties, target.how = a.parties, a.how
         if a.own_date and not a.inferred and (not target.own_date or target.inferred):
             target.date, target.inferred, target.own_date = a.date, a.inferred, True

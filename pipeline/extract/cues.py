@@ -123,7 +123,7 @@ def _genitive(tok: Token) -> bool:
 def _decorate(s: Sent, art: Article, trig: Trigger, vs: list[Vocab]) -> None:
     toks = s.tokens
     tok = toks[trig.i]
-    trig.plural = _is_plural(tok)
+    trig.plural = _is_plural(tok) and not any(v.stem for v in vs[:1])  # no morphology for be/uk
     dates = [(m.start, m.end) for m in s.mentions if m.label in ("DATE", "TIME")]
     for k in (1, 2):
         if trig.i - k >= 0 and trig.plural:
@@ -156,13 +156,15 @@ def _decorate(s: Sent, art: Article, trig: Trigger, vs: list[Vocab]) -> None:
             j = trig.i - back
             if j >= 0 and _phrase_at(v, toks, j, refs) >= back:
                 trig.reference = True
-        if trig.i >= 1 and v.token_is(toks[trig.i - 1], v.words("day_words")) and _genitive(tok):
+        if trig.i >= 1 and v.token_is(toks[trig.i - 1], v.words("day_words")) and (_genitive(tok) or v.stem):
             trig.reference = True  # "Drugiego dnia forum", "В заключительный день ярмарки"
 
 
 def _places(s: Sent, art: Article, vs: Vocab) -> list[PlaceArg]:
     out = []
     origin = vs.words("origin_preps")
+    and_words = vs.words("and_words")
+    last_origin = -10
     for m in s.mentions:
         if m.label not in ("LOC", "GPE") or not m.entity_key or m.entity_key not in art.places:
             continue
@@ -172,7 +174,13 @@ def _places(s: Sent, art: Article, vs: Vocab) -> list[PlaceArg]:
         prev = [t.lower for t in s.tokens[max(0, i - 2):i]]
         if prev and (prev[-1] in origin or (len(prev) == 2 and prev[0] in origin and prev[1][:1].islower()
                                             and not prev[1] in vs.words("place_preps"))):
+            last_origin = s.token_index(m.end)
             continue  # "z Witebska", "z ukraińskiego Kowla": where people come from
+        if 0 <= i - last_origin <= 1 and (i == last_origin or s.tokens[i - 1].lower in and_words):
+            last_origin = s.token_index(m.end)
+            continue  # "z Czernihowa i Mozyrza"
+        if any(vs.token_is(t, vs.words("origin_nouns")) for t in s.tokens[max(0, i - 2):i]):
+            continue  # "delegacja Supraśla", "делегация Августовского повята": whose people
         place = art.places[m.entity_key]
         strength = 0 if place.feature in WEAK_PLACE else 1 if place.feature in REGION or not place.geonames_id else 2
         if place.key.startswith("loc:") and any(w in place.key for w in ("obw", "obl", "woj", "rejon", "powiat", "gmin", "район", "област", "раён", "вобласц")):

@@ -167,7 +167,7 @@ def _candidates(cues: list[SentCues], si: int, parties_from: int | None) -> list
             out.append(Cand(t.etype, place=p.key if p else "", strength=p.strength if p else 0,
                             own_place=bool(p), retelling=True, **base))
             continue
-        series = (t.plural or t.count >= 2)
+        series = t.count >= 2 or (t.plural and (bool(dates) or c.sent.heading))
         splaces = _series_places(cues, si, places) if series else places
         keys = list(dict.fromkeys(p.key for p in splaces))
         if len(dates) >= 2 and len(keys) >= 2:  # "4 listopada w Homlu, 5 listopada w Pińsku ..."
@@ -378,8 +378,8 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
             _fill(cand, c, cues, drafts, ctx, heading_places, cands)
         for cand in cands:
             has_own = cand.own_date or (cand.own_place and cand.strength >= 1) or cand.derived
-            if cand.trig.plural and not cand.trig.count and not (cand.own_date or cand.own_place):
-                has_own = False  # "udział w wizytach studyjnych": a kind of event, not one
+            if cand.trig.plural and not cand.trig.count and not cand.own_date and not c.sent.heading:
+                has_own = False  # "udział w wizytach studyjnych w Polsce": a kind of event, not one
             if cand.retelling or not has_own:
                 target = _target(drafts, cand) if (cand.place or cand.start) else _recent(drafts, ctx, c, cand)
                 if target is not None:

@@ -143,3 +143,19 @@ def test_excel_flavour(tmp_path):
     places = pd.read_csv(tmp_path / "excel" / "places.csv", sep=";", decimal=",", encoding="utf-8-sig")
     assert places.lat.tolist() == pytest.approx([53.68, 52.10]) and "Brześć" in set(places.name)
     assert b"53,68" in excel_bytes(at.tables()["places"])
+
+
+def test_failed_database_is_a_warning_and_leaves_no_stale_file(tmp_path, capsys, monkeypatch):
+    import argparse
+
+    import pipeline.tables.duckdb_db as ddb
+    from pipeline.analyst.cli import finish_run
+    (tmp_path / DB_NAME).write_bytes(b"a previous run's database")
+
+    def broken(*args, **kwargs):
+        raise duckdb.Error("simulated")
+
+    monkeypatch.setattr(ddb, "load_into", broken)
+    assert finish_run(argparse.Namespace(excel=False), at.tables(), tmp_path, []) == []
+    assert "pipeline.duckdb not written" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []  # neither the stale file nor a temporary one

@@ -21,11 +21,26 @@ def add_run_options(run: argparse.ArgumentParser) -> None:
 
 def finish_run(args: argparse.Namespace, tables: Mapping[str, pd.DataFrame], out: Path,
                articles: Iterable = ()) -> list[Path]:
-    """After the tables: `out/pipeline.duckdb` (with evidence sentences from the articles' texts), excel/."""
-    from pipeline.tables.duckdb_db import write_database
+    """After the tables: `out/pipeline.duckdb` (with evidence sentences from the articles' texts), excel/.
+
+    A database that cannot be built is a warning, not a failed run: the tables are already in place
+    and `pipeline query` reads them directly; a folder that cannot be written is an OutputError."""
+    import sys
+
+    import duckdb
+
+    from pipeline.tables.duckdb_db import DB_NAME, write_database
     from pipeline.tables.excel import write_excel
+    from pipeline.tables.write import OutputError
     texts = {a.article_id: a.text for a in articles if getattr(a, "text", "")}
-    written = [write_database(tables, out, texts)]
+    written = []
+    try:
+        written.append(write_database(tables, out, texts))
+    except OSError as exc:
+        raise OutputError(f"cannot write the database in {out}: {exc.strerror or exc}") from None
+    except duckdb.Error as exc:  # the CSVs are written and `pipeline query` can read them: warn, go on
+        (out / DB_NAME).unlink(missing_ok=True)  # never leave a previous run's database beside new tables
+        print(f"pipeline: warning: {out}/pipeline.duckdb not written ({type(exc).__name__}: {exc})", file=sys.stderr)
     if getattr(args, "excel", False):
         written += write_excel(tables, out)
     return written

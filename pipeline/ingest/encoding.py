@@ -21,7 +21,7 @@ from charset_normalizer import from_bytes
 LEGACY = ("cp1250", "iso-8859-2", "cp1251", "koi8-r")
 # charset-normalizer guesses accepted besides LEGACY (codecs' canonical names); anything
 # else it may say for garbage (cp949, big5, ...) is not an encoding of these archives
-EXTRA = frozenset({"cp1252", "iso8859-15", "iso8859-1", "cp1257", "iso8859-13", "iso8859-5", "cp866", "mac-cyrillic", "koi8-u", "mac-latin2"})
+EXTRA = frozenset({"cp1252", "iso8859-15", "iso8859-1", "cp1257", "iso8859-13", "iso8859-5", "cp866", "koi8-u"})
 SAMPLE = 1 << 20  # bytes scored for detection
 CN_SAMPLE = 1 << 16  # bytes given to charset-normalizer
 
@@ -89,8 +89,8 @@ def _char_score(ch: str) -> float:
     if ch in _POLISH:
         return 1.0
     low = ch.lower()
-    if low in _CYR_FREQ:
-        return 0.5 + max(-1.0, min(1.0, math.log(_CYR_FREQ[low] / _CYR_MEAN)))
+    if low in _CYR_FREQ:  # a rare letter still beats punctuation: floor 0.1
+        return 0.5 + max(-0.4, min(1.0, math.log(_CYR_FREQ[low] / _CYR_MEAN)))
     if "\u0080" <= ch <= "\u009f" or ch == "\ufffd":
         return -5.0
     if ch in _TYPOGRAPHY:
@@ -110,8 +110,10 @@ def plausibility(text: str) -> float:
         has_lat = any(c.isascii() or "\u00c0" <= c <= "\u024f" for c in word)
         if has_cyr and has_lat:
             score -= 3.0
-        # UPPER after lower inside a word (e.g. KOI8-R read as cp1251 flips case)
+        # KOI8-R read as cp1251 (and back) flips case: running text is mostly lower case,
+        # so UPPER after lower costs 1 and every non-initial capital 0.5
         score -= sum(1.0 for a, b in zip(word, word[1:]) if a.islower() and b.isupper())
+        score -= sum(0.5 for c in word[1:] if c.isupper())
     return score
 
 
@@ -176,7 +178,7 @@ def decode_bytes(data: bytes) -> Decoded:
             text = sample.decode(enc, errors="replace")
         except LookupError:
             continue
-        score = plausibility(text) + (0.5 if enc == guess else 0.0)
+        score = plausibility(text) + (0.25 if enc == guess and enc in LEGACY else 0.0)
         if score > best_score:
             best_enc, best_score = enc, score
     if not best_enc or best_score / n_high < -1.0:

@@ -1,0 +1,31 @@
+"""Run-time Polish NLP: the project's own NER model shipped in pipeline/models/pl_ner.
+
+`load_pl()(text)` gives sentences (`doc.sents`, rule-based, abbreviation-aware) and entities
+(`doc.ents`) labelled PER, ORG, LOC, DATE, TIME, plus LOC_ADJ for adjectives derived from place
+names (`białoruskich`, `polskich`): they point to a place but are not place mentions, so they
+carry their own label. Importing this module registers every custom component the model uses.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from pipeline.annotate import ner_pl_repair  # noqa: F401  (registers pl_ner_repair)
+from pipeline.annotate import pl_features  # noqa: F401  (registers pl_morph_features)
+from pipeline.annotate import pl_tokenizer  # noqa: F401  (registers tokenizer + pl_news_sentences)
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "pl_ner"
+LABELS = ("PER", "ORG", "LOC", "DATE", "TIME", "LOC_ADJ")
+PLACE_ADJECTIVE = "LOC_ADJ"
+
+
+@lru_cache(maxsize=None)
+def load_pl(model_dir: str | None = None) -> Language:
+    """The Polish pipeline (tokenizer, sentences, NER), loaded once per process and model dir."""
+    path = Path(model_dir) if model_dir else MODEL_DIR
+    if not (path / "config.cfg").exists():
+        raise FileNotFoundError(f"no Polish NER model in {path}; train one with `pipeline train-ner-pl`")
+    return spacy.load(path)

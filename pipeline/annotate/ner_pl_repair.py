@@ -1,0 +1,177 @@
+"""Post-step after the Polish NER: organisation spans built around head words, place adjectives.
+
+The CNN often cuts long organisation names (`Podlaska Fundacja` | `Rozwoju Regionalnego`) or
+tags the place inside them (`Wolna Strefa Ekonomiczna „Mohylew”` -> LOC `Mohylew`). Here a
+capitalised head word from `pipeline/lang/pl/org_heads.txt` with the capitalised adjectives
+before it and the capitalised words, connectors and a quoted name after it becomes one ORG span
+that absorbs the model's overlapping spans. A lower-case adjective tagged LOC (`białoruskich`)
+becomes LOC_ADJ: it names no place.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.annotate.pl_features import analyse, is_org_head
+from pipeline.annotate.stateless import StatelessComponent
+
+REPAIR_NAME = "pl_ner_repair"
+NESTED_KEY = "pl_nested"  # doc.spans key of places inside organisation names
+_CONNECTORS = Path(__file__).resolve().parents[1] / "lang" / "pl" / "org_connectors.txt"
+_OPEN_QUOTES = {"„", "«", '"', "“"}
+_CLOSE_QUOTES = {"”", "»", '"', "“"}
+
+
+@lru_cache(maxsize=None)
+def connectors() -> frozenset[str]:
+    """Lower-case words allowed inside an organisation name between capitalised words (ds., i, na)."""
+    lines = _CONNECTORS.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def _cap(tok) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _is_adj(tok) -> bool:
+    return analyse(tok.text)[1].startswith("adj")
+
+
+def _is_head(tok) -> bool:
+    return is_org_head(tok.text)
+
+
+def _starts_org(doc: Doc, i: int, sent_end: int) -> bool:
+    """Whether a new organisation name begins at token i (`... i Wolnej Strefy`): a head within
+    the capitalised adjectives that start there."""
+    j = i
+    while j < min(sent_end, i + 4):
+        if _is_head(doc[j]):
+            return True
+        if not (_cap(doc[j]) and _is_adj(doc[j])):
+            return False
+        j += 1
+    return False
+
+
+def org_run(doc: Doc, head: int) -> tuple[int, int] | None:
+    """Token range of the organisation name around a capitalised head word, or None if only the head."""
+    sent_start = doc[head].sent.start if doc.has_annotation("SENT_START") else 0
+    start = head
+    while start - 1 >= sent_start:
+        prev = doc[start - 1]
+        if _cap(prev) and _is_adj(prev) and not prev.is_sent_start:
+            start -= 1
+        elif prev.text == "-" and start - 2 >= sent_start and _cap(doc[start - 2]) and not prev.whitespace_:
+            start -= 2
+        else:
+            break
+    end = head + 1
+    n = len(doc)
+    sent_end = doc[head].sent.end if doc.has_annotation("SENT_START") else n
+    while end < sent_end:
+        tok = doc[end]
+        if tok.text in _OPEN_QUOTES:
+            close = next((j for j in range(end + 1, min(sent_end, end + 8)) if doc[j].text in _CLOSE_QUOTES), None)
+            if close is None or close == end + 1:
+                break
+            end = close + 1
+            break
+        if _cap(tok) and tok.is_alpha or (tok.text.isupper() and len(tok.text) > 1):
+            end += 1
+        elif tok.text == "-" and not tok.whitespace_ and end + 1 < sent_end and _cap(doc[end + 1]):
+            end += 1
+        elif tok.lower_ in connectors() and end + 1 < sent_end and _cap(doc[end + 1]) \
+                and not _starts_org(doc, end + 1, sent_end):
+            end += 1
+        else:
+            break
+    if end - start < 2:
+        return None
+    return start, end
+
+
+def _place_word(tok) -> bool:
+    """Capitalised place noun (SGJP geographic name or gazetteer hit) or place adjective (-ski/-cki)."""
+    if not _cap(tok) or not tok.is_alpha:
+        return False
+    lemma, cls = analyse(tok.text)
+    parts = cls.split("|")
+    if parts[0] == "adj":
+        return lemma.endswith(("ski", "cki", "dzki"))
+    return (parts[0] in ("subst", "ign") and ("geo" in parts or "gaz" in parts)
+            and "first" not in parts and "orghead" not in parts)
+
+
+def nested_places(doc: Doc) -> list[Span]:
+    """LOC spans inside ORG entities (`Ministerstwo Gospodarki Białorusi` -> `Białorusi`), the
+    nested level NKJP/PolEval annotate; runs of place words, never the whole organisation name."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or len(ent) < 2:
+            continue
+        i = ent.start
+        while i < ent.end:
+            if _place_word(doc[i]):
+                j = i + 1
+                while j < ent.end and _place_word(doc[j]):
+                    j += 1
+                if not (i == ent.start and j == ent.end):
+                    out.append(Span(doc, i, j, label="LOC"))
+                i = j
+            else:
+                i += 1
+    return out
+
+
+def repair(doc: Doc, orgs: bool = True, adjectives: bool = True, nested: bool = True) -> Doc:
+    """Apply both repairs; other entities are kept unless an organisation span absorbs them."""
+    ents = list(doc.ents)
+    if adjectives:
+        ents = [Span(doc, e.start, e.end, label="LOC_ADJ")
+                if e.label_ == "LOC" and e.text[:1].islower() and all(_is_adj(t) for t in e) else e
+                for e in ents]
+    if orgs:
+        new: list[Span] = []
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if _is_head(tok):
+                run = org_run(doc, i)
+                if run:
+                    a, b = run
+                    over = [e for e in ents if e.start < b and e.end > a]
+                    if any(e.label_ == "ORG" and e.start <= a and e.end >= b for e in over):
+                        i = b
+                        continue
+                    a = min([a] + [e.start for e in over])
+                    b = max([b] + [e.end for e in over])
+                    ents = [e for e in ents if not (e.start < b and e.end > a)]
+                    new.append(Span(doc, a, b, label="ORG"))
+                    i = b
+                    continue
+            i += 1
+        ents = filter_spans(ents + new)
+    doc.ents = sorted(ents, key=lambda e: e.start)
+    if nested:
+        doc.spans[NESTED_KEY] = nested_places(doc)
+    return doc
+
+
+class NerRepair(StatelessComponent):
+    """spaCy component wrapper for `repair` (rules and data ship with the package)."""
+
+    def __init__(self, orgs: bool = True, adjectives: bool = True, nested: bool = True) -> None:
+        self.orgs, self.adjectives, self.nested = orgs, adjectives, nested
+
+    def __call__(self, doc: Doc) -> Doc:
+        return repair(doc, self.orgs, self.adjectives, self.nested)
+
+
+@Language.factory(REPAIR_NAME, default_config={"orgs": True, "adjectives": True, "nested": True})
+def make_pl_ner_repair(nlp: Language, name: str, orgs: bool, adjectives: bool, nested: bool) -> NerRepair:
+    return NerRepair(orgs, adjectives, nested)

@@ -1,0 +1,60 @@
+"""The shipped Polish NER model (pipeline/models/pl_ner) on text written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.annotate.ner_pl import LABELS, MODEL_DIR, load_pl
+
+pytestmark = pytest.mark.skipif(not (MODEL_DIR / "config.cfg").exists(), reason="no model in pipeline/models/pl_ner")
+
+# Invented report in the style of the project's news archives (not taken from any corpus).
+TEXT = (
+    "W dniach 3–4 czerwca 2024 r. w Mohylewie odbyło się seminarium o współpracy przygranicznej. "
+    "Organizatorem była Podlaska Fundacja Rozwoju Regionalnego, a partnerem Wolna Strefa Ekonomiczna „Mohylew”. "
+    "W obradach uczestniczyli przedstawiciele Klastra Obróbki Metali oraz Ministerstwa Gospodarki Białorusi. "
+    "Projekt współfinansuje Ministerstwo Spraw Zagranicznych RP. "
+    "Dzień później goście zwiedzili zakłady w Nowopołocku, w Kliczewie i w Homlu. "
+    "Kolejne warsztaty odbędą się w Pińsku, w Grodnie oraz w Mińsku."
+)
+
+ORGS = ["Podlaska Fundacja Rozwoju Regionalnego", "Wolna Strefa Ekonomiczna „Mohylew”", "Klastra Obróbki Metali",
+        "Ministerstwa Gospodarki Białorusi", "Ministerstwo Spraw Zagranicznych RP"]
+PLACES = ["Mohylewie", "Nowopołocku", "Kliczewie", "Homlu", "Pińsku", "Grodnie", "Mińsku"]
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return load_pl()(TEXT)
+
+
+def ents(doc, label: str) -> list[str]:
+    return [e.text for e in doc.ents if e.label_ == label]
+
+
+@pytest.mark.parametrize("name", ORGS)
+def test_organisations(doc, name):
+    assert name in ents(doc, "ORG")
+
+
+@pytest.mark.parametrize("name", PLACES)
+def test_places_in_inflected_forms(doc, name):
+    assert name in ents(doc, "LOC")
+
+
+def test_sentences_follow_the_abbreviation_rules(doc):
+    first = next(iter(doc.sents)).text.strip()
+    assert first.startswith("W dniach") and first.endswith("przygranicznej.")
+    assert len(list(doc.sents)) == 6
+
+
+def test_labels_and_batches():
+    nlp = load_pl()
+    assert set(nlp.get_pipe("ner").labels) <= set(LABELS)
+    texts = ["Delegacja z Grodna przyjechała do Białegostoku.", "Jan Nowak kieruje fundacją."]
+    docs = list(nlp.pipe(texts))
+    assert [d.text for d in docs] == texts
+
+
+def test_place_adjective_is_not_a_place():
+    doc = load_pl()("Rozmawiano o białoruskich i polskich przedsiębiorstwach.")
+    assert not ents(doc, "LOC")

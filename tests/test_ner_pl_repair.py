@@ -1,0 +1,70 @@
+"""Span repair after the Polish NER: organisation names around head words, place adjectives, nested places."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from pipeline.annotate.ner_pl_repair import NESTED_KEY, repair
+from pipeline.annotate.pl_tokenizer import blank_pl
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return blank_pl()
+
+
+def spans(doc, label=None):
+    return [(e.text, e.label_) for e in doc.ents if label is None or e.label_ == label]
+
+
+def with_ents(doc, *pieces: tuple[str, str]):
+    """Set entities given by (text, label) on a doc, first occurrence of each text."""
+    ents = []
+    for text, label in pieces:
+        a = doc.text.index(text)
+        ents.append(doc.char_span(a, a + len(text), label=label))
+    doc.ents = ents
+    return doc
+
+
+def test_organisation_built_around_head_words(nlp):
+    doc = nlp("Umowę podpisały Lubelska Izba Rzemiosła i Przedsiębiorczości oraz Fundacja Wspierania Eksportu.")
+    out = repair(doc)
+    assert spans(out, "ORG") == [("Lubelska Izba Rzemiosła i Przedsiębiorczości", "ORG"),
+                                 ("Fundacja Wspierania Eksportu", "ORG")]
+
+
+def test_organisation_absorbs_partial_and_inner_spans(nlp):
+    doc = with_ents(nlp("Partnerem jest Wolna Strefa Ekonomiczna „Brześć” z siedzibą w Brześciu."),
+                    ("Ekonomiczna", "ORG"), ("Brześć", "LOC"), ("Brześciu", "LOC"))
+    out = repair(doc)
+    assert spans(out) == [("Wolna Strefa Ekonomiczna „Brześć”", "ORG"), ("Brześciu", "LOC")]
+
+
+def test_coordinated_organisations_stay_apart(nlp):
+    doc = nlp("Wystąpili Związek Rzemiosła Polskiego i Krajowa Izba Gospodarcza.")
+    assert spans(repair(doc), "ORG") == [("Związek Rzemiosła Polskiego", "ORG"), ("Krajowa Izba Gospodarcza", "ORG")]
+
+
+def test_lone_head_word_is_not_an_entity(nlp):
+    doc = nlp("Fundacja działa od dawna.")
+    assert spans(repair(doc)) == []
+
+
+def test_lower_case_place_adjective_becomes_loc_adj(nlp):
+    doc = with_ents(nlp("Spotkali się z ukraińskimi rolnikami we Lwowie."), ("ukraińskimi", "LOC"), ("Lwowie", "LOC"))
+    assert spans(repair(doc)) == [("ukraińskimi", "LOC_ADJ"), ("Lwowie", "LOC")]
+
+
+def test_nested_places_inside_organisations(nlp):
+    doc = nlp("Gościem było Ministerstwo Rolnictwa Ukrainy.")
+    out = repair(doc)
+    assert spans(out, "ORG") == [("Ministerstwo Rolnictwa Ukrainy", "ORG")]
+    assert [(s.text, s.label_) for s in out.spans[NESTED_KEY]] == [("Ukrainy", "LOC")]
+
+
+def test_switches(nlp):
+    doc = nlp("Gościem było Ministerstwo Rolnictwa Ukrainy.")
+    doc.ents = [Span(doc, 2, 3, label="ORG")]
+    out = repair(doc, orgs=False, adjectives=False, nested=False)
+    assert spans(out) == [("Ministerstwo", "ORG")] and NESTED_KEY not in out.spans

@@ -359,7 +359,10 @@ def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int |
                 para_date: dict[int, str], done: list[AgDraft], verb: int) -> None:
     own = [d for d in c.dates if d.precision >= 2]
     verb_status = _status(c, verb, "", "")
-    ev: Draft | None = ctx.get("ref") or ctx.get("block") or ctx.get("last")
+    ev: Draft | None = ctx.get("ref")
+    if ev is None and (c.ordinal is not None or c.end_marker) and ctx.get("parent") is not None:
+        ev = ctx["parent"]  # "Ostatniego dnia ... podpisały": a day of the event in force
+    ev = ev or ctx.get("block") or ctx.get("last")
     if own:
         d = own[0]
         a.date, a.own_date, a.inferred = d.start, True, d.relative
@@ -375,6 +378,11 @@ def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int |
         a.place = ev.place
     if ev is not None and (verb_status == "signed" or ctx.get("ref") is not None):
         a.event = ev
+    if a.place and a.date:  # the event held where and when it was signed
+        for d in reversed(ctx.get("drafts", [])):
+            if d.place == a.place and (d.start == a.date or d.contains(a.date, a.date)):
+                a.event = d
+                break
     a.status = _status(c, verb, a.date, art.published)
 
 

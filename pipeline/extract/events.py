@@ -408,6 +408,7 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
                 ctx.range = (d.start, d.end)
         dated = [x for x in cands if x.start and len(x.start) == 10]
         sent_ctx.append({"ref": _referenced(c, drafts, ctx), "block": ctx.block_draft.get(c.sent.block),
+                         "parent": ctx.parent, "drafts": list(drafts),
                          "last": ctx.last, "range": ctx.range, "date": dated[0].start if dated else ""})
     keep = [d for d in drafts if d.place or d.start]
     return keep, sent_ctx

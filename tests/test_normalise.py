@@ -187,3 +187,30 @@ def test_run_level_merge_across_scripts_is_order_independent():
     mapping = dict(next(iter(results)))
     assert mapping["org:подляский фонд регионального развития"] == "org:podlaska fundacja rozwoju regionalnego"
     assert mapping["org:klaster obrobki metali"] == "org:klaster obrobki metali"
+
+
+def test_short_executive_committee_name_joins_the_full_one():
+    text = ("Гомельский областной исполнительный комитет принял гостей. "
+            "Гомельский облисполком подписал план.")
+    art = normalise(_article(text, [
+        ("Гомельский областной исполнительный комитет", "ORG", "ru"),
+        ("Гомельский облисполком", "ORG", "ru"),
+    ], language="ru"))
+    assert len({m.entity_key for m in art.mentions}) == 1
+    org = next(iter(art.organisations.values()))
+    assert org.name == "Гомельский областной исполнительный комитет"
+    assert "Гомельский облисполком" in org.aliases
+
+
+def test_administrative_unit_tagged_as_organisation_becomes_a_place():
+    text = "Соглашение подписали Витебская область и Подляшское воеводство."
+    art = normalise(_article(text, [("Витебская область", "ORG", "ru"),
+                                    ("Подляшское воеводство", "ORG", "ru")], language="ru"))
+    assert [m.entity_key for m in art.mentions] == ["loc:obwód witebski", "loc:województwo podlaskie"]
+    assert not art.organisations
+
+
+def test_official_country_names_link_to_the_country():
+    gaz = get_gazetteer()
+    assert gaz.link("Республика Польша", None, "ru").geonames_id == 798544
+    assert gaz.link("Republiki Białorusi", None, "pl").geonames_id == 630336

@@ -39,9 +39,28 @@ def normalise(article: Article) -> Article:
         elif m.label == "LOC_ADJ":
             m.attrs["derived_adjective"] = True
         elif m.label == "ORG":
-            orgs.append(m)
+            place = _administrative_unit(m, lang, gaz)
+            if place is not None:  # `Подляское воеводство` as a party is a place
+                m.entity_key = place.key
+                m.attrs["administrative_unit"] = True
+                article.places.setdefault(place.key, place)
+            else:
+                orgs.append(m)
     article.organisations.update(link_article_orgs(article.text, orgs, article.language))
     return article
+
+
+def _administrative_unit(m: Mention, lang: str, gaz) -> Place | None:
+    """An ORG mention that is just a region (`województwo podlaskie`) or a place name
+    (`Miasto Chełm` excluded: that is an organisation's name form)."""
+    place = gaz.link(m.text, m.lemma, lang)
+    if place is None:
+        return None
+    if place.feature == "region" and place.geonames_id is None and not m.text[:1].isdigit():
+        from pipeline.normalise.regions import parse_region
+
+        return place if parse_region(m.text, lang, gaz) is not None and len(m.text.split()) <= 3 else None
+    return place if place.feature in ("city", "country") and len(m.text.split()) == 1 else None
 
 
 def _link_place(article: Article, m: Mention, lang: str, gaz) -> None:

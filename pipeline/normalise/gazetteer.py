@@ -42,6 +42,13 @@ def suffix_rules() -> dict[str, list[tuple[str, str]]]:
 
 
 @lru_cache(maxsize=1)
+def state_prefixes() -> tuple[str, ...]:
+    path = LANG_DIR / "pl" / "state_prefixes.tsv"
+    return tuple(fold(line) for line in path.read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def _rule_scripts() -> dict[str, str]:
     """language -> script of its endings ('cyr' / 'lat')."""
     return {code: script_of("".join(e for e, _ in rows)) for code, rows in suffix_rules().items()}
@@ -97,6 +104,9 @@ class Gazetteer:
             return region
         if surface[0].islower() and (not lemma or lemma[0].islower()):
             return None  # derived adjectives (białoruskich) and common nouns are not places
+        country = self._official_country(surface, lang)
+        if country is not None:
+            return country
         best, best_score = None, -math.inf
         for cand in self._candidates(surface, lemma, lang):
             for i in self.index.get(fold(cand.form), ()):
@@ -104,6 +114,15 @@ class Gazetteer:
                 if score > best_score:
                     best, best_score = self.places[i], score
         return best
+
+    def _official_country(self, surface: str, lang: str) -> Place | None:
+        """`Republika Białorusi`, `Республика Польша` -> the country."""
+        first, _, rest = surface.partition(" ")
+        if rest and fold(first).startswith(state_prefixes()):
+            place = self.link(rest, None, lang)
+            if place is not None and place.feature == "country":
+                return place
+        return None
 
     def _score(self, i: int, cand: _Cand, country_hint: str | None) -> float:
         place = self.places[i]

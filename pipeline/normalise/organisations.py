@@ -31,7 +31,8 @@ SIGNATURE_MATCH = 0.75
 
 @lru_cache(maxsize=1)
 def head_lexicon() -> list[tuple[str, str]]:
-    """(folded stem, concept) pairs, longest stems first."""
+    """(folded stem, concepts) pairs, longest stems first; a compound (`облисполком`) may
+    stand for several concepts."""
     pairs = []
     path = LANG_DIR / "pl" / "org_heads.tsv"
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -87,6 +88,7 @@ def acronym_matches(acr: str, name: str) -> bool:
 
 @lru_cache(maxsize=50_000)
 def _word_concept(word: str) -> str:
+    """Concept(s) of one word, space-separated where a compound stands for several."""
     f = fold(word)
     for stem, concept in head_lexicon():
         if f.startswith(stem):
@@ -110,7 +112,7 @@ def _word_concept(word: str) -> str:
 def signature(name: str) -> tuple[str, ...]:
     """Sorted script-independent concepts of a name's content words."""
     words = [w for w in _WORD.findall(name) if w.lower() not in FUNCTION_WORDS]
-    return tuple(sorted(_word_concept(w) for w in words))
+    return tuple(sorted(c for w in words for c in _word_concept(w).split(" ")))
 
 
 def signatures_match(a: str, b: str) -> bool:
@@ -177,6 +179,7 @@ def link_article_orgs(text: str, mentions: list[Mention], main_lang: str) -> dic
             b = mentions[j]
             if _same_org(text, a, b, defined.get(i, ""), defined.get(j, "")):
                 groups.union(i, j)
+    _attach_short_forms(mentions, groups)
     members: dict[int, list[int]] = {}
     for i in range(n):
         members.setdefault(groups.find(i), []).append(i)
@@ -190,6 +193,19 @@ def link_article_orgs(text: str, mentions: list[Mention], main_lang: str) -> dic
         for i in idx:
             mentions[i].entity_key = org.key
     return out
+
+
+def _attach_short_forms(mentions: list[Mention], groups: _Groups) -> None:
+    """A one-concept mention (`Університэт`, `Fundacja`) refers to the only other group of
+    the article whose name has that concept."""
+    sigs = [signature(m.lemma or m.text) for m in mentions]
+    for i, sig in enumerate(sigs):
+        if len(sig) != 1 or ":" in sig[0] or is_acronym(mentions[i].text):
+            continue
+        owners = {groups.find(j) for j, other in enumerate(sigs)
+                  if j != i and len(other) > 1 and sig[0] in other}
+        if len(owners) == 1:
+            groups.union(i, owners.pop())
 
 
 def _same_org(text: str, a: Mention, b: Mention, acr_a: str, acr_b: str) -> bool:
@@ -212,7 +228,7 @@ def _same_org(text: str, a: Mention, b: Mention, acr_a: str, acr_b: str) -> bool
         return True
     if _contains_words(la, lb):
         return True
-    return is_cyrillic(la) != is_cyrillic(lb) and signatures_match(la, lb)
+    return signatures_match(la, lb)
 
 
 def _contains_words(a: str, b: str) -> bool:

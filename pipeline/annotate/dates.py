@@ -6,11 +6,30 @@ candidates with regular expressions; `dates_rules` turns each into a value, usin
 resolved longest first. dateparser is not called on running text: it has no ranges and reads
 "nie"/"się" as dates; it serves only `parse_published` for metadata styles the grammar lacks.
 
-Year ranges such as ``2014-2020`` / ``w latach 2017–2019`` are returned as DATE with
-``kind="period"``: a span of years a project or report covers, not the date of an event.
+Decisions (each backed by cases in tests/data/dates_cases.tsv):
+- Year ranges (``2014-2020``, ``w latach 2017–2019``, ``на 2018–2019 годы``) and decades
+  (``w latach 90.``) are DATE with ``kind="period"``: what a project or report covers, not the
+  date of an event. Events should ignore them (`kind`, or a value of two bare years).
+- A missing year comes from the anchor: the anchor's year unless the neighbouring year is much
+  nearer ("28 grudnia" in a January article); in a sentence announcing something ("odbędzie
+  się", "пройдет") a day or month well before the anchor is next year's. `year_from_anchor`
+  says so. Without an anchor such dates (and relative ones) get the value "".
+- Relative expressions are resolved against the anchor and flagged `relative`: days
+  (wczoraj, вчера, учора), weeks (``w przyszłym tygodniu`` -> Monday/Sunday range, kind
+  "week"), months, years, weekdays (bare "w środę": the last one, or the next one when the
+  sentence announces; "w przyszły/ubiegły ..."), "N dni temu". A relative day restated by a
+  date ("Вчера, 16 мая") is one stated date. "dziś"/"сегодня" counts only next to a place or
+  a time ("dziś w Chełmie"): alone it mostly means "nowadays".
+- Not dates: month names written with a capital and no year ("3 Maja" street, "Maja Lis"),
+  anything after a street prefix, bare numbers and bare years ("1954" is too often an
+  amount), amounts (a year followed by zł/руб/тыс/%), "od poniedziałku do piątku" (opening
+  hours), season words ("jesienią": no date), figure numbers, phone numbers, score lists.
+- TIME: ``10:00``, ``o godz. 10.00``, ``10:00–12:00`` -> ``10:00/12:00``; a dotted time needs a
+  prefix. The future-tense cue is looked for in the whole `text`: pass a sentence or segment.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -44,11 +63,15 @@ def _candidates(text: str, ctx: Context) -> list[tuple[int, DateMatch]]:
 
 def _select(candidates: list[tuple[int, DateMatch]]) -> list[DateMatch]:
     """Non-overlapping matches: longest first, then the earlier rule, then the earlier start."""
+    starts: list[int] = []  # kept spans, sorted by start (they never overlap, so ends are sorted too)
     kept: list[DateMatch] = []
     for _, d in sorted(candidates, key=lambda c: (-(c[1].end - c[1].start), c[0], c[1].start)):
-        if all(d.end <= k.start or d.start >= k.end for k in kept):
-            kept.append(d)
-    return sorted(kept, key=lambda d: d.start)
+        i = bisect.bisect_left(starts, d.start)
+        if (i < len(kept) and kept[i].start < d.end) or (i > 0 and kept[i - 1].end > d.start):
+            continue
+        starts.insert(i, d.start)
+        kept.insert(i, d)
+    return kept
 
 
 def _merge_restated(matches: list[DateMatch], text: str) -> list[DateMatch]:

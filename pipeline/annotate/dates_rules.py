@@ -33,6 +33,14 @@ class DateMatch:
     kind: str = "day"  # day, range, month, year, period (multi-year span: not an event date), week, time
 
 
+_SCORE = re.compile(r"(?<![\d:])\d{1,3}:\d{1,3}(?![\d:])")
+
+
+def _is_time(pair: str) -> bool:
+    h, _, mi = pair.partition(":")
+    return len(mi) == 2 and int(h) < 24 and int(mi) < 60
+
+
 @dataclass(frozen=True)
 class Context:
     text: str
@@ -43,6 +51,11 @@ class Context:
     def future(self) -> bool:
         """The text announces something ("odbędzie się", "пройдет"): year-less dates lie ahead."""
         return bool(self.grammar.future.search(self.text))
+
+    @cached_property
+    def scores(self) -> bool:
+        """The text has number pairs like "85:67" or "3:3" that are no clock time (a list of scores)."""
+        return not all(_is_time(p) for p in _SCORE.findall(self.text))
 
 
 class Year:
@@ -393,18 +406,10 @@ def _time_value(m) -> str:
     return value
 
 
-_SCORE = re.compile(r"(?<![\d:])\d{1,3}:\d{1,3}(?![\d:])")
-
-
-def _is_time(pair: str) -> bool:
-    h, _, mi = pair.partition(":")
-    return len(mi) == 2 and int(h) < 24 and int(mi) < 60
-
-
 def rule_time(m, ctx):
     """"10:00", "o 9:30 do 15:00"; not in a run of scores ("85:67 (29:17, 14:14)", "remisy 3:3, 10:10")."""
     prefixed = "h2" in m.re.groupindex and m["h2"] or _before(ctx, "time", m, 20)
-    if not prefixed and not all(_is_time(p) for p in _SCORE.findall(ctx.text)):
+    if not prefixed and ctx.scores:
         return []
     return [_dm(ctx, m, _time_value(m), "time", None, label="TIME")]
 

@@ -61,3 +61,13 @@ def test_belarusian_pipeline_offsets_are_exact():
 def test_empty_texts(text):
     assert find_entities(text) == []
     assert list(load_ru()(text).ents) == []
+
+
+def test_span_inside_a_spacy_token_splits_the_token():
+    import spacy
+
+    from pipeline.annotate.ner_ru import set_entities
+
+    doc = set_entities(spacy.blank("ru")("ФилиалГродно открыт"), [(6, 12, "LOC")])
+    assert [(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents] == [("Гродно", 6, 12, "LOC")]
+    assert doc.text == "ФилиалГродно открыт"

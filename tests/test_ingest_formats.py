@@ -320,3 +320,38 @@ def test_lone_surrogates_and_undecodable_file_names_become_valid_unicode(tmp_pat
     got = {r.source: r for r in results}
     assert got["s.jsonl#1"].text == "a\ufffdb"
     assert "\ufffd\ufffd-name.txt" in got
+
+
+def test_jsonl_is_streamed_past_the_file_limit_and_long_lines_fail_alone(tmp_path: Path) -> None:
+    from ingest_helpers import ingest_in_subprocess
+
+    record = json.dumps({"text": PL * 20}, ensure_ascii=False)
+    f = tmp_path / "big.jsonl"
+    with open(f, "w", encoding="utf-8") as out:
+        for i in range(4000):
+            out.write(record + "\n")
+            if i == 10:
+                out.write(json.dumps({"text": "x" * (3 * 2**20)}) + "\n")  # one line over the limit
+    assert f.stat().st_size > 8 * 2**20
+    run = ingest_in_subprocess([f], {"max_file_bytes": 2 * 2**20})
+    statuses = [r["status"] for r in run["rows"]]
+    assert len(statuses) == 4001 and statuses.count("error") == 1
+    assert "too long" in run["rows"][11]["error"] and run["rows"][11]["source"] == "big.jsonl#12"
+    assert run["peak_mib"] - run["base_mib"] < 40, run["peak_mib"]
+
+
+def test_jsonl_line_separators_inside_strings(tmp_path: Path) -> None:
+    text = "akapit\u2028drugi\u0085trzeci\x0cczwarty"
+    got = articles(write(tmp_path / "sep.jsonl", json.dumps({"id": "s", "text": text}, ensure_ascii=False) + "\r\n"))
+    assert list(got) == ["sep.jsonl#s"] and got["sep.jsonl#s"].text == text
+
+
+def test_compressed_feed_streamed_and_bomb_stopped(tmp_path: Path) -> None:
+    lines = "".join(json.dumps({"id": f"r{i}", "text": RU}, ensure_ascii=False) + "\n" for i in range(50))
+    write(tmp_path / "feed.jsonl.gz", gzip.compress(lines.encode()))
+    got = articles(tmp_path / "feed.jsonl.gz")
+    assert len(got) == 50 and got["feed.jsonl.gz#r49"].text == RU
+    bomb = gzip.compress(lines.encode() + b" " * (8 * 2**20))
+    results = read_all(write(tmp_path / "bomb.jsonl.gz", bomb))
+    assert [r.source for r in results[:50]] == [f"bomb.jsonl.gz#r{i}" for i in range(50)]
+    assert isinstance(results[-1], Problem) and "gzip bomb" in results[-1].error and len(results) == 51

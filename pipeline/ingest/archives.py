@@ -14,7 +14,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from .limits import Limits
 from .paths import is_hidden
@@ -27,10 +27,10 @@ class ArchiveError(Exception):
     """A container that is refused or broken; the message is the errors.csv reason."""
 
 
-def gunzip(stream: BinaryIO, limits: Limits) -> bytes:
-    """Decompress a (multi-member) gzip stream, refusing bombs before they fill memory."""
-    out = bytearray()
-    consumed = 0
+def iter_gunzip(stream: BinaryIO, limits: Limits, cap: int) -> Iterator[bytes]:
+    """Decompressed chunks of a (multi-member) gzip stream; raises ArchiveError past `cap`
+    bytes or past the ratio limit, before a bomb fills memory."""
+    produced = consumed = 0
     decomp = zlib.decompressobj(wbits=31)
     in_member = False
     while True:
@@ -44,10 +44,13 @@ def gunzip(stream: BinaryIO, limits: Limits) -> bytes:
                 break  # zero padding after the last member
             in_member = True
             try:
-                out += decomp.decompress(data, min(STEP, limits.max_file_bytes + 1 - len(out)))
+                out = decomp.decompress(data, STEP)
             except zlib.error as exc:
                 raise ArchiveError(f"corrupt gzip data ({exc})") from None
-            _check_gzip_size(len(out), consumed, limits)
+            produced += len(out)
+            _check_gzip_size(produced, consumed, limits, cap)
+            if out:
+                yield out
             if decomp.eof:
                 in_member = False
                 data = decomp.unused_data
@@ -58,21 +61,65 @@ def gunzip(stream: BinaryIO, limits: Limits) -> bytes:
         raise ArchiveError("empty gzip file")
     if in_member:  # output zlib still holds back (at most a window) once input ran out
         try:
-            out += decomp.flush()
+            out = decomp.flush()
         except zlib.error as exc:
             raise ArchiveError(f"corrupt gzip data ({exc})") from None
-        _check_gzip_size(len(out), consumed, limits)
-        in_member = not decomp.eof
-    if in_member:
-        raise ArchiveError("truncated gzip data")
-    return bytes(out)
+        produced += len(out)
+        _check_gzip_size(produced, consumed, limits, cap)
+        if out:
+            yield out
+        if not decomp.eof:
+            raise ArchiveError("truncated gzip data")
 
 
-def _check_gzip_size(size: int, consumed: int, limits: Limits) -> None:
-    if size > limits.max_file_bytes:
-        raise ArchiveError(f"gzip bomb or huge file: decompressed data over {limits.max_file_bytes} bytes")
+def gunzip(stream: BinaryIO, limits: Limits) -> bytes:
+    """A whole gzip'd article file in memory, at most `limits.max_file_bytes`."""
+    return b"".join(iter_gunzip(stream, limits, limits.max_file_bytes))
+
+
+def _check_gzip_size(size: int, consumed: int, limits: Limits, cap: int) -> None:
+    if size > cap:
+        raise ArchiveError(f"gzip bomb or huge file: decompressed data over {cap} bytes")
     if size > limits.ratio_floor and size > limits.max_ratio * max(consumed, 1):
         raise ArchiveError(f"gzip bomb: compression ratio over {limits.max_ratio:g}")
+
+
+def iter_chunks(stream: BinaryIO) -> Iterator[bytes]:
+    while True:
+        chunk = stream.read(CHUNK)
+        if not chunk:
+            return
+        yield chunk
+
+
+def iter_lines(chunks: Iterable[bytes], max_line: int) -> Iterator[bytes | None]:
+    """`\\n`-separated lines of a byte stream in bounded memory; None for a line over
+    `max_line` bytes (its content is skipped, not kept)."""
+    buf = bytearray()
+    skipping = False
+    for chunk in chunks:
+        start = 0
+        while True:
+            nl = chunk.find(b"\n", start)
+            if nl < 0:
+                if not skipping:
+                    buf += chunk[start:]
+                    if len(buf) > max_line:
+                        skipping = True
+                        buf.clear()
+                break
+            if skipping:
+                skipping = False
+                yield None
+            else:
+                buf += chunk[start:nl]
+                yield None if len(buf) > max_line else bytes(buf)
+                buf.clear()
+            start = nl + 1
+    if skipping:
+        yield None
+    elif buf:
+        yield bytes(buf)
 
 
 @dataclass

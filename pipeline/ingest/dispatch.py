@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import stat
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from pipeline.record import Article, Problem
 
-from .archives import ArchiveError, Member, gunzip, open_zip, read_member, zip_members
+from .archives import (
+    CHUNK, ArchiveError, Member, gunzip, iter_chunks, iter_gunzip, iter_lines, open_zip, read_member, zip_members,
+)
 from .build import failed, from_html, from_record, from_txt
-from .encoding import DecodeError, decode_bytes
+from .encoding import DecodeError, decode_bytes, sniff_binary
 from .limits import Limits
 from .paths import source_of
 from .records import FileError, iter_csv, iter_json, iter_jsonl
@@ -66,6 +69,9 @@ class Reader:
                 if kind in ("gz", "zip"):
                     yield from self.container(stream, source, path.name, kind, depth=0)
                     return
+                if kind == "jsonl":  # a feed may be any size: streamed line by line
+                    yield from self.jsonl(iter_chunks(stream), source)
+                    return
                 if st.st_size > self.limits.max_file_bytes:
                     yield failed(source, f"file too large: {st.st_size} bytes, limit {self.limits.max_file_bytes}", self.id_root)
                     return
@@ -88,6 +94,9 @@ class Reader:
             inner_kind = kind_of(inner)
             if not inner_kind:
                 yield Problem(source=source, stage=STAGE, error=f"unsupported file type inside gzip '{PurePosixPath(inner).suffix}'")
+                return
+            if inner_kind == "jsonl":  # a compressed feed: records streamed, archive-sized cap
+                yield from self.jsonl(iter_gunzip(stream, self.limits, self.limits.max_archive_total), source)
                 return
             try:
                 data = gunzip(stream, self.limits)
@@ -148,6 +157,9 @@ class Reader:
         if not data:
             yield failed(source, "empty file", self.id_root, status="empty")
             return
+        if kind == "jsonl":
+            yield from self.jsonl([data], source)
+            return
         try:
             decoded = decode_bytes(data)
         except DecodeError as exc:
@@ -165,16 +177,37 @@ class Reader:
             article.meta["decode_replacements"] = decoded.replaced
         yield article
 
+    def jsonl(self, chunks: Iterable[bytes], source: str) -> Iterator[Result]:
+        """JSON Lines from a stream of byte chunks: one record per line, bounded memory."""
+        stream = iter(chunks)
+        count = 0
+        try:
+            head = next(stream, b"")
+            reason = sniff_binary(head[:CHUNK])
+            if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+                reason = "UTF-16 JSON Lines not supported (JSON Lines are UTF-8)"
+            if reason:
+                yield failed(source, reason, self.id_root)
+                return
+            lines = iter_lines(itertools.chain([head], stream), self.limits.max_file_bytes)
+            for record, encoding in iter_jsonl(lines):
+                count += 1
+                yield from_record(f"{source}#{record.key}", record, "jsonl", encoding, self.id_root)
+        except ArchiveError as exc:
+            if count == 0:
+                yield failed(source, str(exc), self.id_root)
+            else:
+                yield Problem(source=source, stage=STAGE, error=f"{exc} (after {count} records)")
+            return
+        if count == 0:
+            yield failed(source, "empty file" if not head else "no records", self.id_root, status="empty")
+
     def records(self, text: str, encoding: str, source: str, kind: str) -> Iterator[Result]:
+        """A whole `.json` or `.csv` file already decoded."""
         if not text.strip():
             yield failed(source, "empty file", self.id_root, status="empty")
             return
-        if kind == "jsonl":
-            records = iter_jsonl(text)
-        elif kind == "json":
-            records = iter_json(text)
-        else:
-            records = iter_csv(text, self.limits.max_file_bytes)
+        records = iter_json(text) if kind == "json" else iter_csv(text, self.limits.max_file_bytes)
         count = 0
         try:
             for record in records:

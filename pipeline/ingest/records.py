@@ -13,7 +13,9 @@ import io
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
+
+from .encoding import DecodeError, decode_bytes
 
 FIELDS = ("id", "url", "title", "published", "text")
 MAX_ID_CHARS = 200
@@ -98,18 +100,43 @@ def record_from_mapping(obj: Any, key: str) -> Record:
     )
 
 
-def iter_jsonl(text: str) -> Iterator[Record]:
-    """One record per non-blank line; a malformed line is an error record for that line."""
+def decode_line(line: bytes, first: bool) -> tuple[str, str]:
+    """(text, encoding) of one JSON line: UTF-8 as JSON Lines requires, else detected."""
+    if first and line.startswith(b"\xef\xbb\xbf"):
+        line = line[3:]
+    try:
+        return line.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        decoded = decode_bytes(line)  # raises DecodeError for a binary/garbage line
+        return decoded.text, decoded.encoding
+
+
+def iter_jsonl(lines: Iterable[bytes | None]) -> Iterator[tuple[Record, str]]:
+    """(record, encoding) per non-blank line, read as a stream: a malformed, undecodable or
+    over-long line (None) is an error record for that line, the others are unaffected.
+
+    Lines are split on `\\n` only: U+2028 and friends are legal inside JSON strings.
+    """
     keys = _Keys()
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(lines, start=1):
+        if raw is None:
+            yield Record(keys.key(None, number), error=f"line {number} too long"), ""
+            continue
+        if not raw.strip():
+            continue
+        try:
+            line, encoding = decode_line(raw, number == 1)
+        except DecodeError as exc:
+            yield Record(keys.key(None, number), error=f"line {number}: {exc}"), ""
+            continue
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except (ValueError, RecursionError) as exc:
-            yield Record(keys.key(None, number), error=f"malformed JSON on line {number}: {type(exc).__name__}")
+            yield Record(keys.key(None, number), error=f"malformed JSON on line {number}: {type(exc).__name__}"), encoding
             continue
-        yield record_from_mapping(obj, keys.key(obj.get("id") if isinstance(obj, dict) else None, number))
+        yield record_from_mapping(obj, keys.key(obj.get("id") if isinstance(obj, dict) else None, number)), encoding
 
 
 def iter_json(text: str) -> Iterator[Record]:

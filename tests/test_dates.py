@@ -119,6 +119,25 @@ def test_never_raises_and_spans_are_sane(text, lang):
         assert d.label in ("DATE", "TIME")
 
 
+def test_interface_fields():
+    from dataclasses import fields
+
+    from pipeline.annotate.dates import DateMatch
+
+    names = [f.name for f in fields(DateMatch)]
+    assert names[:7] == ["start", "end", "text", "label", "value", "relative", "year_from_anchor"]
+    assert [d.value for d in find_dates("14 października 2019", "PL")] == ["2019-10-14"]
+
+
+def test_long_text_stays_fast():
+    import time
+
+    text = " ".join(c.text for c in CASES if c.lang == "pl") * 5
+    t0 = time.process_time()
+    found = find_dates(text, "pl", ANCHOR)
+    assert len(found) > 500 and time.process_time() - t0 < 10
+
+
 def test_deterministic():
     text = "С 12 по 14 марта 2019 года, вчера и в среду."
     assert find_dates(text, "ru", ANCHOR) == find_dates(text, "ru", ANCHOR)

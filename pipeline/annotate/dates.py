@@ -98,7 +98,7 @@ def find_dates(text: str, lang: str, anchor: dt.date | None = None) -> list[Date
     """
     if not text:
         return []
-    ctx = Context(text, anchor, grammar(lang or "und"))
+    ctx = Context(text, anchor, grammar((lang or "und").lower()))
     return _merge_restated(_select(_candidates(text, ctx)), text)
 
 

@@ -44,7 +44,7 @@ def _prefer(label: str, word_is_title: bool):
         else:
             kind_hit = any(k in a.kinds for k in kinds)
         geo = _gazetteer_rank(a.lemma) if "geo" in a.kinds else (False, 0)
-        return (kind_hit, "pt" in a.kinds, "depr" not in a.kinds, geo, a.number == "sg")
+        return ("depr" not in a.kinds, kind_hit, geo, a.number == "sg")
 
     return key
 
@@ -77,7 +77,7 @@ def lemmatise(text: str, lang: str, label: str) -> str:
     `Podlaska Fundacja Rozwoju Regionalnego`). DATE/TIME are returned unchanged."""
     if label in UNCHANGED_LABELS or not text.strip():
         return text
-    words = tokens(text)
+    words = [_acronym_stem(w) for w in tokens(text)]
     cyrillic = is_cyrillic(text)
     engine = _engine(lang, cyrillic)
     if label in ("", "LOC_ADJ") and is_derived_adjective(text, lang):
@@ -168,9 +168,9 @@ def _unknown_rules() -> dict[str, list[tuple[str, str, frozenset[str]]]]:
 def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyrillic: bool) -> list[str]:
     """Words no dictionary knows, inflected like Polish nouns (`Gazpromu`, `Pfizerem`,
     `Theresy`): strip the ending by the rules of the language (Latin script: Polish)."""
-    rules = _unknown_rules().get(lang if cyrillic else "pl", [])
-    if not rules:
-        return out
+    rules = _unknown_rules().get(lang, [])
+    if not rules or cyrillic != is_cyrillic("".join(e for e, _r, _l in rules) or "a"):
+        return out  # Latin names inside Russian text are not inflected the Polish way
     engine = _engine(lang, cyrillic)
     res = list(out)
     for i, w in enumerate(words):
@@ -179,17 +179,22 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
         for end, repl, labels in rules:
             if w.endswith(end) and len(w) - len(end) >= 3 and ((label or "-") in labels or "*" in labels):
                 stem = w[: len(w) - len(end)]
-                if end and stem[-1].lower() in "aeiouyąęó" and not repl.startswith(end[:1]):
-                    continue  # `Analytica`-like stems: only strip after a consonant
+                if end and stem[-1].lower() in "aeiouyąęóc" and not repl.startswith(end[:1]):
+                    continue  # only after a consonant, and not `-ca` (Analytica, AstraZeneca)
                 res[i] = stem + repl
                 break
     return res
 
 
+def _acronym_stem(word: str) -> str:
+    """`МИДа` -> `МИД`: an acronym with a case ending is the acronym."""
+    m = _INFLECTED_ACRONYM.match(word)
+    return m.group(1) if m else word
+
+
 def _strip_apostrophe(word: str) -> str:
-    """Foreign names inflected with an apostrophe (`Farage'a` -> `Farage`) and inflected
-    acronyms (`МИДа`, `PiS-u` stays: mixed case) -> the uninflected form."""
-    m = _APOSTROPHE.match(word) or _INFLECTED_ACRONYM.match(word)
+    """Foreign names inflected with an apostrophe: `Farage'a` -> `Farage`."""
+    m = _APOSTROPHE.match(word)
     return m.group(1) if m else word
 
 
@@ -202,8 +207,8 @@ def _unknown_places(out: list[str], words: list[str], lang: str) -> list[str]:
     if len(alpha) != 1:
         return out
     i = alpha[0]
-    if out[i] != words[i] or _in_gazetteer(words[i]):
-        return out
+    if out[i] != words[i] or _in_gazetteer(words[i]) or _engine(lang, is_cyrillic(words[i])).analyse(words[i]):
+        return out  # only words no dictionary knows (`City` is not an inflected `Cita`)
     for form, rank in _word_forms(words[i], lang):
         if rank > 0 and _in_gazetteer(form):
             out = list(out)

@@ -3,6 +3,23 @@
 A segment labelled `ru` may really be Belarusian (the languages share most date words), so each
 language's file names `fallback` languages whose vocabulary is added to its own. Languages
 without a file (en, und, ...) get an empty vocabulary: the grammar then reads numeric dates only.
+
+Keys of dates.json (word lists are matched case-insensitively, multi-word entries with any
+whitespace): `months` / `weekdays` / `ordinals` / `part_words` map a value to its forms in all
+cases ("10": ["październik", "października", ...]; ordinal -1 = the last; part_words: months
+per part, kwartał -> 3); `month_abbr` (only read before a dot and a year); `fold_diacritics`
+(letter pairs: month forms are also matched without diacritics, for comments);
+`relative_days` / `relative_years` (word -> offset); `modifiers` (prev/next/this ->
+adjective forms) and `weekday_modifiers` (used before weekdays only); `units` (week/month/
+year nouns after a modifier); `count_units`, `count_words`, `ago` ("trzy dni temu");
+`year_markers` ("r.", "года"), `years_markers` (after a year range), `year_words` ("w roku
+2019"), `this_year_markers` ("br."), `prev_year_markers` ("ub. roku"); `range_from`,
+`range_to`, `range_and`, `range_or` (range and list links); `preps` (before a month or weekday
+alone), `period_preps`, `month_qualifiers` ("początku", "середине"); `time_prefixes_strong`
+(make any hour a time: "godz.") and `time_prefixes` (weak: "o", "в"); `street_prefixes`;
+`future_cues` (word starts that make a sentence an announcement); `day_suffixes` ("-го"),
+`ordinal_suffixes` ("2-й"), `decade_words`, `decade_suffixes`; `fallback` (languages whose
+vocabulary is added).
 """
 from __future__ import annotations
 

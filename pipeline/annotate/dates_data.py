@@ -18,6 +18,7 @@ year nouns after a modifier); `count_units`, `count_words`, `ago` ("trzy dni tem
 alone), `period_preps`, `month_qualifiers` ("początku", "середине"); `time_prefixes_strong`
 (make any hour a time: "godz.") and `time_prefixes` (weak: "o", "в"); `street_prefixes`;
 `future_cues` (word starts that make a sentence an announcement); `day_suffixes` ("-го"),
+`year_suffixes` ("2019-м году"),
 `ordinal_suffixes` ("2-й"), `decade_words`, `decade_suffixes`; `fallback` (languages whose
 vocabulary is added).
 """
@@ -57,7 +58,7 @@ class DateVocab:
 _LIST_KEYS = ("ago", "year_markers", "years_markers", "year_words", "this_year_markers", "prev_year_markers", "range_from",
               "range_to", "range_and", "preps", "period_preps", "month_qualifiers", "time_prefixes",
               "time_prefixes_strong", "street_prefixes", "future_cues", "ordinal_suffixes", "day_suffixes",
-              "range_or", "decade_words", "decade_suffixes")
+              "range_or", "decade_words", "decade_suffixes", "year_suffixes")
 
 
 def _fold_table(spec: str) -> dict[int, str]:

@@ -53,7 +53,8 @@ def _year_tail(p: str, v: DateVocab) -> str:
     mark = alt(v.words("year_markers"))
     mod, unit = alt(v.modifiers), alt(w for w, u in v.units.items() if u == "year")
     this_year, prev_year = alt(v.words("this_year_markers")), alt(v.words("prev_year_markers"))
-    return (rf"(?:\s*,?\s*(?:(?P<{p}y>{YEAR}(?!\d|[.,/:\-–]\d)|{OLD_YEAR}(?=\s*{mark}{WEND}))(?:\s*{mark}{WEND})?"
+    ysfx = rf"(?:{alt(v.words('year_suffixes'))}(?!\w))?"
+    return (rf"(?:\s*,?\s*(?:(?P<{p}y>{YEAR}(?!\d|[.,/:\-–]\d)|{OLD_YEAR}(?=\s*{mark}{WEND})){ysfx}(?:\s*{mark}{WEND})?"
             rf"|(?P<{p}rmod>{mod})\s+{unit}{WEND}|(?P<{p}ty>{this_year})(?!\w)|(?P<{p}py>{prev_year})(?!\w)))?")
 
 
@@ -112,7 +113,7 @@ def _build(v: DateVocab) -> Grammar:
                    rf"(?:\s*[-–—‑/]\s*|\s+{to}\s+)(?P<y2>{YEAR}|\d\d)(?:\s*{alt(v.words('years_markers'))}{WEND})?{END_NUM}{NOT_AMOUNT}"),
         "decade": (rf"(?<!\w)(?:(?P<dw>{alt(v.words('decade_words'))})\s+)?(?P<dec>(?:19|20)?\d0)"
                    rf"(?P<suf>{alt(v.words('decade_suffixes'))})(?!\w|\d)"),
-        "year": (rf"{START}(?P<y>{OLD_YEAR})"
+        "year": (rf"{START}(?P<y>{OLD_YEAR})(?:{alt(v.words('year_suffixes'))}(?!\w))?"
                  rf"(?:\s*(?P<mk>{alt(v.words('year_markers'))}){WEND}|(?P<pe>(?=\s*[,;:!?)]|\s*\.(?!\d)|\s*$)))?"
                  rf"{END_NUM}{NOT_AMOUNT}"),
         "rel_week_day": rf"(?<!\w)(?:{prep}\s+)?(?P<mod>{mod})\s+(?P<unit>{week}){WEND}\s*,?\s*(?:{prep}\s+)?(?P<wd>{wd})",

@@ -219,9 +219,15 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
             break
     found = [e for e in _in_sentence(ents, text, lo, toks[verb].start)
              if not (e.is_place and _prep_before(s, e.start, place_preps))]
-    # common nouns standing for an organisation named before: "klaster i izba podpisały"
+    # common nouns standing for an organisation named before: "klaster i izba podpisały";
+    # an acronym named before and not tagged again: "rektor ГрДУ i prorektor ..."
     for t in toks[:verb]:
-        if t.start < lo or t.text[:1].isupper() or any(e.start <= t.start < e.end for e in ents):
+        if t.start < lo or any(e.start <= t.start < e.end for e in ents):
+            continue
+        if t.text[:1].isupper():
+            same = [e for e in prior if text[e.start:e.end] == t.text and sum(c.isupper() for c in t.text) >= 2]
+            if same and all(f.key != same[-1].key for f in found):
+                found.append(same[-1])
             continue
         for e in reversed(prior):
             if not e.is_place and e.heads and t.lemmas & e.heads:

@@ -203,6 +203,8 @@ def _dates(s: Sent, art: Article) -> list[DateArg]:
         prec = 3 if ISO_DAY.match(start) else 2 if ISO_MONTH.match(start) else 1
         if prec == 1 and art.published and start < art.published[:4]:
             continue  # "po 2004 r.", "с 2016 года": background, not the event
+        if prec == 1 and m.attrs.get("relative"):
+            continue  # "w tym roku", "в этом году": too vague to date an event
         out.append(DateArg(s.token_index(m.start), start, end, bool(m.attrs.get("relative")), prec))
     return out
 

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
+
+FORMATS = ("table", "csv", "json", "markdown")
 
 
 def add_run_options(run: argparse.ArgumentParser) -> None:
@@ -46,8 +49,37 @@ def finish_run(args: argparse.Namespace, tables: Mapping[str, pd.DataFrame], out
     return written
 
 
+def _query(args: argparse.Namespace) -> int:
+    from pipeline.analyst.query import cmd_query
+    return cmd_query(args)
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from pipeline.analyst.stats import cmd_stats
+    return cmd_stats(args)
+
+
+def _report(args: argparse.Namespace) -> int:
+    from pipeline.analyst.report import cmd_report
+    return cmd_report(args)
+
+
 def add_commands(sub: argparse._SubParsersAction, default_out: str) -> None:
-    from pipeline.analyst import query, report, stats
-    query.add_parser(sub, default_out)
-    stats.add_parser(sub, default_out)
-    report.add_parser(sub, default_out)
+    """Register `query`, `stats`, `report` (their modules are imported only when one runs)."""
+    out_help = f"output folder of the run (default {default_out}/)"
+    p = sub.add_parser("query", help="SQL over a run's tables (DuckDB; views event_facts, agreement_facts, org_activity)")
+    p.add_argument("sql", help='e.g. "SELECT event_type, count(*) FROM events GROUP BY 1"')
+    p.add_argument("--out", default=default_out, help=out_help)
+    p.add_argument("--format", choices=FORMATS, default="table", help="output format (default table)")
+    p.set_defaults(func=_query)
+    p = sub.add_parser("stats", help="counts by language, year, type, country")
+    p.add_argument("--out", default=default_out, help=out_help)
+    p.add_argument("--format", choices=FORMATS, default="table", help="output format (default table)")
+    p.set_defaults(func=_stats)
+    p = sub.add_parser("report", help="a static HTML report of a run (one file, no network needed)")
+    p.add_argument("--out", default=default_out, help=out_help)
+    p.add_argument("--html", help="where to write the page (default OUT/report.html)")
+    p.add_argument("--input", action="append", default=[],
+                   help="input root(s) of the run, to recover evidence sentences of .txt articles "
+                        "when the run wrote no database (repeatable)")
+    p.set_defaults(func=_report)

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.extract.clusters import date_bounds
 from pipeline.tables.duckdb_db import span_text, split_multi
 
 OUTLINES = Path(__file__).resolve().parents[1] / "data" / "region_outlines.geojson"
@@ -35,6 +34,7 @@ def event_spans(events: pd.DataFrame) -> pd.DataFrame:
     """Events with a known date as (first day, last day, partial) rows; a partial date spans its month or year.
 
     Takes events.csv rows or event_facts rows (whose ISO text is in `date_start_raw`)."""
+    from pipeline.extract.clusters import date_bounds  # (pipeline.extract loads spaCy: only when drawing)
     suffix = "_raw" if "date_start_raw" in events.columns else ""
     rows = []
     for ev in events.to_dict(orient="records"):

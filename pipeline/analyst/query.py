@@ -13,7 +13,6 @@ import sys
 import duckdb
 import pandas as pd
 
-FORMATS = ("table", "csv", "json", "markdown")
 MAX_CELL = 60  # characters shown per cell in the `table` format (the other formats are never cut)
 
 
@@ -76,7 +75,7 @@ def dates_as_dates(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def format_frame(df: pd.DataFrame, fmt: str = "table") -> str:
-    """The result in one of `FORMATS` (text without the final newline)."""
+    """The result as `table`, `csv`, `json` or `markdown` text (without the final newline)."""
     df = dates_as_dates(df)
     if fmt == "csv":
         return df.to_csv(index=False, lineterminator="\n").rstrip("\n")
@@ -102,10 +101,3 @@ def cmd_query(args: argparse.Namespace) -> int:
     print(format_frame(df, args.format))
     return 0
 
-
-def add_parser(sub: argparse._SubParsersAction, default_out: str) -> None:
-    p = sub.add_parser("query", help="SQL over a run's tables (DuckDB; views event_facts, agreement_facts, org_activity)")
-    p.add_argument("sql", help='e.g. "SELECT event_type, count(*) FROM events GROUP BY 1"')
-    p.add_argument("--out", default=default_out, help=f"output folder of the run (default {default_out}/)")
-    p.add_argument("--format", choices=FORMATS, default="table", help="output format (default table)")
-    p.set_defaults(func=cmd_query)

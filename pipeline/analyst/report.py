@@ -171,12 +171,3 @@ def cmd_report(args: argparse.Namespace) -> int:
     print(f"pipeline: report written to {path}", file=sys.stderr)
     return 0
 
-
-def add_parser(sub: argparse._SubParsersAction, default_out: str) -> None:
-    p = sub.add_parser("report", help="a static HTML report of a run (one file, no network needed)")
-    p.add_argument("--out", default=default_out, help=f"output folder of the run (default {default_out}/)")
-    p.add_argument("--html", help="where to write the page (default OUT/report.html)")
-    p.add_argument("--input", action="append", default=[],
-                   help="input root(s) of the run, to recover evidence sentences of .txt articles "
-                        "when the run wrote no database (repeatable)")
-    p.set_defaults(func=cmd_report)

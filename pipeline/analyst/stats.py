@@ -67,9 +67,3 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print("\n\n".join(blocks))
     return 0
 
-
-def add_parser(sub: argparse._SubParsersAction, default_out: str) -> None:
-    p = sub.add_parser("stats", help="counts by language, year, type, country")
-    p.add_argument("--out", default=default_out, help=f"output folder of the run (default {default_out}/)")
-    p.add_argument("--format", choices=("table", "csv", "json", "markdown"), default="table")
-    p.set_defaults(func=cmd_stats)

@@ -177,7 +177,7 @@ def _adjectives_only(words, analyses, engine, prefer) -> list[str]:
     return out
 
 
-_KIND_WEIGHT = {"name": 2.0, "surname": 1.5, "geo": 1.0, "org": 1.0}
+_KIND_WEIGHT = {"name": 2.0, "surname": 1.5, "geo": 0.3, "org": 0.3}
 
 
 def _weight(a: Analysis, rank: int) -> float:

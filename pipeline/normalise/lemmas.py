@@ -44,7 +44,8 @@ def _prefer(label: str, word_is_title: bool):
         else:
             kind_hit = any(k in a.kinds for k in kinds)
         geo = _gazetteer_rank(a.lemma) if "geo" in a.kinds else (False, 0)
-        return ("depr" not in a.kinds, kind_hit, geo, a.number == "sg")
+        same_case = a.lemma[:1].isupper() == word_is_title  # last resort: `Polak`, not `polak`
+        return ("depr" not in a.kinds, kind_hit, geo, a.number == "sg", same_case)
 
     return key
 

@@ -197,6 +197,8 @@ def rule_text(m, ctx):
     if not _month_word_ok(m["m"], bool(m["by"])) or (year is None and _after_street(ctx, m.start("d"))):
         return []
     year = _resolve_day_year(month, day, year, ctx)
+    if make_date(year.value or 2000, month, day) is None:
+        return []  # "31 września", "30 лютага": no such day
     found = _dm(ctx, m, _day_value(year.value, month, day), "day", year)
     before = _before(ctx, "text", m)
     return [_widen(found, before if before and before["wd"].islower() else None, ctx)]  # "W sobotę 18 maja"

@@ -2,13 +2,31 @@
 
 Formats: `.txt` (header block / seed layout), `.html`/`.htm`, `.jsonl`/`.json`, `.csv`,
 any of them `.gz`-compressed, and `.zip` archives of them (read in memory, never extracted).
-Every input article yields exactly one `Article`, failed ones with status `empty`/`error`;
-`Problem` is for what is not an article (refused zip members, bombs, unsupported files).
-Nothing here raises for bad input; only `resolve_inputs` raises `InputNotFound`.
+Files without an extension are read as `.txt`. Every input article yields exactly one
+`Article`, failed ones with status `empty`/`error` and a short reason; `Problem` rows are
+for what is not an article: refused zip members (`..`, absolute path, symlink), refused or
+broken archives (bombs, too many entries, too deep), unsupported file types, non-regular
+files, a compressed feed cut off after some records. Nothing here raises for bad input;
+only `resolve_inputs` (and so `iter_articles`) raises `InputNotFound` for a missing path.
 
-Sources: path relative to the input root (`/`-separated), a file given directly: its name;
-records: `path#<id>` or `path#<n>` (1-based: jsonl line number, json list element, csv data
-row); zip members: `archive.zip#member/path.txt` (and `archive.zip#feed.jsonl#<id>`).
+Decisions:
+- source: path relative to the input root, `/`-separated; a file given directly: its name.
+  Records: `path#<id>` where the record has a usable id (string/int, no `#`, unique in the
+  file), else `path#<n>`, n 1-based: the line number in `.jsonl`, the element number in a
+  `.json` list, the data-row number in `.csv` (header not counted). Zip members:
+  `archive.zip#member/path.txt`, records in them `archive.zip#feed.jsonl#<id>`; a repeated
+  member name gets `~2`, `~3`.
+- article_id: `a` + 15 hex of sha1(source); the input root's folder name joins the hash only
+  for a source that occurs under two roots.
+- text: `.txt` = the whole decoded file (header included, CRLF kept, UTF-8 BOM stripped, so
+  offsets index the text without U+FEFF); HTML = extracted article text, paragraphs split by
+  a blank line; records = their `text` field. `body_start` > 0 only for `.txt` with a header
+  block or the seed layout.
+- A `x.json` beside an article file `x.txt`/`x.html` in a folder is that article's sidecar
+  (metadata/annotation, as in the seeds), not an article: it is not listed.
+- Limits: see `Limits`. An article file over `max_file_bytes` is refused from its size (never
+  read); `.jsonl` feeds are streamed line by line (a line over `max_file_bytes` fails alone),
+  a `.jsonl.gz` may decompress to `max_archive_total`.
 """
 from __future__ import annotations
 

@@ -70,7 +70,7 @@ def _drop_boilerplate(container: LexborNode) -> None:
             node.decompose()
     for node in container.css("[class], [id]"):
         label = f"{_attr(node, 'class')} {_attr(node, 'id')}"
-        if _BOILERPLATE.search(label) and node.tag not in ("article", "main", "body"):
+        if node.mem_id != container.mem_id and _BOILERPLATE.search(label) and node.tag not in ("article", "main", "body"):
             node.decompose()
 
 
@@ -156,22 +156,24 @@ def _json_ld_date(tree: LexborHTMLParser) -> str:
     return ""
 
 
-def _published(tree: LexborHTMLParser, container: LexborNode | None, text: str) -> str:
+def _published(tree: LexborHTMLParser, container: LexborNode | None) -> str:
+    """Date from metadata: article meta tags, `<time datetime>` (article first), JSON-LD."""
     for selector in _META_DATE:
         found = parse_published(_attr(tree.css_first(selector), "content"))
         if found:
             return found
-    scopes = [container] if container is not None else []
-    for scope in scopes + [tree.root]:
+    for scope in ([container] if container is not None else []) + [tree.root]:
         if scope is None:
             continue
         for node in scope.css("time[datetime]"):
             found = parse_published(_attr(node, "datetime"))
             if found:
                 return found
-    found = _json_ld_date(tree)
-    if found:
-        return found
+    return _json_ld_date(tree)
+
+
+def _visible_date(text: str) -> str:
+    """Last resort: the first numeric date near the top of the extracted text."""
     m = _VISIBLE_DATE.search(text[:2000])
     return parse_published(m.group(1)) if m else ""
 
@@ -197,10 +199,9 @@ def parse_html(html: str) -> HtmlArticle:
     container = _main_container(tree)
     title = _title(tree, container)
     # dates first: <time> inside a dropped header/footer of the page still dates the article
-    published_meta = _published(tree, container, "")
+    published = _published(tree, container)
     if container is None:
-        return HtmlArticle("", title, url, published_meta)
+        return HtmlArticle("", title, url, published)
     _drop_boilerplate(container)
     text = block_text(container)
-    published = published_meta or _published(tree, None, text)
-    return HtmlArticle(text, title, url, published)
+    return HtmlArticle(text, title, url, published or _visible_date(text))

@@ -17,8 +17,8 @@ from pipeline.normalise.organisations import merge_organisations
 from pipeline.record import Article, Organisation, Place, Problem
 from pipeline.tables.schema import FLOAT, INTEGER, MULTI_SEP, TABLES
 
-# labels kept under another name in mentions.csv (SCHEMA lists PER ORG LOC DATE + EVT PRO MISC TIME)
-LABEL_OUT = {"LOC_ADJ": "MISC"}
+# words derived from place names (adjectives, inhabitants) are not place mentions: MISC in mentions.csv
+LABEL_OUT = {"LOC_ADJ": "MISC", "LOC_DEM": "MISC"}
 
 
 def short_hash(value: str, n: int = 12) -> str:

@@ -355,3 +355,14 @@ def test_compressed_feed_streamed_and_bomb_stopped(tmp_path: Path) -> None:
     results = read_all(write(tmp_path / "bomb.jsonl.gz", bomb))
     assert [r.source for r in results[:50]] == [f"bomb.jsonl.gz#r{i}" for i in range(50)]
     assert isinstance(results[-1], Problem) and "gzip bomb" in results[-1].error and len(results) == 51
+
+
+def test_html_heuristic_finds_scattered_paragraphs(tmp_path: Path) -> None:
+    body = (
+        "<div class='top'><p>Menu główne</p></div>"
+        f"<div class='content'><div class='row'><p>{PL}</p></div><div class='row'><p>{RU}</p></div>"
+        f"<div class='row'><p>{BE}</p></div></div>"
+        "<div class='bottom'><p>Kontakt: redakcja</p></div>"
+    )
+    a = articles(write(tmp_path / "s.html", PAGE.format(meta="", body=body)))["s.html"]
+    assert a.text == f"{PL}\n\n{RU}\n\n{BE}"

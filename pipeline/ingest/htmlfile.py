@@ -28,6 +28,8 @@ _BOILERPLATE = re.compile(
     r"(?:^|[\s_-])(sidebar|related|share|sharing|social|breadcrumbs?|newsletter|advert|ads|promo|cookies?|menu)(?:$|[\s_-])",
     re.I,
 )
+COVER = 0.6  # share of the page's paragraph text the content box must hold
+MAX_CLIMB = 100  # ancestors credited per paragraph (bounds work on absurdly deep markup)
 _SPACE = re.compile(r"[ \t\n\r\f\v]+")
 _VISIBLE_DATE = re.compile(r"\b(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\b")
 _META_DATE = (
@@ -81,16 +83,32 @@ def _main_container(tree: LexborHTMLParser) -> LexborNode | None:
     main = tree.css_first("main")
     if main is not None:
         return main
-    credit: dict[int, tuple[int, LexborNode]] = {}
+    return _densest_block(tree) or tree.body
+
+
+def _densest_block(tree: LexborHTMLParser) -> LexborNode | None:
+    """The tightest element holding COVER of the page's paragraph text (no `<article>`/`<main>`).
+
+    Every `<p>` credits its length to its ancestors (up to MAX_CLIMB levels); of the elements
+    credited with at least COVER of the total, the one with the least credit — the deepest
+    such box — is the content, so scattered `<div><p>` wrappers and navigation are handled alike.
+    """
+    credit: dict[int, list] = {}
+    total = 0
     for p in tree.css("p"):
-        parent = p.parent
-        if parent is None:
+        n = _text_len(p)
+        if not n:
             continue
-        old = credit.get(parent.mem_id, (0, parent))
-        credit[parent.mem_id] = (old[0] + _text_len(p), parent)
-    if credit:
-        return max(credit.values(), key=lambda c: c[0])[1]
-    return tree.body
+        total += n
+        node, depth = p.parent, 0
+        while node is not None and depth < MAX_CLIMB and node.tag not in ("html", "-document"):
+            entry = credit.setdefault(node.mem_id, [0, depth, node])
+            entry[0] += n
+            node, depth = node.parent, depth + 1
+    boxes = [e for e in credit.values() if e[0] >= COVER * total]
+    if not total or not boxes:
+        return None
+    return min(boxes, key=lambda e: (e[0], e[1]))[2]
 
 
 def block_text(container: LexborNode) -> str:

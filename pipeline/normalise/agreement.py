@@ -180,7 +180,7 @@ def _adjectives_only(words, analyses, engine, prefer) -> list[str]:
 _KIND_WEIGHT = {"name": 2.0, "surname": 1.5, "geo": 0.3, "org": 0.3}
 
 
-def _weight(a: Analysis, rank: int) -> float:
+def _weight(a: Analysis, rank: int, ranked: bool = False) -> float:
     """How much a reading supports its case in a person name: given names most, plurals
     and common nouns least; earlier (more probable) readings win ties."""
     w = max((_KIND_WEIGHT.get(k, 0.5) for k in a.kinds), default=0.5)
@@ -188,7 +188,7 @@ def _weight(a: Analysis, rank: int) -> float:
         w *= 0.1  # plural given names/surnames are rare; plural ethnonyms (Polaków) are not
     if a.gender[:1] == "m":
         w += 0.15  # news name men more often than women: `Józefa` -> `Józef`
-    return w - 0.06 * rank
+    return w - (0.06 * rank if ranked else 0.0)  # pymorphy orders readings by probability
 
 
 def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
@@ -208,7 +208,8 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
                 if not analyses[i]:
                     total += 0.2 if case == "nom" else 0.0
                     continue
-                ws = [_weight(a, r) for r, a in enumerate(analyses[i])
+                ws = [_weight(a, r, getattr(engine, "ranked_readings", False))
+                      for r, a in enumerate(analyses[i])
                       if a.case == case and a.pos in ("noun", "adj") and (a.gender[:1] or g) == g]
                 total += max(ws, default=0.0)
             scores[(case, g)] = total + (0.1 if case == "nom" and total > 0 else 0.0)

@@ -81,9 +81,8 @@ def lemmatise(text: str, lang: str, label: str) -> str:
     words = [_acronym_stem(w) for w in tokens(text)]
     cyrillic = is_cyrillic(text)
     engine = _engine(lang, cyrillic)
-    if label in ("", "LOC_ADJ") and is_derived_adjective(text, lang):
-        lemma = _adjective_lemma(words, engine)
-        return text if lemma.lower() == text.lower() else lemma
+    if label in ("", "LOC_ADJ") and is_derived_adjective(text, lang, names_too=True):
+        return _adjective_lemma(words, engine)
     if not label:
         label = _guess_label(words, engine)
     quoted = _whole_quote(words)
@@ -140,12 +139,18 @@ def _adjective_lemma(words: list[str], engine: Engine) -> str:
 
 
 def _guess_label(words: list[str], engine: Engine) -> str:
-    """Untyped input (PolEval): a capitalised phrase whose first word is a given name is
-    a person name; anything else goes through the generic head-and-agreement rules."""
-    alpha = [w for w in words if any(c.isalpha() for c in w) and not w.endswith(".")]
-    if alpha and all(w[:1].isupper() for w in alpha):
-        if any("name" in a.kinds for a in engine.analyse(alpha[0])):
-            return "PER"
+    """Untyped input (PolEval): a capitalised phrase whose first word is a given name (in
+    the singular) is a person name, one whose first word is a place name is a place;
+    anything else goes through the generic head-and-agreement rules."""
+    alpha = [w for w in words if any(c.isalpha() for c in w) and not w.endswith(".")
+             and not _whole_quote([w])]
+    if not alpha or not all(w[:1].isupper() for w in alpha):
+        return ""
+    readings = [a for a in engine.analyse(alpha[0]) if a.number == "sg"]
+    if any("name" in a.kinds for a in readings):
+        return "PER"
+    if any("geo" in a.kinds for a in readings):
+        return "LOC"
     return ""
 
 
@@ -218,7 +223,7 @@ def _unknown_places(out: list[str], words: list[str], lang: str) -> list[str]:
     return out
 
 
-def is_derived_adjective(text: str, lang: str) -> bool:
+def is_derived_adjective(text: str, lang: str, names_too: bool = False) -> bool:
     """`białoruskich`, `белорусских`, `Białoruskie`: an adjective derived from a place name,
     not a place. Words that are themselves gazetteer names (`Podlasie`) are places."""
     from pipeline.normalise.regions import adjective_stem
@@ -231,5 +236,6 @@ def is_derived_adjective(text: str, lang: str) -> bool:
     engine = _engine(lang, is_cyrillic(text))
     readings = engine.analyse(words[0])
     adj = any(a.pos == "adj" for a in readings)
-    proper_noun = any(a.pos == "noun" and a.kinds & {"geo", "org"} for a in readings)
+    proper = {"geo", "org", "name"} if names_too else {"geo", "org"}
+    proper_noun = any(a.pos == "noun" and a.kinds & proper for a in readings)
     return adj and not proper_noun

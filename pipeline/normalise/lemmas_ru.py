@@ -17,6 +17,7 @@ class RussianEngine:
     """Engine for `agreement.lemmatise_words` backed by pymorphy3."""
 
     postnominal_adjectives = False
+    ranked_readings = True  # pymorphy lists the most probable reading first
 
     def analyse(self, word: str) -> tuple[Analysis, ...]:
         return _analyse(word)

@@ -23,7 +23,7 @@ from pipeline.analyst import figures
 from pipeline.analyst.query import dates_as_dates
 
 TEMPLATE = Path(__file__).with_name("report_template.html")
-EVENT_COLUMNS = [("event_id", "id"), ("event_type", "type"), ("date_start_raw", "from"), ("date_end_raw", "to"),
+EVENT_COLUMNS = [("event_id", "id"), ("event_type", "type"), ("dates", "date"),
                  ("status", "status"), ("place_name", "place"), ("country_code", "country"),
                  ("organisers", "organisers"), ("participants", "participants"), ("title", "title"),
                  ("confidence", "confidence"), ("article_title", "article"), ("evidence", "evidence")]
@@ -31,6 +31,8 @@ AGREEMENT_COLUMNS = [("agreement_id", "id"), ("agreement_type", "type"), ("title
                      ("status", "status"), ("parties", "parties"), ("place_name", "place"),
                      ("country_code", "country"), ("event_id", "during event"), ("confidence", "confidence"),
                      ("article_title", "article"), ("evidence", "evidence")]
+
+CELL_CLASS = {"evidence": "evidence", "article_title": "article"}
 
 
 def _esc(value: object) -> str:
@@ -51,7 +53,7 @@ def html_table(df: pd.DataFrame, columns: Sequence[tuple[str, str]], table_id: s
         for c, _ in cols:
             v = rec[c]
             klass = ' class="num"' if isinstance(v, (int, float)) and not isinstance(v, bool) else \
-                ' class="evidence"' if c == "evidence" else ""
+                f' class="{CELL_CLASS[c]}"' if c in CELL_CLASS else ""
             cells.append(f"<td{klass}>{_esc(v)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     attrs = f' id="{html.escape(table_id)}"' if table_id else ""
@@ -84,6 +86,14 @@ def _fill_evidence(df: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
     return df
 
 
+def _dates(df: pd.DataFrame) -> pd.DataFrame:
+    """One `date` cell per event: `start`, or `start – end` for several days (ISO, so it sorts as text)."""
+    df = df.copy()
+    start, end = df["date_start_raw"].astype("string").fillna(""), df["date_end_raw"].astype("string").fillna("")
+    df["dates"] = [s if not e or e == s else f"{s} – {e}" for s, e in zip(start, end)]
+    return df
+
+
 def _written_at(out: Path) -> str:
     for name in ("articles.csv", "articles.parquet"):
         p = out / name
@@ -111,8 +121,8 @@ def _cards(con: duckdb.DuckDBPyConnection) -> str:
 
 def build_report(con: duckdb.DuckDBPyConnection, out: Path, texts: dict[str, str] | None = None) -> str:
     """The report's HTML for the run whose tables `con` holds."""
-    events = _fill_evidence(con.execute("SELECT * FROM event_facts ORDER BY date_start_raw NULLS LAST, event_id").df(),
-                            texts or {})
+    events = _dates(_fill_evidence(
+        con.execute("SELECT * FROM event_facts ORDER BY date_start_raw NULLS LAST, event_id").df(), texts or {}))
     agreements = _fill_evidence(con.execute("SELECT * FROM agreement_facts ORDER BY date_raw NULLS LAST, agreement_id").df(),
                                 texts or {})
     places = con.execute("SELECT * FROM places").df()

@@ -18,6 +18,7 @@ from typing import Protocol, Sequence
 
 from pipeline.segment.letters import LANGUAGES, marker_hits
 
+CACHE_SIZE = 50_000  # unit texts remembered per backend
 FLOOR = 1e-6  # probability floor, so one detector's certainty never outweighs hard letter evidence
 
 
@@ -59,14 +60,14 @@ class LinguaBackend:
         from lingua import Language
 
         self._code = {getattr(Language, n): c for c, n in _LINGUA_NAMES.items()}
+        # names repeat within and across articles (Гродно, «Могилев»): ask once per process
+        self._probs = lru_cache(maxsize=CACHE_SIZE)(self._compute)
+
+    def _compute(self, text: str) -> dict[str, float]:
+        return {self._code[v.language]: v.value for v in self._detector.compute_language_confidence_values(text)}
 
     def scores(self, texts, words, candidates):
-        out = []
-        for text, cands in zip(texts, candidates):
-            values = self._detector.compute_language_confidence_values(text)
-            probs = {self._code[v.language]: v.value for v in values}
-            out.append(_logs(probs, cands))
-        return out
+        return [_logs(self._probs(text), cands) for text, cands in zip(texts, candidates)]
 
 
 _LINGUA_NAMES = {"pl": "POLISH", "ru": "RUSSIAN", "be": "BELARUSIAN", "uk": "UKRAINIAN", "en": "ENGLISH"}
@@ -121,10 +122,21 @@ class LangdetectBackend:
 BACKENDS = {"rule": RuleBackend, "lingua": LinguaBackend, "langdetect": LangdetectBackend}
 
 
-@lru_cache(maxsize=None)
+def clear_caches() -> None:
+    """Forget remembered unit texts (so a timing pass starts cold)."""
+    for backend in _INSTANCES.values():
+        cache = getattr(backend, "_probs", None)
+        if cache is not None:
+            cache.cache_clear()
+
+
+_INSTANCES: dict[str, Backend] = {}
+
+
 def get_backend(name: str) -> Backend:
     """A shared instance of the named backend."""
-    try:
-        return BACKENDS[name]()
-    except KeyError:
-        raise ValueError(f"unknown segment backend {name!r}; choose from {sorted(BACKENDS)}") from None
+    if name not in _INSTANCES:
+        if name not in BACKENDS:
+            raise ValueError(f"unknown segment backend {name!r}; choose from {sorted(BACKENDS)}")
+        _INSTANCES[name] = BACKENDS[name]()
+    return _INSTANCES[name]

@@ -10,6 +10,9 @@
    - *first*: the sentence's first DATE value is the gold value.
    Split by the gold's `date_inferred`: inferred dates (ordinal days, a signing dated by its
    event) are mostly not in the sentence, so the figure to read is the one for stated dates.
+   Ordinal days: for the inferred items whose sentence has an ordinal ("Drugiego dnia",
+   "В заключительный день"), `ordinal_day` gives n and the date is day n (or the last day) of
+   the article's first multi-day range; counted right when it equals the gold date.
 3. False dates over the whole bodies of the two hard negatives (018 report, 021 maj/nie/się).
 4. Publication dates: ingest's `published` (parsed by `parse_published`) against the gold.
 """
@@ -71,8 +74,29 @@ def devset_report(verbose: bool) -> None:
               f"  first {_pct(sum(r[3] for r in sel), len(sel))}")
     for it, found, hit, _ in rows if verbose else []:
         print(f"    {'hit ' if hit else 'MISS'} {'inf' if it.inferred else '   '} {it.value:23s} {found} | {it.sentence[:90]}")
+    _ordinal_days(items, articles)
     _false_dates(articles)
     _published(articles)
+
+
+def _ordinal_days(items: list, articles: dict) -> None:
+    """`ordinal_day` on the inferred items: day n of the article's first multi-day range."""
+    from pipeline.annotate.dates import ordinal_day
+
+    sel = [(it, ordinal_day(it.sentence, it.lang)) for it in items if it.inferred and it.sentence]
+    sel = [(it, n) for it, n in sel if n is not None]
+    right = 0
+    for it, n in sel:
+        article = articles[it.source]
+        anchor = dt.date.fromisoformat(article.published) if article.published else None
+        ranges = [d.value.split("/") for d in find_dates(article.text[article.body_start:], it.lang, anchor)
+                  if d.kind == "range" and len(d.value) == 21]
+        if ranges:
+            first, last = (dt.date.fromisoformat(x) for x in ranges[0])
+            day = last if n == -1 else first + dt.timedelta(days=n - 1)
+            right += day <= last and day.isoformat() == it.value
+    print(f"  ordinal days (inferred items whose sentence has one: day n of the article's first day range): "
+          f"{_pct(right, len(sel))}")
 
 
 def _false_dates(articles: dict) -> None:

@@ -258,7 +258,25 @@ def _organisation(ms: list[Mention], defined: list[str], main_lang: str) -> Orga
     for a in acronyms:
         if a not in aliases:
             aliases.append(a)
-    return Organisation(key=org_key(name), name=name, acronym=acronym, aliases=aliases)
+    return Organisation(key=org_key(name), name=name, acronym=acronym, aliases=aliases,
+                        country_code=country_of(name))
+
+
+def country_of(name: str) -> str:
+    """Country of the first place or place adjective in a name (`Гродненский облисполком`
+    -> BY, `Uniwersytet w Białymstoku` -> PL), else ''."""
+    from pipeline.normalise.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    stems = {fold(stem): cc for stem, cc in adjective_table().values()}
+    for concept in signature(name):
+        if concept.startswith("geo:"):
+            place = gaz.get(concept)
+            if place is not None and place.country_code:
+                return place.country_code
+        elif concept.startswith("adj:") and stems.get(concept[4:]):
+            return stems[concept[4:]]
+    return ""
 
 
 def _absorb(into: Organisation, other: Organisation) -> None:

@@ -49,6 +49,7 @@ class AgDraft:
     status: str = "signed"
     event: Draft | None = None
     how: str = ""  # between / subject / sides / all
+    trigger_i: int = 0  # token index of the document's name in its sentence
     sents: list[int] = field(default_factory=list)
 
 
@@ -250,8 +251,14 @@ def _prep_before(s: Sent, offset: int, preps: list[str]) -> bool:
     return any(t.lower in preps for t in prev)
 
 
-def _sides(prior: list[Entity], text: str) -> list[Entity]:
-    """`obie strony`, `стороны`: the two organisations named last (places only if fewer)."""
+def _sides(prior: list[Entity], text: str, prev: Sent | None, art: Article) -> list[Entity]:
+    """`obie strony`, `стороны`: the two parties of the sentence before (organisations or
+    administrative units), else the two organisations named last."""
+    if prev is not None:
+        units = [_as_unit(e, prev, art) for e in _in_sentence(prior, text, prev.start, prev.end)]
+        units = [e for e in units if not e.is_place or art.places[e.key].feature == "region"]
+        if len({e.key for e in units}) == 2:
+            return list({e.key: e for e in units}.values())
     prior = _in_sentence(prior, text, 0, len(text))
     for pool in ([e for e in prior if not e.is_place], prior):
         out: list[Entity] = []
@@ -284,11 +291,13 @@ def _status(c: SentCues, verb: int, date: str, published: str) -> str:
     return "signed"
 
 
-def _venue(c: SentCues, art: Article, between: int | None) -> str:
+def _venue(c: SentCues, art: Article, between: int | None, trigger: int) -> str:
+    """Where it was signed: a place with `w`/`в`/`у` before the document's name (after it, a
+    place belongs to the document's content: "partnerów w obwodzie smoleńskim")."""
     v = sentence_vocab(c.sent.lang)
     preps = v.words("place_preps")
     for p in c.places:
-        if p.strength < 1 or (between is not None and p.i > between):
+        if p.strength < 1 or (between is not None and p.i > between) or p.i > trigger:
             continue
         prev = c.sent.tokens[p.i - 1].lower if p.i > 0 else ""
         if prev in preps:
@@ -348,13 +357,14 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
                     chosen, a.how = [subj], "subject"
                 elif any(v2.match_at(s.tokens, i, p) for v2 in vs for i in range(len(s.tokens))
                          for p in v2.words("both_sides")):
-                    chosen, a.how = [_sides(prior, art.text)], "sides"
+                    prev = cues[si - 1].sent if si and cues[si - 1].sent.block == s.block else None
+                    chosen, a.how = [_sides(prior, art.text, prev, art)], "sides"
                 else:
                     chosen, a.how = [[e for e in here if not e.is_place]], "all"
             else:
                 a.how = "between"
             for parties in chosen:
-                b = AgDraft(a.atype, si, a.start, a.end, sents=[si], how=a.how)
+                b = AgDraft(a.atype, si, a.start, a.end, sents=[si], how=a.how, trigger_i=g[0][0])
                 b.parties = list(dict.fromkeys(e.key for e in parties))
                 _when_where(b, c, ctx, art, between, para_date, out, verb)
                 out.append(b)
@@ -376,10 +386,10 @@ def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int |
         a.date, a.inferred = done[-1].date, True
     elif verb_status == "signed" or ctx.get("ref") is not None:
         day = _date_from_event(c, ev, ctx.get("range"))
-        if c.ordinal is None and not ctx.get("ref") and para_date.get(c.sent.block):
+        if c.ordinal is None and not c.end_marker and not ctx.get("ref") and para_date.get(c.sent.block):
             day = para_date[c.sent.block]
         a.date, a.inferred = day, bool(day)
-    a.place = _venue(c, art, between)
+    a.place = _venue(c, art, between, a.trigger_i)
     if not a.place and ev is not None and (verb_status == "signed" or ctx.get("ref") is not None):
         a.place = ev.place
     if ev is not None and (verb_status == "signed" or ctx.get("ref") is not None):

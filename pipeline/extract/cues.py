@@ -32,6 +32,7 @@ class Trigger:
     named: bool = False
     title: str = ""
     reference: bool = False  # "w ramach konferencji", "Drugiego dnia forum": an event already told
+    after: bool = False  # "Po zakończeniu targów", "После открытия": told as what came before
     verb: bool = False  # a visit/meeting verb, not a noun
 
 
@@ -151,11 +152,13 @@ def _decorate(s: Sent, art: Article, trig: Trigger, vs: list[Vocab]) -> None:
         trig.title = art.text[tok.start:toks[j].end]
     # reference to an event already told: "w ramach konferencji", "Drugiego dnia forum", "По итогам семинара"
     for v in vs:
-        refs = v.words("reference_phrases")
-        for back in range(1, 4):
+        refs = v.words("reference_phrases") + v.words("after_phrases")
+        for back in range(1, 5):  # "w ramach (międzynarodowej) konferencji": up to 2 words between
             j = trig.i - back
-            if j >= 0 and _phrase_at(v, toks, j, refs) >= back:
+            n = _phrase_at(v, toks, j, refs) if j >= 0 else 0
+            if n and 0 <= back - n <= 2:
                 trig.reference = True
+                trig.after = trig.after or _phrase_at(v, toks, j, v.words("after_phrases")) == n
         if trig.i >= 1 and v.token_is(toks[trig.i - 1], v.words("day_words")) and (_genitive(tok) or v.stem):
             trig.reference = True  # "Drugiego dnia forum", "В заключительный день ярмарки"
 

@@ -58,6 +58,10 @@ def _stop_words() -> list[str]:
 
 
 def _is_stop_line(line: str, stops: list[str]) -> bool:
+    """"Zobacz także", "Читайте также", "Komentarze (2)", "Tagi: forum, Brześć"."""
+    head = fold(line.strip()).split(":", 1)
+    if len(head) == 2 and head[0].strip() in stops:
+        return True
     low = fold(re.sub(r"[\s(\d)]+$", "", line.strip().rstrip(":"))).strip()
     return bool(low) and any(low == s or (low.startswith(s) and len(low) <= len(s) + 3) for s in stops)
 

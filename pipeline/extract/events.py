@@ -22,7 +22,7 @@ from pipeline.record import Article, Event
 TYPE_RANK = {"meeting": 1, "other": 1, "visit": 2, "signing": 2, "study_visit": 3, "seminar": 3,
              "conference": 3, "training": 3, "forum": 3, "fair": 3}
 FAMILY = {"study_visit": "visit"}
-GENERIC = {"meeting", "other"}
+GENERIC = {"meeting"}
 ENCLOSING = {"visit", "study_visit", "forum", "fair", "conference", "training", "seminar"}
 MARKER_REACH = 6  # tokens between "rozpoczęła się"/"Завершился" and the trigger it dates
 
@@ -82,6 +82,7 @@ class Context:
     parent: Draft | None = None  # the multi-day event in force
     range: tuple[str, str] | None = None  # the last multi-day date range told
     block_draft: dict[int, Draft] = field(default_factory=dict)  # last draft touched per line/paragraph
+    block_place: dict[int, tuple[str, int]] = field(default_factory=dict)  # last place an event sentence named
     last: Draft | None = None
 
 
@@ -217,7 +218,10 @@ def _fill(cand: Cand, c: SentCues, cues: list[SentCues], drafts: list[Draft], ct
     ref = _referenced(c, drafts, ctx)
     base = ref or ctx.parent
     near_marker = any(abs(m - cand.trig.i) <= MARKER_REACH for m in c.marker_at)
-    if not cand.own_date:
+    after = any(t.after for t in c.triggers)
+    if not cand.own_date and after and c.ordinal is None and cand.trig.weak:
+        pass  # "Po zakończeniu targów część delegacji udała się do Smoleńska": some day after
+    elif not cand.own_date:
         rng = (base.start, base.end) if base and base.is_range() else ctx.range
         if c.duration and cand.start:
             pass
@@ -250,8 +254,11 @@ def _fill(cand: Cand, c: SentCues, cues: list[SentCues], drafts: list[Draft], ct
     if not cand.place:
         hp = heading_places.get(c.sent.block)
         prev = ctx.block_draft.get(c.sent.block)
+        told = ctx.block_place.get(c.sent.block)
         if hp:
             cand.place, cand.strength = hp.key, hp.strength
+        elif told:
+            cand.place, cand.strength = told
         elif prev and prev.place:
             cand.place, cand.strength = prev.place, prev.strength
 
@@ -377,7 +384,11 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
         for cand in cands:
             _fill(cand, c, cues, drafts, ctx, heading_places, cands)
         for cand in cands:
+            if cand.own_place and cand.strength >= 1:
+                ctx.block_place[c.sent.block] = (cand.place, cand.strength)
             has_own = cand.own_date or (cand.own_place and cand.strength >= 1) or cand.derived
+            if cand.trig.weak and not cand.start:
+                has_own = False  # "część delegacji udała się do Smoleńska": no event without a date
             if cand.trig.plural and not cand.trig.count and not cand.own_date and not c.sent.heading:
                 has_own = False  # "udział w wizytach studyjnych w Polsce": a kind of event, not one
             if cand.retelling or not has_own:

@@ -45,6 +45,16 @@ class Token:
 
 @lru_cache(maxsize=200_000)
 def _analyse(word: str) -> tuple[frozenset[str], tuple[str, ...], bool]:
+    """Lemmas and tags of a word; a hyphenated compound also has its last part's
+    ("бизнес-форум" is a форум)."""
+    lemmas, tags, cyr = _analyse_one(word)
+    if "-" in word.strip("-"):
+        last = _analyse_one(word.rsplit("-", 1)[1])
+        lemmas, tags = lemmas | last[0], tags + last[1]
+    return lemmas, tags, cyr
+
+
+def _analyse_one(word: str) -> tuple[frozenset[str], tuple[str, ...], bool]:
     low = fold(word)
     if CYRILLIC.search(word):
         parses = morph.ru_parses(low)[:4]

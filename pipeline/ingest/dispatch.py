@@ -135,7 +135,7 @@ class Reader:
         if kind in ("gz", "zip") and depth + 1 > self.limits.max_depth:
             yield Problem(source=inner_source, stage=STAGE, error=f"nested archive deeper than {self.limits.max_depth} levels")
             return
-        if kind != "zip" and member.info.file_size > self.limits.max_file_bytes and kind != "gz":
+        if kind not in ("zip", "gz") and member.info.file_size > self.limits.max_file_bytes:
             yield failed(inner_source, f"file too large: {member.info.file_size} bytes, limit {self.limits.max_file_bytes}", self.id_root)
             return
         try:

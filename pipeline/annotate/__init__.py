@@ -11,7 +11,7 @@ import bisect
 import datetime as dt
 import re
 
-from pipeline.annotate.dates import find_dates
+from pipeline.annotate.dates import anchor_from_text, find_dates
 from pipeline.annotate.nlp import fragment_ner, get_nlp
 from pipeline.record import Article, Mention, Segment, Sentence
 from pipeline.segment import dominant_language, segment
@@ -64,10 +64,13 @@ class _LanguageMap:
 
 
 def _anchor(article: Article) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(article.published[:10]) if article.published else None
-    except ValueError:
-        return None
+    """The publication date; where missing, the latest full date in the text's first lines."""
+    if article.published:
+        try:
+            return dt.date.fromisoformat(article.published[:10])
+        except ValueError:
+            pass
+    return anchor_from_text(article.text[article.body_start:], article.language)
 
 
 def _majority_language(pieces: list[tuple[int, int, str]], default: str) -> str:
@@ -130,7 +133,7 @@ def annotate(article: Article) -> Article:
         for a, b, lang in langs.pieces(sent.start, sent.end):
             for d in find_dates(text[a:b], lang if lang != "und" else sent.language, anchor):
                 m = Mention(a + d.start, a + d.end, d.text, d.label, lang, lemma=d.value, source="dates")
-                m.attrs.update(relative=d.relative, year_from_anchor=d.year_from_anchor)
+                m.attrs.update(relative=d.relative, year_from_anchor=d.year_from_anchor, kind=d.kind)
                 mentions.append(m)
 
     mentions.sort(key=lambda m: (m.start, m.end, m.label))

@@ -42,6 +42,7 @@ class Heads:
     name_links: frozenset[str]
     max_quote_tokens: int
     descr_adjectives: frozenset[str]
+    max_complement: int
 
 
 @lru_cache(maxsize=None)
@@ -49,7 +50,7 @@ def heads_for(lang: str) -> Heads:
     data = load_json(lang, "org_heads.json") or {}
     return Heads(frozenset(data.get("heads", [])), frozenset(data.get("acronyms", [])),
                  frozenset(data.get("name_links", [])), int(data.get("max_quote_tokens", 12)),
-                 frozenset(data.get("descr_adjectives", [])))
+                 frozenset(data.get("descr_adjectives", [])), int(data.get("max_complement_tokens", 3)))
 
 
 @dataclass(frozen=True)
@@ -162,8 +163,29 @@ def _entity_at(spans: list[Span], pos: int, text: str) -> Span | None:
     return next((sp for sp in spans if sp[0] == pos), None)
 
 
+def _name_after(text: str, toks: list[Tok], i: int, spans: list[Span], heads: Heads) -> int | None:
+    """End of the name that the head toks[i] governs, or None: `имени` + a person
+    (университет имени Янки Купалы); a name right after the head (центра Сколково, компания
+    Microsoft); after lower-case genitive complements an ORG or a genitive place (министерство
+    сельского хозяйства Германии)."""
+    k = i + 1
+    if k < len(toks) and toks[k].text.lower() in heads.name_links:
+        ent = _entity_at(spans, toks[k].end, text)
+        return ent[1] if ent and ent[2] == "PER" else None
+    while k < len(toks) and k - i <= heads.max_complement and toks[k].text[:1].islower() \
+            and _is_word(toks[k]) and _is_genitive_word(toks[k].text):
+        k += 1
+    ent = _entity_at(spans, toks[k - 1].end, text)
+    if ent and ent[2] in ("ORG", "LOC") and (
+            k == i + 1 or ent[2] == "ORG" or _is_genitive(text[ent[0]:ent[1]].split()[0])):
+        return ent[1]
+    return None
+
+
 def head_candidates(text: str, toks: list[Tok], spans: list[Span], heads: Heads, rules: frozenset[str]) -> list[Span]:
-    """ORG spans built around organisation head words."""
+    """ORG spans built around organisation head words: [agreeing adjectives] HEAD, then a
+    quoted name (`quote`), a governed name (`head_entity`), or nothing but qualifying
+    adjectives (`descr`: областной исполнительный комитет)."""
     out = []
     for i, tok in enumerate(toks):
         is_acr = tok.text in heads.acronyms
@@ -171,33 +193,18 @@ def head_candidates(text: str, toks: list[Tok], spans: list[Span], heads: Heads,
         if not (is_acr or head_ps):
             continue
         left = i if is_acr else _left_adjectives(toks, i, head_ps)
-        start, end = toks[left].start, None
-        # quoted name right after the head: СЭЗ «Гродноинвест», партии «Яблоко»
-        q = _quoted_end(toks, i + 1, heads) if "quote" in rules else None
-        if q is not None:
-            end = toks[q - 1].end
+        end = None
+        if "quote" in rules:  # СЭЗ «Гродноинвест», партии «Яблоко»
+            q = _quoted_end(toks, i + 1, heads)
+            end = toks[q - 1].end if q is not None else None
         if end is None and "head_entity" in rules and not is_acr:
-            k = i + 1
-            if k < len(toks) and toks[k].text.lower() in heads.name_links:
-                ent = _entity_at(spans, toks[k].end, text)
-                if ent and ent[2] == "PER":
-                    end = ent[1]
-            else:
-                while k < len(toks) and k - i <= 4 and toks[k].text[:1].islower() and _is_word(toks[k]) \
-                        and _is_genitive_word(toks[k].text):
-                    k += 1  # genitive complements: министерство сельского хозяйства (Германии)
-                ent = _entity_at(spans, toks[k - 1].end if k > i else tok.end, text)
-                # right after the head any name (центра Сколково, компания Microsoft); after
-                # genitive complements only an ORG or a genitive place
-                if ent and ent[2] in ("ORG", "LOC") and (
-                        k == i + 1 or ent[2] == "ORG" or _is_genitive(text[ent[0]:ent[1]].split()[0])):
-                    end = ent[1]
+            end = _name_after(text, toks, i, spans, heads)
         if end is None and "descr" in rules and head_ps and left < i \
                 and any(p.tag.number == "sing" for p in _agreeing(toks[i - 1].text, head_ps)) \
                 and any(_qualifies(t.text, heads) for t in toks[left:i]):
-            end = tok.end  # областной исполнительный комитет
+            end = tok.end
         if end is not None:
-            out.append((start, end, "ORG"))
+            out.append((toks[left].start, end, "ORG"))
     return out
 
 

@@ -192,6 +192,38 @@ def _places(s: Sent, art: Article, vs: Vocab) -> list[PlaceArg]:
     return out
 
 
+FALLBACK_MIN_POPULATION = 5000  # gazetteer links the NER did not propose: only towns of some size
+
+
+def _unlabelled_places(s: Sent, art: Article, vs: Vocab) -> list[PlaceArg]:
+    """`w Mohylew`, `у Полацку` where the NER found no place: link the capitalised word(s) after a
+    locative preposition with the gazetteer (and add the place to the article's places)."""
+    from pipeline.normalise.gazetteer import get_gazetteer
+    preps = vs.words("place_preps")
+    covered = [(m.start, m.end) for m in s.mentions]
+    out = []
+    toks = s.tokens
+    for i, t in enumerate(toks[:-1]):
+        nxt = toks[i + 1]
+        if t.lower not in preps or not nxt.text[:1].isupper() or s.in_quote(nxt.start):
+            continue
+        if any(a <= nxt.start < b for a, b in covered):
+            continue
+        for n in (2, 1):
+            words = toks[i + 1:i + 1 + n]
+            if len(words) < n or not all(w.text[:1].isupper() for w in words):
+                continue
+            place = get_gazetteer().link(art.text[words[0].start:words[-1].end], None, s.lang)
+            if place is None or place.feature == "country":
+                continue
+            if place.feature != "region" and place.population < FALLBACK_MIN_POPULATION:
+                continue
+            art.places.setdefault(place.key, place)
+            out.append(PlaceArg(i + 1, place.key, 1 if place.feature == "region" else 2))
+            break
+    return out
+
+
 def _dates(s: Sent, art: Article) -> list[DateArg]:
     out = []
     for m in s.mentions:
@@ -251,6 +283,8 @@ def read_cues(s: Sent, art: Article) -> SentCues:
     for t in c.triggers:
         _decorate(s, art, t, vs)
     c.places = _places(s, art, v)
+    if c.triggers:
+        c.places = sorted(c.places + _unlabelled_places(s, art, v), key=lambda p: p.i)
     c.dates = _dates(s, art)
     c.orgs = [(s.token_index(m.start), m.entity_key) for m in orgs
               if m.entity_key and m.entity_key in art.organisations]

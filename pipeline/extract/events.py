@@ -422,7 +422,28 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
                          "parent": ctx.parent, "drafts": list(drafts),
                          "last": ctx.last, "range": ctx.range, "date": dated[0].start if dated else ""})
     keep = [d for d in drafts if d.place or d.start]
+    _title_type(art, keep)
     return keep, sent_ctx
+
+
+def _title_type(art: Article, drafts: list[Draft]) -> None:
+    """The headline names the main event ("... z wizytą studyjną w Białymstoku"): where it uses a
+    more specific noun of the same family than the first such event got, the event takes it."""
+    from pipeline.extract.lexicon import tokenize, vocabs_for
+    if not art.title:
+        return
+    toks = tokenize(art.title, 0, len(art.title))
+    for i, tok in enumerate(toks):
+        for v in vocabs_for(tok, art.language):
+            hit = v.find(toks, i, v.data.get("event_triggers", {}))
+            if not hit:
+                continue
+            first = next((d for d in drafts if family(d.etype) == family(hit[0])), None)
+            if first is not None and TYPE_RANK[hit[0]] > TYPE_RANK[first.etype]:
+                for d in drafts:  # its parts in other towns share the type
+                    if d is first or (d.etype == first.etype and first.contains(d.start, d.end)):
+                        d.etype = hit[0]
+            break
 
 
 def _recent(drafts: list[Draft], ctx: Context, c: SentCues, cand: Cand) -> Draft | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.annotate.ner_be_places import is_place
-from pipeline.annotate.ner_ru_repair import Span, Tok, combine, _entity_at, _is_word, _QUOTES, clean, tokens
+from pipeline.annotate.ner_ru_repair import Span, Tok, entity_at, is_word, clean, combine, quoted_end, tokens
 from pipeline.lang import load_json
 
 
@@ -73,23 +73,13 @@ def _is_genitive_word(tok: Tok, d: BeData) -> bool:
         and not w.lower().endswith(d.not_complement)
 
 
-def _quote_end(toks: list[Tok], k: int, d: BeData) -> int | None:
-    if k >= len(toks) or toks[k].text not in _QUOTES:
-        return None
-    close = _QUOTES[toks[k].text]
-    for m in range(k + 1, min(len(toks), k + 2 + d.max_quote)):
-        if toks[m].text == close:
-            return m if m > k + 1 else None
-    return None
-
-
 def _complements(text: str, toks: list[Tok], i: int, spans: list[Span], d: BeData, lower_ok: bool) -> int | None:
     """End of the genitive complements after the head toks[i] (Міністэрства эканомікі Рэспублікі
     Беларусь, Інстытут эканомікі Нацыянальнай акадэміі навук): names found by the model, and,
     when `lower_ok`, lower-case genitive words; None when there are none."""
     end, k = None, i + 1
     while k < len(toks) and k - i <= d.max_complement:
-        ent = _entity_at(spans, toks[k - 1].end, text)
+        ent = entity_at(spans, toks[k - 1].end, text)
         if ent and ent[0] == toks[k].start and ent[2] in ("LOC", "ORG"):
             end = ent[1]
             while k < len(toks) and toks[k].start < end:
@@ -113,16 +103,16 @@ def org_candidates(text: str, toks: list[Tok], spans: list[Span], d: BeData) -> 
         if not _is_head(tok.text, d):
             continue
         left = i
-        while left > 0 and _is_word(toks[left - 1]) and _is_adj(toks[left - 1].text, d) \
+        while left > 0 and is_word(toks[left - 1]) and _is_adj(toks[left - 1].text, d) \
                 and _qualifies(toks[left - 1].text, d):
             left -= 1
         end, strong = tok.end, tok.text[:1].isupper() or left < i
         k = i + 1
         nxt = toks[k].text.lower() if k < len(toks) else ""
-        ent = _entity_at(spans, toks[k].end, text) if k < len(toks) else None
-        q = _quote_end(toks, k, d)
+        ent = entity_at(spans, toks[k].end, text) if k < len(toks) else None
+        q = quoted_end(toks, k, d.max_quote)
         if q is not None:
-            end, strong = toks[q].end, True
+            end, strong = toks[q - 1].end, True
         elif nxt in d.name_links and ent and ent[2] == "PER":
             end, strong = ent[1], True
         elif nxt in d.place_links and ent and ent[2] == "LOC" and tok.text[:1].isupper():

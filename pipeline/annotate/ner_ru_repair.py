@@ -130,7 +130,7 @@ def _is_genitive_word(word: str) -> bool:
     return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in ps[:3])
 
 
-def _is_word(tok: Tok) -> bool:
+def is_word(tok: Tok) -> bool:
     return any(ch.isalpha() for ch in tok.text)
 
 
@@ -138,17 +138,17 @@ def _is_word(tok: Tok) -> bool:
 def _left_adjectives(toks: list[Tok], i: int, head_ps: list) -> int:
     """Index of the first of the agreeing adjectives right before toks[i] (i if none)."""
     j = i
-    while j > 0 and _is_word(toks[j - 1]) and _agrees(toks[j - 1].text, head_ps):
+    while j > 0 and is_word(toks[j - 1]) and _agrees(toks[j - 1].text, head_ps):
         j -= 1
     return j
 
 
-def _quoted_end(toks: list[Tok], k: int, heads: Heads) -> int | None:
-    """Index after the closing quote when toks[k] opens a quoted name."""
+def quoted_end(toks: list[Tok], k: int, max_tokens: int) -> int | None:
+    """Index after the closing quote when toks[k] opens a quoted name of <= max_tokens tokens."""
     if k >= len(toks) or toks[k].text not in _QUOTES:
         return None
     close = _QUOTES[toks[k].text]
-    for m in range(k + 1, min(len(toks), k + 2 + heads.max_quote_tokens)):
+    for m in range(k + 1, min(len(toks), k + 2 + max_tokens)):
         if toks[m].text == close:
             return m + 1 if m > k + 1 else None
         if toks[m].text in ".!?" and m + 1 < len(toks) and toks[m + 1].text[:1].isupper():
@@ -156,7 +156,7 @@ def _quoted_end(toks: list[Tok], k: int, heads: Heads) -> int | None:
     return None
 
 
-def _entity_at(spans: list[Span], pos: int, text: str) -> Span | None:
+def entity_at(spans: list[Span], pos: int, text: str) -> Span | None:
     """The span starting at `pos` (after whitespace)."""
     while pos < len(text) and text[pos] in " \u00a0":
         pos += 1
@@ -170,12 +170,12 @@ def _name_after(text: str, toks: list[Tok], i: int, spans: list[Span], heads: He
     сельского хозяйства Германии)."""
     k = i + 1
     if k < len(toks) and toks[k].text.lower() in heads.name_links:
-        ent = _entity_at(spans, toks[k].end, text)
+        ent = entity_at(spans, toks[k].end, text)
         return ent[1] if ent and ent[2] == "PER" else None
     while k < len(toks) and k - i <= heads.max_complement and toks[k].text[:1].islower() \
-            and _is_word(toks[k]) and _is_genitive_word(toks[k].text):
+            and is_word(toks[k]) and _is_genitive_word(toks[k].text):
         k += 1
-    ent = _entity_at(spans, toks[k - 1].end, text)
+    ent = entity_at(spans, toks[k - 1].end, text)
     if ent and ent[2] in ("ORG", "LOC") and (
             k == i + 1 or ent[2] == "ORG" or _is_genitive(text[ent[0]:ent[1]].split()[0])):
         return ent[1]
@@ -195,7 +195,7 @@ def head_candidates(text: str, toks: list[Tok], spans: list[Span], heads: Heads,
         left = i if is_acr else _left_adjectives(toks, i, head_ps)
         end = None
         if "quote" in rules:  # СЭЗ «Гродноинвест», партии «Яблоко»
-            q = _quoted_end(toks, i + 1, heads)
+            q = quoted_end(toks, i + 1, heads.max_quote_tokens)
             end = toks[q - 1].end if q is not None else None
         if end is None and "head_entity" in rules and not is_acr:
             end = _name_after(text, toks, i, spans, heads)

@@ -88,16 +88,22 @@ class Vocab:
         self.data = data
         self.stem = data.get("match") == "stem"
         self.exclude = tuple(fold(x) for x in data.get("stem_exclude", []))
+        self._words: dict[str, list[str]] = {}
+        self._tables: dict[int, tuple[dict[str, list[tuple[str, tuple[str, ...], str]]], list]] = {}
 
     def words(self, key: str) -> list[str]:
-        return [fold(w) for w in self.data.get(key, [])]
+        if key not in self._words:
+            self._words[key] = [fold(w) for w in self.data.get(key, [])]
+        return self._words[key]
 
     def token_is(self, tok: Token, entries: list[str]) -> bool:
         return any(" " not in e and tok.has(e, self.stem, self.exclude) for e in entries)
 
     def match_at(self, tokens: list[Token], i: int, entry: str) -> int:
         """Number of tokens `entry` (a lemma/stem sequence) covers starting at token i, or 0."""
-        parts = entry.split()
+        return self._match_parts(tokens, i, tuple(entry.split()))
+
+    def _match_parts(self, tokens: list[Token], i: int, parts: tuple[str, ...]) -> int:
         if i + len(parts) > len(tokens):
             return 0
         for k, part in enumerate(parts):
@@ -105,14 +111,32 @@ class Vocab:
                 return 0
         return len(parts)
 
+    def _index(self, table: dict[str, list[str]]):
+        """Entries of a label -> entries table, indexed by their first lemma (lemma mode)."""
+        key = id(table)
+        if key not in self._tables:
+            by_first: dict[str, list[tuple[str, tuple[str, ...], str]]] = {}
+            flat = []
+            for label, entries in table.items():
+                for e in entries:
+                    parts = tuple(fold(e).split())
+                    by_first.setdefault(parts[0], []).append((label, parts, fold(e)))
+                    flat.append((label, parts, fold(e)))
+            self._tables[key] = (by_first, flat)
+        return self._tables[key]
+
     def find(self, tokens: list[Token], i: int, table: dict[str, list[str]]) -> tuple[str, int, str] | None:
         """Longest (label, n_tokens, entry) of `table` starting at token i."""
+        by_first, flat = self._index(table)
+        if self.stem:
+            cands = [x for x in flat if tokens[i].has(x[1][0], True, self.exclude)]
+        else:
+            cands = [x for lem in tokens[i].lemmas for x in by_first.get(lem, ())]
         best = None
-        for label, entries in table.items():
-            for e in entries:
-                n = self.match_at(tokens, i, fold(e))
-                if n and (best is None or n > best[1]):
-                    best = (label, n, fold(e))
+        for label, parts, entry in cands:
+            n = self._match_parts(tokens, i, parts)
+            if n and (best is None or n > best[1] or (n == best[1] and entry < best[2])):
+                best = (label, n, entry)
         return best
 
 

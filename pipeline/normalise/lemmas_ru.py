@@ -53,6 +53,9 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
             prefix, word = head + "-", tail
         else:  # `потока-2`: the word before the number inflects
             word, suffix = head, "-" + tail
+    feminine = _feminine_ia(word, prefix, suffix)
+    if feminine:
+        return feminine
     out = []
     for p in morph.ru_parses(word):
         tag = p.tag
@@ -68,13 +71,36 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
         if pos == "adj" and case == "acc" and "anim" in tag:
             continue  # animate accusative = genitive form; names of institutions are inanimate
         number = {"sing": "sg", "plur": "pl"}.get(tag.number or "", "")
-        gender = _GENDER.get(tag.gender or "", "")
+        gender = "" if "Fixd" in tag else _GENDER.get(tag.gender or "", "")  # indeclinable: any
         kinds = frozenset(v for k, v in _KINDS.items() if k in tag)
         out.append(Analysis(lemma=p.normal_form, pos=pos, case=case, number=number,
                             gender=gender, kinds=kinds, ref=(p, prefix, suffix)))
     if word[:1].isupper() and not any(p.is_known for p in morph.ru_parses(word)):
         out = _guessed_names(word, prefix, suffix) + out
     return tuple(out)
+
+
+_IA_CASES = {"ия": ("nom",), "ии": ("gen", "dat", "loc"), "ию": ("acc",), "ией": ("inst",)}
+
+
+def _feminine_ia(word: str, prefix: str, suffix: str) -> tuple[Analysis, ...]:
+    """`Асии` -> `Асия`: pymorphy reads rare -ия names as the masculine -ий name (`асий`)
+    with no frequency behind it (all readings equally likely). Where every reading is such
+    a masculine name, read the word as a feminine -ия name instead (common names like
+    `Юрия` have frequency-ranked readings and keep them)."""
+    low = word.lower()
+    end = next((e for e in _IA_CASES if low.endswith(e)), "")
+    parses = morph.ru_parses(word)
+    if not end or not word[:1].isupper() or len(parses) < 2:
+        return ()
+    masc = all("Name" in p.tag and p.tag.gender == "masc" and p.normal_form.endswith("ий")
+               for p in parses)
+    if not masc or len({round(p.score, 3) for p in parses}) != 1:
+        return ()
+    lemma = word[: len(word) - len(end)] + "ия"
+    return tuple(Analysis(lemma=lemma, pos="noun", case=c, number="sg", gender="f",
+                          kinds=frozenset({"name"}), ref=(None, prefix, suffix))
+                 for c in _IA_CASES[end])
 
 
 def _guessed_names(word: str, prefix: str, suffix: str) -> list[Analysis]:

@@ -132,3 +132,11 @@ def test_report_tables_sort_on_click(report, tmp_path):
     rows = table_rows(proc.stdout, "events-table")[1:]
     values = [float(r[col - 1]) for r in rows if r[col - 1]]
     assert values == sorted(values, reverse=True)  # two clicks: descending
+
+
+def test_report_of_a_run_without_any_row(tmp_path):
+    from pipeline.tables.schema import TABLES
+    from pipeline.tables.write import write_tables
+    write_tables({n: pd.DataFrame(columns=c) for n, c in TABLES.items()}, tmp_path, {"csv"})
+    page = write_report(tmp_path).read_text(encoding="utf-8")
+    assert page.count("<svg") >= 3 and "Events (0)" in page and "Agreements (0)" in page

@@ -237,5 +237,6 @@ def is_derived_adjective(text: str, lang: str, names_too: bool = False) -> bool:
     readings = engine.analyse(words[0])
     adj = any(a.pos == "adj" for a in readings)
     proper = {"geo", "org", "name"} if names_too else {"geo", "org"}
-    proper_noun = any(a.pos == "noun" and a.kinds & proper for a in readings)
+    proper_noun = any(a.pos == "noun" and (a.kinds & proper or  # `Sikorski` is a surname
+                                          ("surname" in a.kinds and a.case == "nom")) for a in readings)
     return adj and not proper_noun

@@ -14,19 +14,20 @@ instead of forming a segment; two or more Latin words (`Podlaska Fundacja`) form
 Letters of other scripts (Georgian, Greek …) give `und` segments.
 
 Default backend: `lingua`, by measurement (`python -m pipeline.evaluate.segments`, 2026-11-27,
-character accuracy / segmentation time, 2 shared cores):
+character accuracy and segmentation time, best of 3 cold passes, 2 cores under load ~7-9):
 
     corpus                     lingua*          rule             langdetect       lingua-multi
-    devset (24 art., body)     100.00 % 0.22 s  100.00 % 0.11 s  99.56 % 2.13 s   98.82 % 0.79 s
-    SlavicNER (200 docs)        99.99 % 3.8 s    99.98 % 2.8 s   99.77 % 33.6 s   97.92 % 10.4 s
+    devset (24 art., body)     100.00 % 0.26 s  100.00 % 0.19 s  99.56 % 2.9 s    98.82 % 0.78 s
+    SlavicNER (200 docs)        99.99 % 4.7 s    99.98 % 2.4 s   99.77 % 29.0 s   97.92 % 11.0 s
     short list (74 x 1-5 w.)    99.53 %          91.97 %         94.38 %          97.12 %
     mixed sentences (30)        99.17 %          97.15 %         99.08 %          95.67 %
     SlavicNER, all 1642 docs    99.91 % 39 s     99.90 % 17 s    (not run)        97.63 % 122 s
 
 `rule` is ~1.5-2x faster but fails short names without telling letters (Рівне, Волинська
-обласна рада); lingua is the only backend at >= 99 % everywhere and is ~3x faster than lingua's
-own `detect_multiple_languages_of` (lingua-multi) because the letters settle most units
-without it. The first call loads lingua's models (~1.5 s idle, ~190 MB RSS).
+обласна рада); lingua is the only backend at >= 99 % everywhere and is ~2.5-3x faster than
+lingua's own `detect_multiple_languages_of` (lingua-multi) on whole articles, because the
+letters settle most units without a model call. The first call loads lingua's models
+(~1.5 s on an idle machine, ~190 MB RSS per process).
 """
 from __future__ import annotations
 

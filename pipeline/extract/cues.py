@@ -60,6 +60,7 @@ class SentCues:
     dates: list[DateArg] = field(default_factory=list)
     orgs: list[tuple[int, str]] = field(default_factory=list)
     organiser_cue: list[int] = field(default_factory=list)  # token indices of cue words
+    implementer: list[str] = field(default_factory=list)  # "projekt realizowany przez X": X
     ordinal: int | None = None  # ordinal day / member ("Drugiego dnia" -> 2, "Ostatni dzień" -> -1)
     ordinal_member: bool = False  # the ordinal qualifies a trigger noun ("Drugie spotkanie")
     start_marker: bool = False
@@ -289,6 +290,9 @@ def read_cues(s: Sent, art: Article) -> SentCues:
     c.orgs = [(s.token_index(m.start), m.entity_key) for m in orgs
               if m.entity_key and m.entity_key in art.organisations]
     text = s.text(art)
+    cue = next((i for i, t in enumerate(s.tokens) if any(x.token_is(t, x.words("implementer_cues")) for x in vs)), None)
+    if cue is not None:
+        c.implementer = list(dict.fromkeys(k for i, k in c.orgs if i > cue) or dict.fromkeys(k for _, k in c.orgs))
     for i, t in enumerate(s.tokens):
         for x in vs:
             if x.token_is(t, x.words("organiser_cues")):

@@ -24,6 +24,7 @@ TYPE_RANK = {"meeting": 1, "other": 1, "visit": 2, "signing": 2, "study_visit": 
 FAMILY = {"study_visit": "visit"}
 GENERIC = {"meeting"}
 ENCLOSING = {"visit", "study_visit", "forum", "fair", "conference", "training", "seminar"}
+CUE_REACH = 8  # tokens from "zorganizowane przez"/"организатором выступил" to the organiser
 MARKER_REACH = 6  # tokens between "rozpoczęła się"/"Завершился" and the trigger it dates
 
 
@@ -144,9 +145,9 @@ def _tense_near(c: SentCues, i: int) -> str:
 def _orgs(c: SentCues) -> tuple[list[str], list[str]]:
     if not c.orgs:
         return [], []
-    if c.organiser_cue:
-        cue = min(c.organiser_cue)
-        org = [k for i, k in c.orgs if i > cue] or [k for _, k in c.orgs]
+    if c.organiser_cue and not c.implementer:
+        org = [k for i, k in c.orgs if any(0 < i - cue <= CUE_REACH for cue in c.organiser_cue)]
+        org = org or [k for i, k in c.orgs if any(0 < cue - i <= 6 for cue in c.organiser_cue)]
         return list(dict.fromkeys(org)), [k for _, k in c.orgs if k not in org]
     return [], list(dict.fromkeys(k for _, k in c.orgs))
 
@@ -377,6 +378,7 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
     told there refers to (`ref`, `block`, `last`, `range`, `date`)."""
     drafts: list[Draft] = []
     sent_ctx: list[dict] = []
+    implementers: list[str] = []
     ctx = Context()
     heading_places = _heading_places(cues)
     for si, c in enumerate(cues):
@@ -406,7 +408,8 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
                 target = _new(cand, cues)
                 drafts.append(target)
             _touch(ctx, c, target)
-        if not cands and c.orgs and c.organiser_cue:
+        implementers += [k for k in c.implementer if k not in implementers]
+        if not cands and c.orgs and c.organiser_cue and not c.implementer:
             prev = ctx.block_draft.get(c.sent.block) or (ctx.last if si and ctx.last and ctx.last.sents
                                                            and ctx.last.sents[-1] >= si - 1 else None)
             if prev is not None:
@@ -423,7 +426,32 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
                          "last": ctx.last, "range": ctx.range, "date": dated[0].start if dated else ""})
     keep = [d for d in drafts if d.place or d.start]
     _title_type(art, keep)
+    _inherit_organisers(keep, cues)
+    for d in keep:  # "Projekt realizowany przez PFRR": the project's events are its implementer's
+        if not d.organisers and implementers:
+            d.organisers = list(implementers)
+            d.participants = [k for k in d.participants if k not in d.organisers]
     return keep, sent_ctx
+
+
+def _inherit_organisers(drafts: list[Draft], cues: list[SentCues]) -> None:
+    """A part of a multi-day visit or event (the day trip, the named seminar on day 3) was
+    organised by whoever organised the whole; "Kolejne warsztaty" by whoever organised the
+    previous ones; unless the text names its own organisers."""
+    from pipeline.extract.lexicon import sentence_vocab
+    for n, d in enumerate(drafts):
+        if d.organisers or not d.start:
+            continue
+        parent = next((p for p in reversed(drafts[:n]) if p.is_range() and p.organisers
+                       and p.contains(d.start, d.end) and p is not d), None)
+        if parent is None and d.evidence >= 0:
+            s = cues[d.evidence].sent
+            v = sentence_vocab(s.lang)
+            if any(v.token_is(t, v.words("next_words")) for t in s.tokens):
+                parent = next((p for p in reversed(drafts[:n]) if p.etype == d.etype and p.organisers), None)
+        if parent is not None:
+            d.organisers = list(parent.organisers)
+            d.participants = [k for k in d.participants if k not in d.organisers]
 
 
 def _title_type(art: Article, drafts: list[Draft]) -> None:

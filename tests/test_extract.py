@@ -179,3 +179,34 @@ def test_every_language_has_event_and_agreement_vocabulary(lang):
     assert set(v.data["event_triggers"]) <= {"seminar", "conference", "meeting", "study_visit", "training",
                                              "forum", "fair", "visit", "signing", "other"}
     assert v.words("signing_words") and v.data["agreement_triggers"]
+
+
+def test_announcement_and_report_in_one_article_are_one_event():
+    PLACES.setdefault("Lublin", Place("geo:765876", "Lublin", geonames_id=765876, country_code="PL",
+                                      feature="city"))
+    text = ("Konferencja w Lublinie\n\n"
+            "Już 12 maja w Lublinie odbędzie się konferencja „Granica i rynek pracy”. "
+            "Organizatorem jest Fundacja Pogranicze.\n\n"
+            "Konferencja w Lublinie zgromadziła ponad stu uczestników z Polski i Białorusi.\n")
+    art = make(text, "2022-05-20", places={"Lublinie": "Lublin", "Białorusi": "Białoruś"},
+               orgs={"Fundacja Pogranicze": "Fundacja Pogranicze"}, dates={"12 maja": "2022-05-12"})
+    assert rows(art) == [("conference", "geo:765876", "2022-05-12", "2022-05-12", False, "held")]
+    assert art.events[0].organisers == ["org:fundacja pogranicze"]
+
+
+def test_signing_on_its_own_is_a_signing_event_with_its_agreement():
+    text = "Wczoraj w Grodnie Fundacja Pogranicze podpisała umowę o współpracy z Grodzieńskim Centrum Kultury.\n"
+    art = make(text, "2022-05-20", places={"Grodnie": "Grodno"},
+               orgs={"Fundacja Pogranicze": "Fundacja Pogranicze",
+                     "Grodzieńskim Centrum Kultury": "Grodzieńskie Centrum Kultury"},
+               dates={"Wczoraj": ("2022-05-19", True)})
+    assert rows(art) == [("signing", "geo:627904", "2022-05-19", "2022-05-19", True, "held")]
+    (ag,) = art.agreements
+    assert ag.parties == ["org:fundacja pogranicze", "org:grodzieńskie centrum kultury"]
+    assert (ag.date, ag.event_index) == ("2022-05-19", 0)
+
+
+def test_generic_mentions_without_date_or_place_give_no_event():
+    art = make("Spotkania z mieszkańcami są dla nas ważne. Fundacja Pogranicze organizuje je od lat.\n",
+               "2022-05-20", orgs={"Fundacja Pogranicze": "Fundacja Pogranicze"})
+    assert art.events == [] and art.agreements == []

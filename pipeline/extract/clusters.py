@@ -1,8 +1,9 @@
 """Cross-article clustering: one real-world event reported by several articles.
 
-Two events join a cluster when they have the same type and place and their date ranges
-overlap (partial dates stand for their whole month or year). Every event gets a cluster;
-the cluster id derives from the smallest event id in it, so it is stable across runs.
+Two events of different articles join a cluster when they have the same type (a study visit
+and a visit count as one type: articles name the same trip either way) and place and their
+date ranges overlap (partial dates stand for their whole month or year). Every event gets a
+cluster; the cluster id derives from the smallest event id in it, so it is stable across runs.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import calendar
 import hashlib
 from collections import defaultdict
 
+from pipeline.extract.events import family
 from pipeline.tables.schema import MULTI_SEP
 
 
@@ -46,7 +48,7 @@ def cluster_events(events: list[dict]) -> tuple[list[dict], list[dict]]:
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, ev in enumerate(events):
         if ev["place_id"] and ev["date_start"]:
-            groups[(ev["event_type"], ev["place_id"])].append(i)
+            groups[(family(ev["event_type"]), ev["place_id"])].append(i)
     for members in groups.values():
         spans = sorted((date_bounds(events[i]["date_start"], events[i]["date_end"]), i) for i in members)
         for (a, i), (b, j) in ((x, y) for n, x in enumerate(spans) for y in spans[n + 1:]):

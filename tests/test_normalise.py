@@ -214,3 +214,18 @@ def test_official_country_names_link_to_the_country():
     gaz = get_gazetteer()
     assert gaz.link("Республика Польша", None, "ru").geonames_id == 798544
     assert gaz.link("Republiki Białorusi", None, "pl").geonames_id == 630336
+
+
+def test_translation_in_parentheses_and_cross_script_acronyms():
+    text = ("Umowę podpisało Centrum Inicjatyw Lokalnych „Nistru” (Centrul de Initiative Locale "
+            "„Nistru”). Wcześniej WSE „Brześć” i СЭЗ «Брест» wymieniły listy.")
+    art = normalise(_article(text, [
+        ("Centrum Inicjatyw Lokalnych „Nistru”", "ORG", "pl"),
+        ("Centrul de Initiative Locale „Nistru”", "ORG", "und"),
+        ("WSE „Brześć”", "ORG", "pl"),
+        ("СЭЗ «Брест»", "ORG", "ru"),
+    ]))
+    keys = [m.entity_key for m in art.mentions]
+    assert keys[0] == keys[1] and keys[2] == keys[3] and keys[0] != keys[2]
+    assert art.organisations[keys[0]].name == "Centrum Inicjatyw Lokalnych „Nistru”"
+    assert "СЭЗ «Брест»" in art.organisations[keys[2]].aliases

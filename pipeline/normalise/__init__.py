@@ -53,6 +53,10 @@ def normalise(article: Article) -> Article:
 def _administrative_unit(m: Mention, lang: str, gaz) -> Place | None:
     """An ORG mention that is just a region (`województwo podlaskie`) or a place name
     (`Miasto Chełm` excluded: that is an organisation's name form)."""
+    from pipeline.normalise.organisations import is_acronym
+
+    if is_acronym(m.text) or is_derived_adjective(m.text, lang):
+        return None  # `FES` is a foundation, not Fès; `Гродзенскі` is not Grodno
     place = gaz.link(m.text, m.lemma, lang)
     if place is None:
         return None

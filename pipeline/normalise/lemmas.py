@@ -179,6 +179,9 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
         return out  # Latin names inside Russian text are not inflected the Polish way
     engine = _engine(lang, cyrillic)
     res = list(out)
+    alpha = [w for w in words if any(c.isalpha() for c in w)]
+    if label != "PER" and len(alpha) > 1:
+        return out  # in longer names unknown words are often genitive complements (Imeretii)
     for i, w in enumerate(words):
         if res[i] != w or not w[:1].isupper() or not w.isalpha() or engine.analyse(w):
             continue

@@ -55,9 +55,12 @@ def acronym_core(text: str) -> str:
     return _QUOTED.sub("", text).strip()
 
 
-def quoted_part(text: str) -> str:
+def quoted_part(text: str, raw: bool = False) -> str:
+    """The quoted name inside a name (`Grodnoinvest`), folded unless `raw`."""
     m = _QUOTED.search(text)
-    return fold(m.group(1)) if m else ""
+    if not m:
+        return ""
+    return m.group(1) if raw else fold(m.group(1))
 
 
 def initials(name: str) -> str:
@@ -83,7 +86,7 @@ def acronym_matches(acr: str, name: str) -> bool:
     if core not in (full, content):
         return False
     qa, qn = quoted_part(acr), quoted_part(name)
-    return not qa or not qn or qa == qn or signature(qa) == signature(qn)
+    return not qa or not qn or qa == qn or signature(quoted_part(acr, True)) == signature(quoted_part(name, True))
 
 
 @lru_cache(maxsize=50_000)
@@ -148,10 +151,13 @@ class _Groups:
             self.parent[max(a, b)] = min(a, b)
 
 
+_PAREN_GAP = re.compile(r"^\s*\(\s*(?:[^\W\d_]{2,5}\.\s*)?$")
+
+
 def _parenthesised_after(text: str, m: Mention, other: Mention) -> bool:
-    """`other` starts right after `m` inside an opening parenthesis (and maybe closes it)."""
-    gap = text[m.end: other.start]
-    return other.start >= m.end and gap.strip() in ("(", "( ", "-", "–", "—", ",") and "(" in gap
+    """`other` stands in parentheses right after `m`, possibly after a language label:
+    `Instytut Badań Regionalnych (Институт региональных исследований)`, `(ang. ...)`."""
+    return other.start >= m.end and bool(_PAREN_GAP.match(text[m.end: other.start]))
 
 
 def _defined_acronym(text: str, m: Mention) -> str:
@@ -174,9 +180,13 @@ def link_article_orgs(text: str, mentions: list[Mention], main_lang: str) -> dic
         acr = _defined_acronym(text, m)
         if acr:
             defined[i] = acr
+    translations = set()  # mentions standing in parentheses after another name
     for i, a in enumerate(mentions):
         for j in range(i + 1, n):
             b = mentions[j]
+            first, second = (i, j) if a.start <= b.start else (j, i)
+            if _parenthesised_after(text, mentions[first], mentions[second]):
+                translations.add(second)
             if _same_org(text, a, b, defined.get(i, ""), defined.get(j, "")):
                 groups.union(i, j)
     _attach_short_forms(mentions, groups)
@@ -185,7 +195,8 @@ def link_article_orgs(text: str, mentions: list[Mention], main_lang: str) -> dic
         members.setdefault(groups.find(i), []).append(i)
     out: dict[str, Organisation] = {}
     for idx in members.values():
-        org = _organisation([mentions[i] for i in idx], [defined.get(i, "") for i in idx], main_lang)
+        org = _organisation([mentions[i] for i in idx], [defined.get(i, "") for i in idx], main_lang,
+                            [i in translations for i in idx])
         if org.key in out:
             _absorb(out[org.key], org)
         else:
@@ -221,14 +232,25 @@ def _same_org(text: str, a: Mention, b: Mention, acr_a: str, acr_b: str) -> bool
     if is_acronym(a.text) and not is_acronym(b.text) and acronym_matches(a.text, lb):
         return True
     if is_acronym(a.text) and is_acronym(b.text):
-        return fold(acronym_core(a.text)) == fold(acronym_core(b.text)) and (
-            quoted_part(a.text) == quoted_part(b.text) or not quoted_part(a.text) or not quoted_part(b.text))
+        return _acronyms_agree(a.text, b.text)
     first, second = (a, b) if a.start <= b.start else (b, a)
-    if is_cyrillic(first.text) != is_cyrillic(second.text) and _parenthesised_after(text, first, second):
+    if _parenthesised_after(text, first, second):
         return True
     if _contains_words(la, lb):
         return True
     return signatures_match(la, lb)
+
+
+def _acronyms_agree(a: str, b: str) -> bool:
+    """Same acronym (and no conflicting quoted names), or, across scripts, acronyms of the
+    same length with the same quoted name (`WSE „Brześć”` = `СЭЗ «Брест»`)."""
+    qa, qb = quoted_part(a), quoted_part(b)
+    if fold(acronym_core(a)) == fold(acronym_core(b)):
+        return qa == qb or not qa or not qb
+    if is_cyrillic(acronym_core(a)) == is_cyrillic(acronym_core(b)) or not qa or not qb:
+        return False
+    same_length = len(fold(acronym_core(a))) == len(fold(acronym_core(b)))
+    return same_length and (qa == qb or signature(quoted_part(a, True)) == signature(quoted_part(b, True)))
 
 
 def _contains_words(a: str, b: str) -> bool:
@@ -240,12 +262,17 @@ def _contains_words(a: str, b: str) -> bool:
     return any(long_[k:k + len(short)] == short for k in range(len(long_) - len(short) + 1))
 
 
-def _organisation(ms: list[Mention], defined: list[str], main_lang: str) -> Organisation:
-    """Canonical name: the longest full (non-acronym) lemma in the article's main script."""
+def _organisation(ms: list[Mention], defined: list[str], main_lang: str,
+                  translated: list[bool] | None = None) -> Organisation:
+    """Canonical name: the longest full (non-acronym) lemma in the article's main language
+    (its script, not a translation given in parentheses)."""
+    translated = translated or [False] * len(ms)
+    is_translation = {id(m): t for m, t in zip(ms, translated)}
     full = [m for m in ms if not is_acronym(m.text)]
     main_cyr = main_lang in _cyrillic_langs()
     pool = [m for m in full if is_cyrillic(m.lemma or m.text) == main_cyr] or full or ms
-    best = max(pool, key=lambda m: (len((m.lemma or m.text).split()), len(m.lemma or m.text),
+    best = max(pool, key=lambda m: (m.language == main_lang, not is_translation[id(m)],
+                                    len((m.lemma or m.text).split()), len(m.lemma or m.text),
                                     -m.start))
     name = best.lemma or best.text
     acronyms = [acronym_core(m.text) for m in ms if is_acronym(m.text)] + [d for d in defined if d]

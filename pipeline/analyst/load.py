@@ -21,24 +21,20 @@ class NoTables(Exception):
     """The folder holds no tables of a run."""
 
 
-def _typed(df: pd.DataFrame) -> pd.DataFrame:
-    for col in df.columns:
-        if col in INTEGER:
-            df[col] = pd.to_numeric(df[col], errors="coerce").astype("Int64")
-        elif col in FLOAT:
-            df[col] = pd.to_numeric(df[col], errors="coerce").astype("Float64")
-        else:
-            df[col] = df[col].astype("string")
-    return df
+def dtypes(columns) -> dict[str, str]:
+    """The pandas dtype of each column, as the tables stage types them (nullable numbers, strings)."""
+    return {c: "Int64" if c in INTEGER else "Float64" if c in FLOAT else "string" for c in columns}
 
 
 def read_table(out: Path, name: str) -> pd.DataFrame | None:
     """One table of the folder (Parquet preferred), typed; None where the run wrote neither."""
     pq, csv = Path(out) / f"{name}.parquet", Path(out) / f"{name}.csv"
     if pq.exists():
-        return _typed(pd.read_parquet(pq))
+        df = pd.read_parquet(pq)
+        return df.astype(dtypes(df.columns))
     if csv.exists():
-        return _typed(pd.read_csv(csv, dtype=str, keep_default_na=False, na_values=[""]))
+        header = pd.read_csv(csv, nrows=0).columns
+        return pd.read_csv(csv, dtype=dtypes(header), keep_default_na=False, na_values=[""])
     return None
 
 
@@ -47,7 +43,7 @@ def read_tables(out: Path) -> dict[str, pd.DataFrame]:
     found = {name: read_table(out, name) for name in TABLES}
     if all(df is None for df in found.values()):
         raise NoTables(f"no tables in {out} (run `pipeline run ... --out {out}` first)")
-    return {name: df if df is not None else _typed(pd.DataFrame(columns=TABLES[name]))
+    return {name: df if df is not None else pd.DataFrame(columns=TABLES[name]).astype(dtypes(TABLES[name]))
             for name, df in found.items()}
 
 

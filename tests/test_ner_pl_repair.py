@@ -68,3 +68,15 @@ def test_switches(nlp):
     doc.ents = [Span(doc, 2, 3, label="ORG")]
     out = repair(doc, orgs=False, adjectives=False, nested=False)
     assert spans(out) == [("Ministerstwo", "ORG")] and NESTED_KEY not in out.spans
+
+
+def test_gazetteer_place_after_preposition(nlp):
+    doc = nlp("Delegacja pojechała do Nowopołocka i spotkała się z Kowalskim.")
+    out = repair(doc, places=True)
+    assert spans(out) == [("Nowopołocka", "LOC")]
+
+
+def test_first_name_and_surname(nlp):
+    doc = nlp("Głos zabrała Katarzyna Zielińska, a po niej dyrektor.")
+    assert spans(repair(doc, persons=True)) == [("Katarzyna Zielińska", "PER")]
+    assert spans(repair(nlp(doc.text))) == []  # off by default

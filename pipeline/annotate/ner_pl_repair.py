@@ -21,16 +21,27 @@ from pipeline.annotate.stateless import StatelessComponent
 
 REPAIR_NAME = "pl_ner_repair"
 NESTED_KEY = "pl_nested"  # doc.spans key of places inside organisation names
-_CONNECTORS = Path(__file__).resolve().parents[1] / "lang" / "pl" / "org_connectors.txt"
+_PL = Path(__file__).resolve().parents[1] / "lang" / "pl"
+_CONNECTORS = _PL / "org_connectors.txt"
+_PREPOSITIONS = _PL / "place_prepositions.txt"
 _OPEN_QUOTES = {"„", "«", '"', "“"}
 _CLOSE_QUOTES = {"”", "»", '"', "“"}
+
+
+def _word_list(path: Path) -> frozenset[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
 @lru_cache(maxsize=None)
 def connectors() -> frozenset[str]:
     """Lower-case words allowed inside an organisation name between capitalised words (ds., i, na)."""
-    lines = _CONNECTORS.read_text(encoding="utf-8").splitlines()
-    return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+    return _word_list(_CONNECTORS)
+
+
+@lru_cache(maxsize=None)
+def place_prepositions() -> frozenset[str]:
+    return _word_list(_PREPOSITIONS)
 
 
 def _cap(tok) -> bool:
@@ -128,8 +139,54 @@ def nested_places(doc: Doc) -> list[Span]:
     return out
 
 
-def repair(doc: Doc, orgs: bool = True, adjectives: bool = True, nested: bool = True) -> Doc:
-    """Apply both repairs; other entities are kept unless an organisation span absorbs them."""
+def _gazetteer_place(tok) -> bool:
+    """Capitalised word that the gazetteer or SGJP knows as a place and not as a first name or surname only."""
+    if not _cap(tok) or not tok.is_alpha:
+        return False
+    parts = analyse(tok.text)[1].split("|")
+    if "first" in parts or "orghead" in parts:
+        return False
+    if "gaz" in parts:  # SGJP may read an unknown town as an adjective (Nowopołocka -> nowopołocki)
+        return parts[0] in ("subst", "ign", "adj")
+    return parts[0] in ("subst", "ign") and "geo" in parts and "sur" not in parts
+
+
+def _free(ents: list[Span], a: int, b: int) -> bool:
+    return all(e.end <= a or e.start >= b for e in ents)
+
+
+def missed_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """LOC for a gazetteer word right after a place preposition (`w Kliczewie`) that no entity covers."""
+    out = []
+    preps = place_prepositions()
+    for i in range(len(doc) - 1):
+        if doc[i].lower_ in preps and _gazetteer_place(doc[i + 1]) and _free(ents, i + 1, i + 2):
+            out.append(Span(doc, i + 1, i + 2, label="LOC"))
+    return out
+
+
+def missed_persons(doc: Doc, ents: list[Span]) -> list[Span]:
+    """PER for a first name followed by capitalised surname-like words that no entity covers."""
+    out = []
+    i = 0
+    while i < len(doc) - 1:
+        tok = doc[i]
+        if _cap(tok) and tok.is_alpha and "first" in analyse(tok.text)[1].split("|"):
+            j = i + 1
+            while j < len(doc) and j - i <= 3 and _cap(doc[j]) and doc[j].is_alpha and \
+                    {"sur", "ign", "first"} & set(analyse(doc[j].text)[1].split("|")):
+                j += 1
+            if j - i >= 2 and _free(ents, i, j):
+                out.append(Span(doc, i, j, label="PER"))
+                i = j
+                continue
+        i += 1
+    return out
+
+
+def repair(doc: Doc, orgs: bool = True, adjectives: bool = True, nested: bool = True,
+           places: bool = False, persons: bool = False) -> Doc:
+    """Apply the switched-on repairs; other entities are kept unless an organisation span absorbs them."""
     ents = list(doc.ents)
     if adjectives:
         ents = [Span(doc, e.start, e.end, label="LOC_ADJ")
@@ -156,6 +213,10 @@ def repair(doc: Doc, orgs: bool = True, adjectives: bool = True, nested: bool = 
                     continue
             i += 1
         ents = filter_spans(ents + new)
+    if places:
+        ents += missed_places(doc, ents)
+    if persons:
+        ents += missed_persons(doc, ents)
     doc.ents = sorted(ents, key=lambda e: e.start)
     if nested:
         doc.spans[NESTED_KEY] = nested_places(doc)
@@ -165,13 +226,17 @@ def repair(doc: Doc, orgs: bool = True, adjectives: bool = True, nested: bool = 
 class NerRepair(StatelessComponent):
     """spaCy component wrapper for `repair` (rules and data ship with the package)."""
 
-    def __init__(self, orgs: bool = True, adjectives: bool = True, nested: bool = True) -> None:
+    def __init__(self, orgs: bool = True, adjectives: bool = True, nested: bool = True,
+                 places: bool = False, persons: bool = False) -> None:
         self.orgs, self.adjectives, self.nested = orgs, adjectives, nested
+        self.places, self.persons = places, persons
 
     def __call__(self, doc: Doc) -> Doc:
-        return repair(doc, self.orgs, self.adjectives, self.nested)
+        return repair(doc, self.orgs, self.adjectives, self.nested, self.places, self.persons)
 
 
-@Language.factory(REPAIR_NAME, default_config={"orgs": True, "adjectives": True, "nested": True})
-def make_pl_ner_repair(nlp: Language, name: str, orgs: bool, adjectives: bool, nested: bool) -> NerRepair:
-    return NerRepair(orgs, adjectives, nested)
+@Language.factory(REPAIR_NAME, default_config={"orgs": True, "adjectives": True, "nested": True,
+                                                "places": False, "persons": False})
+def make_pl_ner_repair(nlp: Language, name: str, orgs: bool, adjectives: bool, nested: bool,
+                       places: bool, persons: bool) -> NerRepair:
+    return NerRepair(orgs, adjectives, nested, places, persons)

@@ -1,7 +1,7 @@
 """Polish NER figures: PolEval 2018 and SlavicNER (pl) with the official scorer, and a benchmark.
 
     python -m pipeline.evaluate.ner_pl [--model DIR] [--no-repair | --repair-off orgs,adjectives,nested]
-                                       [--native] [--limit N] [--only poleval|slavicner]
+                                       [--native] [--ablate] [--limit N] [--only poleval|slavicner]
     python -m pipeline.evaluate.ner_pl --bench [--bench-words 200000]
 
 The model reads every gold text whole (offsets count characters of the file; `Word: ...`
@@ -36,10 +36,10 @@ SCHEMES = {
 }
 
 
-REPAIR_PARTS = ("orgs", "adjectives", "nested")
+REPAIR_PARTS = ("orgs", "adjectives", "nested", "places", "persons")
 
 
-def load(model: str | None, off: set[str]):
+def load(model: str | None, off: set[str], on: frozenset[str] = frozenset()):
     """The Polish pipeline with the named parts of the span repair post-step switched off (ablations)."""
     from pipeline.annotate.ner_pl import load_pl
     from pipeline.annotate.ner_pl_repair import REPAIR_NAME
@@ -48,23 +48,23 @@ def load(model: str | None, off: set[str]):
     if REPAIR_NAME in nlp.pipe_names:
         comp = nlp.get_pipe(REPAIR_NAME)
         for part in REPAIR_PARTS:
-            setattr(comp, part, part not in off)
+            setattr(comp, part, part not in off and (part in on or getattr(comp, part)))
     return nlp
 
 
-def predict(nlp, docs: list[tuple[str, str]], scheme: str) -> list[tuple[str, str, list]]:
-    """(source, text, [(start, end, label)]) for every document, labels mapped to `scheme`."""
+def parse(nlp, docs: list[tuple[str, str]]) -> list:
+    return list(nlp.pipe((t for _, t in docs), batch_size=32))
+
+
+def spans_of(doc, scheme: str) -> list[tuple[int, int, str]]:
+    """Entity spans of one parsed doc with labels mapped to `scheme` (plus nested places where it wants them)."""
     from pipeline.annotate.ner_pl_repair import NESTED_KEY
 
     mapping, nested = SCHEMES[scheme]
-    out = []
-    texts = (t for _, t in docs)
-    for (source, text), doc in zip(docs, nlp.pipe(texts, batch_size=32)):
-        spans = [(e.start_char, e.end_char, mapping.get(e.label_, e.label_)) for e in doc.ents]
-        if nested and NESTED_KEY in doc.spans:
-            spans += [(e.start_char, e.end_char, e.label_) for e in doc.spans[NESTED_KEY]]
-        out.append((source, text, spans))
-    return out
+    spans = [(e.start_char, e.end_char, mapping.get(e.label_, e.label_)) for e in doc.ents]
+    if nested and NESTED_KEY in doc.spans:
+        spans += [(e.start_char, e.end_char, e.label_) for e in doc.spans[NESTED_KEY]]
+    return spans
 
 
 def poleval_docs(root: Path, tmp: Path, limit: int) -> list[tuple[str, str]]:
@@ -97,30 +97,61 @@ def repair_off(args: argparse.Namespace) -> set[str]:
     return off | {p.strip() for p in (args.repair_off or "").split(",") if p.strip()}
 
 
+def repair_on(args: argparse.Namespace) -> set[str]:
+    return {p.strip() for p in (args.repair_on or "").split(",") if p.strip()}
+
+
+# ablation rows: (name, repair parts switched on, label scheme or None for the benchmark's own)
+ABLATIONS = [
+    ("model, native labels", (), "native"),
+    ("model, labels mapped to scheme", (), None),
+    ("+ repair: place adjectives", ("adjectives",), None),
+    ("+ repair: organisations", ("adjectives", "orgs"), None),
+    ("+ nested places (shipped default)", ("adjectives", "orgs", "nested"), None),
+    ("+ gazetteer places after prepositions", ("adjectives", "orgs", "nested", "places"), None),
+    ("+ first name + surname persons", ("adjectives", "orgs", "nested", "places", "persons"), None),
+]
+
+
+def corpora(args: argparse.Namespace, root: Path, tmp: Path):
+    """(benchmark name, gold path, [(source, text)]) for the selected corpora."""
+    if args.only in (None, "poleval"):
+        yield "poleval", root / "ner" / "poleval2018" / "POLEVAL-NER_GOLD.json", poleval_docs(root, tmp / "pe", args.limit)
+    if args.only in (None, "slavicner"):
+        docs = list(slavicner_texts(root, "pl"))
+        yield "slavicner", root / "ner" / "slavicner", docs[: args.limit] if args.limit else docs
+
+
+def score_docs(name: str, gold: Path, docs, parsed, scheme: str, scorer: Path, tmp: Path) -> dict:
+    preds = [(src, text, spans_of(d, scheme)) for (src, text), d in zip(docs, parsed)]
+    write_run_folder(tmp / f"{name}_run", preds, "pl")
+    return score_ner(tmp / f"{name}_run", gold, name, scorer)
+
+
 def evaluate(args: argparse.Namespace, root: Path) -> int:
-    nlp = load(args.model, repair_off(args))
-    print(f"pipeline: {nlp.pipe_names}; repair parts off: {sorted(repair_off(args)) or 'none'}")
+    from pipeline.annotate.ner_pl_repair import repair
+
+    off = set(REPAIR_PARTS) if args.ablate else repair_off(args)
+    nlp = load(args.model, off, frozenset(repair_on(args)))
+    print(f"pipeline: {nlp.pipe_names}; repair parts off: {sorted(off) or 'none'}")
     scorer = root / "eval" / "score_ner.py"
     with tempfile.TemporaryDirectory() as tmpd:
         tmp = Path(tmpd)
-        if args.only in (None, "poleval"):
-            docs = poleval_docs(root, tmp / "poleval_txt", args.limit)
+        for name, gold, docs in corpora(args, root, tmp):
             t0 = time.perf_counter()
-            preds = predict(nlp, docs, "native" if args.native else "poleval")
+            parsed = parse(nlp, docs)
             dt = time.perf_counter() - t0
-            write_run_folder(tmp / "poleval_run", preds, "pl")
-            res = score_ner(tmp / "poleval_run", root / "ner" / "poleval2018" / "POLEVAL-NER_GOLD.json", "poleval", scorer)
-            print_score(f"PolEval 2018 ({dt:.0f} s)", res)
-        if args.only in (None, "slavicner"):
-            docs = list(slavicner_texts(root, "pl"))
-            if args.limit:
-                docs = docs[: args.limit]
-            t0 = time.perf_counter()
-            preds = predict(nlp, docs, "native" if args.native else "slavicner")
-            dt = time.perf_counter() - t0
-            write_run_folder(tmp / "slavicner_run", preds, "pl")
-            res = score_ner(tmp / "slavicner_run", root / "ner" / "slavicner", "slavicner", scorer)
-            print_score(f"SlavicNER pl ({dt:.0f} s)", res)
+            n_words = sum(len(d) for d in parsed)
+            title = f"{'PolEval 2018' if name == 'poleval' else 'SlavicNER pl'} ({n_words} tokens, {dt:.0f} s)"
+            if not args.ablate:
+                res = score_docs(name, gold, docs, parsed, "native" if args.native else name, scorer, tmp)
+                print_score(title, res)
+                continue
+            print(f"\n== {title}: ablation")
+            for row, parts, scheme in ABLATIONS:
+                variant = [repair(d.copy(), **{p: p in parts for p in REPAIR_PARTS}) for d in parsed]
+                res = score_docs(name, gold, docs, variant, scheme or name, scorer, tmp)
+                print_score(row, res)
     return 0
 
 
@@ -132,26 +163,29 @@ def bench(args: argparse.Namespace, root: Path) -> int:
     texts = [t for _, t in slavicner_texts(root, "pl")]
     t0 = time.perf_counter()
     nlp = load(args.model, repair_off(args))
+    nlp("rozgrzewka")  # the first call pays lazy dictionary loads (Morfeusz, GeoNames): part of load time
     load_s = time.perf_counter() - t0
     blank = spacy.blank("pl")
-    words = sum(len(d) for d in blank.pipe(texts))
-    reps = max(1, -(-args.bench_words // max(words, 1)))
-    corpus = texts * reps
-    n_words = words * reps
+    corpus, n_words = [], 0
+    while n_words < args.bench_words:  # SlavicNER pl texts, repeated if needed, up to the word budget
+        for text in texts:
+            corpus.append(text)
+            n_words += len(blank(text))
+            if n_words >= args.bench_words:
+                break
     t0 = time.perf_counter()
     for _ in blank.pipe(corpus):
         pass
     blank_s = time.perf_counter() - t0
-    nlp("rozgrzewka")  # first call pays lazy dictionary loads (Morfeusz, gazetteer); counted in load time
     t0 = time.perf_counter()
     for _ in nlp.pipe(corpus, batch_size=64):
         pass
     full_s = time.perf_counter() - t0
     size = sum(p.stat().st_size for p in Path(args.model or MODEL_DIR).rglob("*") if p.is_file())
-    print(f"texts: SlavicNER pl x{reps} = {len(corpus)} texts, {n_words} words (blank pl tokens)")
+    print(f"texts: {len(corpus)} SlavicNER pl texts, {n_words} words (blank pl tokens)")
     print(f"spaCy blank pl tokenizer: {n_words / blank_s:,.0f} words/s")
     print(f"Polish pipeline {nlp.pipe_names}: {n_words / full_s:,.0f} words/s")
-    print(f"model size: {size / 1e6:.1f} MB; load time: {load_s:.2f} s")
+    print(f"model size: {size / 1e6:.1f} MB; load time incl. dictionaries: {load_s:.2f} s")
     return 0
 
 
@@ -159,8 +193,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", default=None, help="model dir (default: pipeline/models/pl_ner)")
     ap.add_argument("--no-repair", action="store_true", help="switch off the whole span repair post-step")
-    ap.add_argument("--repair-off", default="", help="comma-separated repair parts to switch off: orgs,adjectives,nested")
+    ap.add_argument("--repair-off", default="", help="repair parts to switch off: orgs,adjectives,nested,places,persons")
+    ap.add_argument("--repair-on", default="", help="repair parts to switch on (places,persons are off by default)")
     ap.add_argument("--native", action="store_true", help="write the model's labels unmapped, no nested spans")
+    ap.add_argument("--ablate", action="store_true", help="one parse, then each repair part and label mapping in turn")
     ap.add_argument("--only", choices=["poleval", "slavicner"], default=None)
     ap.add_argument("--limit", type=int, default=0, help="first N documents of each corpus")
     ap.add_argument("--bench", action="store_true", help="throughput, size and load time instead of scores")

@@ -38,7 +38,6 @@ def kernel_path(tmp_path, monkeypatch):
         "display_name": "pipeline test kernel", "language": "python"}))
     monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
     monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path / "runtime"))
-    monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     return tmp_path
 
 

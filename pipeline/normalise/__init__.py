@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pipeline.normalise.gazetteer import get_gazetteer
 from pipeline.normalise.lemmas import is_derived_adjective, lemmatise
-from pipeline.normalise.organisations import link_article_orgs, merge_organisations
+from pipeline.normalise.organisations import link_article_orgs, merge_organisations, name_part
 from pipeline.record import Article, Mention, Place
 
 __all__ = ["normalise", "merge_organisations", "get_gazetteer", "lemmatise"]
@@ -33,7 +33,7 @@ def normalise(article: Article) -> Article:
             continue
         lang = _lang(m, article)
         label = "" if m.label == "LOC_ADJ" else m.label
-        m.lemma = lemmatise(m.text, lang, label)
+        m.lemma = lemmatise(name_part(m.text) if m.label == "ORG" else m.text, lang, label)
         if m.label == "LOC":
             _link_place(article, m, lang, gaz)
         elif m.label == "LOC_ADJ":

@@ -216,7 +216,9 @@ def _unknown_places(out: list[str], words: list[str], lang: str) -> list[str]:
     if len(alpha) != 1:
         return out
     i = alpha[0]
-    if out[i] != words[i] or _in_gazetteer(words[i]) or _engine(lang, is_cyrillic(words[i])).analyse(words[i]):
+    engine = _engine(lang, is_cyrillic(words[i]))
+    known = getattr(engine, "has_dictionary", True) and engine.analyse(words[i])
+    if out[i] != words[i] or _in_gazetteer(words[i]) or known:
         return out  # only words no dictionary knows (`City` is not an inflected `Cita`)
     for form, rank in _word_forms(words[i], lang):
         if rank > 0 and _in_gazetteer(form):

@@ -17,6 +17,7 @@ _KINDS = {
 class PolishEngine:
     """Engine for `agreement.lemmatise_words` backed by Morfeusz2."""
 
+    has_dictionary = True  # False: every word gets ending-rule readings
     postnominal_adjectives = True
 
     def analyse(self, word: str) -> tuple[Analysis, ...]:

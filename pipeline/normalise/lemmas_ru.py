@@ -16,6 +16,7 @@ MIN_SCORE = 0.0
 class RussianEngine:
     """Engine for `agreement.lemmatise_words` backed by pymorphy3."""
 
+    has_dictionary = True  # False: every word gets ending-rule readings
     postnominal_adjectives = False
     ranked_readings = True  # pymorphy lists the most probable reading first
 

@@ -37,6 +37,7 @@ def has_rules(lang: str) -> bool:
 class RuleEngine:
     """Engine for `agreement.lemmatise_words` from ending tables."""
 
+    has_dictionary = False  # False: every word gets ending-rule readings
     postnominal_adjectives = False
 
     def __init__(self, lang: str):

@@ -127,6 +127,48 @@ def signatures_match(a: str, b: str) -> bool:
     return inter / union >= SIGNATURE_MATCH
 
 
+@lru_cache(maxsize=1)
+def descriptors() -> frozenset[str]:
+    """Lower-case words opening an ORG mention that are not part of the name
+    (lang/<xx>/org_descriptors.txt: `делегация`, `delegacja`, `пресс-служба`)."""
+    words = set()
+    for path in sorted(LANG_DIR.glob("*/org_descriptors.txt")):
+        words |= {line.strip().casefold() for line in path.read_text(encoding="utf-8").splitlines()
+                  if line.strip() and not line.startswith("#")}
+    return frozenset(words)
+
+
+def name_part(text: str) -> str:
+    """`делегация польского Фонда образовательного сотрудничества` -> `Фонда образовательного
+    сотрудничества`: drop the lower-case words before the capitalised name when one of them
+    is a descriptor (`деревообрабатывающего предприятия ОАО «...»` -> `ОАО «...»`)."""
+    words = text.split(" ")
+    for k in range(1, len(words)):
+        if words[k][:1].isupper() or words[k][:1] in "„\"«“":
+            lead = [w.casefold() for w in words[:k]]
+            if all(w[:1].islower() for w in lead) and descriptors() & set(lead):
+                return " ".join(words[k:])
+            return text
+    return text
+
+
+@lru_cache(maxsize=None)
+def alphabet(lang: str) -> frozenset[str]:
+    """Letters of a language (lang/<xx>/letters.json), empty where unknown."""
+    from pipeline.lang import load_json
+
+    data = load_json(lang, "letters.json") or {}
+    return frozenset(data.get("alphabet", ""))
+
+
+def written_in(name: str, lang: str) -> bool:
+    """All letters of `name` belong to `lang`'s alphabet (`Брэсцкі` is Belarusian,
+    `Брестский` is not)."""
+    letters = {c for c in name.lower() if c.isalpha()}
+    abc = alphabet(lang)
+    return bool(abc) and letters <= abc
+
+
 def org_key(name: str) -> str:
     return "org:" + fold(name)
 
@@ -271,7 +313,8 @@ def _organisation(ms: list[Mention], defined: list[str], main_lang: str,
     full = [m for m in ms if not is_acronym(m.text)]
     main_cyr = main_lang in _cyrillic_langs()
     pool = [m for m in full if is_cyrillic(m.lemma or m.text) == main_cyr] or full or ms
-    best = max(pool, key=lambda m: (m.language == main_lang, not is_translation[id(m)],
+    best = max(pool, key=lambda m: (written_in(m.lemma or m.text, main_lang),
+                                    m.language == main_lang, not is_translation[id(m)],
                                     len((m.lemma or m.text).split()), len(m.lemma or m.text),
                                     -m.start))
     name = best.lemma or best.text

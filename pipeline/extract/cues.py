@@ -85,9 +85,9 @@ def _triggers(s: Sent, orgs: list[Mention]) -> list[Trigger]:
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if s.in_quote(tok.start) or (tok.text[:1].islower() and any(m.start < tok.start < m.end for m in orgs)):
-            i += 1  # inside a quoted title, or a common noun inside an organisation's name
-            continue  # ("Transgraniczne Forum Samorządowe" tagged ORG still names a forum)
+        if s.in_quote(tok.start):
+            i += 1  # inside a quoted title (an ORG span is not trusted to hide a trigger:
+            continue  # "Transgraniczne Forum Samorządowe" tagged ORG still names a forum)
         best = None
         for v in vocabs_for(tok, s.lang):
             hit = v.find(toks, i, v.data.get("event_triggers", {}))

@@ -229,3 +229,11 @@ def test_translation_in_parentheses_and_cross_script_acronyms():
     assert keys[0] == keys[1] and keys[2] == keys[3] and keys[0] != keys[2]
     assert art.organisations[keys[0]].name == "Centrum Inicjatyw Lokalnych „Nistru”"
     assert "СЭЗ «Брест»" in art.organisations[keys[2]].aliases
+
+
+def test_places_inside_quoted_titles_are_not_linked():
+    text = "Seminarium «Беларусь – Польша: общие задачи» odbyło się w Grodnie."
+    art = normalise(_article(text, [("Беларусь", "LOC", "ru"), ("Польша", "LOC", "ru"),
+                                    ("Grodnie", "LOC", "pl")]))
+    assert [m.entity_key for m in art.mentions] == ["", "", "geo:627904"]
+    assert set(art.places) == {"geo:627904"}

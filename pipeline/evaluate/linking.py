@@ -9,7 +9,8 @@ Two ways to get place mentions, both scored per article on the set of distinct G
   Cyrillic) and every region phrase (a region-type word with its neighbours) is offered to
   `Gazetteer.link`; a sequence that links is a predicted place. This over-generates on purpose:
   place names inside organisation names and person names that are also village names are
-  counted as false positives, so its precision is a lower bound of the linker's.
+  counted as false positives, so its precision is a lower bound of the linker's. Like
+  `normalise`, it ignores places inside quoted titles and quoted names.
 - `ner`: the pipeline's own annotate stage finds the mentions, `normalise` links the LOC ones
   (end-to-end figure, NER errors included).
 
@@ -66,7 +67,7 @@ def _scan_spans(text: str, lang: str):
                 place = gaz.link(phrase, None, lang)
                 if place is not None:
                     used.update(range(a, b))
-                    yield phrase, place
+                    yield phrase, place, words[a][0]
                     break
     for run in _CAP_SEQ.finditer(text):
         toks = [(m.start() + run.start(), m.end() + run.start(), m.group(0))
@@ -85,7 +86,7 @@ def _scan_spans(text: str, lang: str):
                     continue
                 place = gaz.link(phrase, None, lang)
                 if place is not None:
-                    yield phrase, place
+                    yield phrase, place, toks[i][0]
                     i += n - 1
                     break
             i += 1
@@ -100,8 +101,12 @@ def _is_adjective(word: str, lang: str) -> bool:
 def scan_places(article) -> set[str]:
     """Keys of every place the gazetteer links from the article text (see module doc)."""
     lang = article.meta.get("language") or ("ru" if _mostly_cyrillic(article.text) else "pl")
-    body = article.text[article.body_start:]
-    return {place.key for _phrase, place in _scan_spans(body, lang)}
+    from pipeline.normalise import quoted_spans
+
+    body = article.text  # header titles are annotated text too (SCHEMA.md)
+    quotes = quoted_spans(body)  # as normalise does: no places from quoted titles/names
+    return {place.key for phrase, place, start in _scan_spans(body, lang)
+            if not any(a <= start and start + len(phrase) <= b for a, b in quotes)}
 
 
 def _maximal(keys: set[str]) -> set[str]:
@@ -195,7 +200,7 @@ def main(argv: list[str] | None = None) -> None:
             print(f"{mode}: {len(res['skipped'])} articles skipped, e.g. {res['skipped'][0]}")
         if res["precision"] is None:
             continue
-        print(f"{mode}: {len(pairs)} articles  places with GeoNames id: P {res['precision']:.3f}  "
+        print(f"{mode}: {len(pairs) - len(res['skipped'])} articles  places with GeoNames id: P {res['precision']:.3f}  "
               f"R {res['recall']:.3f}  (tp {res['tp']}, fp {res['fp']}, fn {res['fn']});  "
               f"regions/places without id: recall {res['region_recall']:.3f} of {res['regions']}  "
               f"[{dt:.1f} s]")

@@ -4,10 +4,12 @@
 dates annotator), links LOC mentions to `Place`s (`geo:<geonames id>`, or `loc:<Polish
 name>` for regions and places GeoNames lacks) and groups ORG mentions into `Organisation`s
 (`org:<canonical name folded>`); both are stored in `article.places` / `article.organisations`.
-Adjectives derived from place names (`białoruskich`, `белорусских`, label LOC_ADJ) get no
-place link.
+Adjectives derived from place names (`białoruskich`, `белорусских`, label LOC_ADJ) and places
+named inside quoted titles or quoted names (`«Беларусь – Польша: ...»`) get no place link.
 """
 from __future__ import annotations
+
+import re
 
 from pipeline.normalise.gazetteer import get_gazetteer
 from pipeline.normalise.lemmas import is_derived_adjective, lemmatise
@@ -28,6 +30,7 @@ def normalise(article: Article) -> Article:
     """Lemmas, place links and organisation records for one article (mutates and returns it)."""
     gaz = get_gazetteer()
     orgs: list[Mention] = []
+    quotes = None
     for m in article.mentions:
         if m.label in TEMPORAL_LABELS or m.label not in NAME_LABELS:
             continue
@@ -35,7 +38,9 @@ def normalise(article: Article) -> Article:
         label = "" if m.label == "LOC_ADJ" else m.label
         m.lemma = lemmatise(name_part(m.text) if m.label == "ORG" else m.text, lang, label)
         if m.label == "LOC":
-            _link_place(article, m, lang, gaz)
+            if quotes is None:
+                quotes = quoted_spans(article.text)
+            _link_place(article, m, lang, gaz, quotes)
         elif m.label == "LOC_ADJ":
             m.attrs["derived_adjective"] = True
         elif m.label == "ORG":
@@ -67,9 +72,23 @@ def _administrative_unit(m: Mention, lang: str, gaz) -> Place | None:
     return place if place.feature in ("city", "country") and len(m.text.split()) == 1 else None
 
 
-def _link_place(article: Article, m: Mention, lang: str, gaz) -> None:
+_QUOTE = re.compile(r"[«„“\"]([^«»„”“\"\n]{1,200})[»”“\"]")
+TITLE_MAX_WORDS = 12
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Short quoted stretches (titles, names in quotes): `«Беларусь – Польша: ...»`,
+    `СЭЗ «Могилев»`. Longer quotes are speech and are not returned."""
+    return [(q.start(), q.end()) for q in _QUOTE.finditer(text)
+            if len(q.group(1).split()) <= TITLE_MAX_WORDS]
+
+
+def _link_place(article: Article, m: Mention, lang: str, gaz, quotes=()) -> None:
     if is_derived_adjective(m.text, lang):
         m.attrs["derived_adjective"] = True
+        return
+    if any(a <= m.start and m.end <= b for a, b in quotes):
+        m.attrs["in_quoted_title"] = True  # a place named in a title or a quoted name
         return
     place = gaz.link(m.text, m.lemma, lang)
     if place is None:

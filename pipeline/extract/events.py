@@ -203,6 +203,27 @@ def _cand(t: Trigger, p: PlaceArg | None, d: DateArg | None, **kw) -> Cand:
 
 
 # ----------------------------------------------------------------------------- inheritance
+def _derive_date(cand: Cand, c: SentCues, ref: Draft | None, base: Draft | None, ctx: Context) -> None:
+    """A date the sentence gives only through another event: the n-th day of the event in
+    force ("Drugiego dnia"), its start or end ("Misja rozpoczęła się ... od Forum",
+    "Завершился визит ... круглым столом"), or the day of the event referred to."""
+    if any(t.after for t in c.triggers) and c.ordinal is None and cand.trig.weak:
+        return  # "Po zakończeniu targów część delegacji udała się do Smoleńska": some day after
+    rng = (base.start, base.end) if base and base.is_range() else ctx.range
+    day = ""
+    if c.ordinal is not None and rng:
+        day = rng[1] if c.ordinal == -1 else day_shift(rng[0], c.ordinal - 1) if c.ordinal > 0 else ""
+        day = day if day and rng[0] <= day <= rng[1] else ""
+    elif any(abs(m - cand.trig.i) <= MARKER_REACH for m in c.marker_at) and base and len(base.start) == 10:
+        day = base.start if c.start_marker else (base.end or base.start)
+    elif ref and ref.start:
+        cand.start, cand.end = ref.start, ref.end
+        cand.inferred = cand.derived = True
+    if day:
+        cand.start = cand.end = day
+        cand.inferred = cand.derived = True
+
+
 def _referenced(c: SentCues, drafts: list[Draft], ctx: Context) -> Draft | None:
     for t in c.triggers:
         if t.reference:
@@ -218,26 +239,8 @@ def _fill(cand: Cand, c: SentCues, cues: list[SentCues], drafts: list[Draft], ct
           heading_places: dict[int, PlaceArg], siblings: list[Cand]) -> None:
     ref = _referenced(c, drafts, ctx)
     base = ref or ctx.parent
-    near_marker = any(abs(m - cand.trig.i) <= MARKER_REACH for m in c.marker_at)
-    after = any(t.after for t in c.triggers)
-    if not cand.own_date and after and c.ordinal is None and cand.trig.weak:
-        pass  # "Po zakończeniu targów część delegacji udała się do Smoleńska": some day after
-    elif not cand.own_date:
-        rng = (base.start, base.end) if base and base.is_range() else ctx.range
-        if c.duration and cand.start:
-            pass
-        elif c.ordinal is not None and rng:
-            day = rng[1] if c.ordinal == -1 else day_shift(rng[0], c.ordinal - 1) if c.ordinal > 0 else ""
-            if day and rng[0] <= day <= rng[1]:
-                cand.start = cand.end = day
-                cand.inferred = cand.derived = True
-        elif near_marker and base and base.start and len(base.start) == 10:
-            day = base.start if c.start_marker else (base.end or base.start)
-            cand.start = cand.end = day
-            cand.inferred = cand.derived = True
-        elif ref and ref.start:
-            cand.start, cand.end = ref.start, ref.end
-            cand.inferred = cand.derived = True
+    if not cand.own_date:
+        _derive_date(cand, c, ref, base, ctx)
     if cand.own_date and c.duration > 1 and cand.start == cand.end and len(cand.start) == 10:
         if c.end_marker:  # "Wczoraj zakończyło się dwudniowe szkolenie"
             cand.start = day_shift(cand.end, -(c.duration - 1))

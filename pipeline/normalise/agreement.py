@@ -140,11 +140,18 @@ def _has_adj(cands: list[Analysis], case: str, gender: str, number: str) -> bool
 def _extend(changes, rest, words, analyses, case, gender, number, postnominal=True) -> None:
     """Agreeing adjectives after the head, and a coordinated noun (`Prawa i Sprawiedliwości`)."""
     n = 0
+    adjectives = 0
     while n < len(rest):
         j = rest[n]
         if _has_adj(analyses[j], case, gender, number):
-            if not postnominal and n + 1 < len(rest) and _adj_heads_next(analyses[j], analyses[rest[n + 1]]):
+            # an adjective that agrees with the next noun belongs to it: at once where
+            # adjectives precede nouns (ru), from the second one on where they follow the
+            # head (pl: `Klubu Poselskiego | Polskiego Stronnictwa`, but `Urzędu
+            # Marszałkowskiego Województwa`)
+            if (not postnominal or adjectives >= 1) and n + 1 < len(rest) and \
+                    _adj_heads_next(analyses[j], analyses[rest[n + 1]]):
                 return
+            adjectives += 1
 
             changes[j] = ("adj", gender, number)
         elif words[j].lower() in CONJUNCTIONS and n + 1 < len(rest):

@@ -94,6 +94,7 @@ def lemmatise(text: str, lang: str, label: str) -> str:
     out = _unknown_words(out, words, lang, label, cyrillic)
     if label == "PER":
         out = _propagate_endings(out, words)
+        out = _shared_genitive_a(out, words, engine)
     if label == "LOC":
         out = _unknown_places(out, words, lang)
     return "".join(out)
@@ -104,6 +105,21 @@ def _whole_quote(words: list[str]) -> tuple[str, str, str] | None:
     if len(words) == 1 and len(words[0]) > 2 and words[0][0] in "„\"«“" and words[0][-1] in "”\"»“":
         return words[0][0], words[0][1:-1], words[0][-1]
     return None
+
+
+def _shared_genitive_a(out: list[str], words: list[str], engine: Engine) -> list[str]:
+    """`Noela Gallaghera`, `Craiga Gordona`: when every word of a person name ends in -a
+    after a consonant, the name is a masculine genitive and unknown words lose the -a
+    (`Theresa May` keeps it: `May` does not end in -a)."""
+    alpha = [i for i, w in enumerate(words) if w.isalpha()]
+    if len(alpha) < 2 or not all(words[i].endswith("a") and len(words[i]) > 3 and
+                                 words[i][-2].lower() not in "aeiouyąęóc" for i in alpha):
+        return out
+    res = list(out)
+    for i in alpha:
+        if res[i] == words[i] and not engine.analyse(words[i]):
+            res[i] = words[i][:-1]
+    return res
 
 
 def _propagate_endings(out: list[str], words: list[str]) -> list[str]:

@@ -228,12 +228,12 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
         if t.text[:1].isupper():
             same = [e for e in prior if text[e.start:e.end] == t.text and sum(c.isupper() for c in t.text) >= 2]
             if same and all(f.key != same[-1].key for f in found):
-                found.append(same[-1])
+                found.append(Entity(same[-1].key, t.start, t.end, same[-1].heads, same[-1].is_place))
             continue
         for e in reversed(prior):
             if not e.is_place and e.heads and t.lemmas & e.heads:
-                if all(f.key != e.key for f in found):
-                    found.append(e)
+                if all(f.key != e.key for f in found):  # placed where the common noun stands
+                    found.append(Entity(e.key, t.start, t.end, e.heads, False))
                 break
     found.sort(key=lambda e: e.start)
     # "X подписали с Y": the partner after the verb
@@ -319,6 +319,25 @@ def _date_from_event(c: SentCues, ev: Draft | None, rng: tuple[str, str] | None)
     return ""
 
 
+def _title_end(s: Sent, after: int, text: str) -> int:
+    """End of a document's name: its `o współpracy ...` / `о сотрудничестве` complement (up to
+    three words) and a name in parentheses right after it."""
+    toks = s.tokens
+    end = toks[after - 1].end
+    if after + 1 < len(toks) and toks[after].lower in ("o", "о", "об", "аб", "про") \
+            and not text[end:toks[after].start].strip():
+        k = after + 2  # "o współpracy", "о сотрудничестве", "аб супрацоўніцтве" (+ one adjective)
+        if k < len(toks) and toks[k].text[:1].islower() and toks[k].lower.endswith(("ej", "ой", "ай", "ym", "ом")) \
+                and not text[toks[k - 1].end:toks[k].start].strip():
+            k += 1
+        end = toks[k - 1].end
+    rest = text[end:s.end]
+    if ")" in rest and (rest.lstrip().startswith("(") or text[toks[0].start:end].count("(") >
+                        text[toks[0].start:end].count(")")):
+        end += rest.index(")") + 1
+    return end
+
+
 def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[Entity]) -> list[AgDraft]:
     out: list[AgDraft] = []
     para_date: dict[int, str] = {}
@@ -346,7 +365,7 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
         verb = min(signs, key=lambda i: abs(i - groups[0][0][0]))
         for gi, g in enumerate(groups):
             atype = min((h[2] for h in g), key=TYPE_PRIORITY.index)
-            a = AgDraft(atype, si, s.tokens[g[0][0]].start, s.tokens[g[-1][0] + g[-1][1] - 1].end, sents=[si])
+            a = AgDraft(atype, si, s.tokens[g[0][0]].start, _title_end(s, g[-1][0] + g[-1][1], art.text), sents=[si])
             if pairs:
                 chosen = pairs if len(groups) == 1 else pairs[gi:gi + 1]
             else:

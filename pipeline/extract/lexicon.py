@@ -147,8 +147,12 @@ def vocab(lang: str) -> Vocab | None:
 
 
 def vocabs_for(tok: Token, sentence_lang: str) -> list[Vocab]:
-    """The vocabularies a token is matched against: its script's languages, sentence's first."""
+    """The vocabularies a token is matched against: the sentence's language first, then the
+    other languages of its script. A Russian sentence is read with Russian lemmas only:
+    Belarusian/Ukrainian stems ("договор", "дамов") would misread Russian words."""
     langs = CYRILLIC_LANGS if tok.cyrillic else LATIN_LANGS
+    if sentence_lang == "ru" and tok.cyrillic:
+        langs = ("ru",)
     order = [sentence_lang] if sentence_lang in langs else []
     order += [lang for lang in langs if lang not in order]
     return [v for v in (vocab(lang) for lang in order) if v is not None]

@@ -1,9 +1,11 @@
 """Run-time Polish NLP: the project's own NER model shipped in pipeline/models/pl_ner.
 
 `load_pl()(text)` gives sentences (`doc.sents`, rule-based, abbreviation-aware) and entities
-(`doc.ents`) labelled PER, ORG, LOC, DATE, TIME, plus LOC_ADJ for adjectives derived from place
-names (`białoruskich`, `polskich`): they point to a place but are not place mentions, so they
-carry their own label. Importing this module registers every custom component the model uses.
+(`doc.ents`) labelled PER, ORG, LOC, DATE, TIME, plus two labels for words derived from place
+names, which point to a place but are not place mentions: LOC_ADJ for adjectives (`białoruskich`,
+`polskich`) and LOC_DEM for inhabitants (`Polacy`, `Białorusinów`; SlavicNER counts these as PER).
+Places nested in organisation names (`Ministerstwo Gospodarki Białorusi` -> `Białorusi`) are in
+`doc.spans["pl_nested"]`. Importing this module registers every custom component the model uses.
 """
 from __future__ import annotations
 
@@ -18,8 +20,8 @@ from pipeline.annotate import pl_features  # noqa: F401  (registers pl_morph_fea
 from pipeline.annotate import pl_tokenizer  # noqa: F401  (registers tokenizer + pl_news_sentences)
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "pl_ner"
-LABELS = ("PER", "ORG", "LOC", "DATE", "TIME", "LOC_ADJ")
-PLACE_ADJECTIVE = "LOC_ADJ"
+LABELS = ("PER", "ORG", "LOC", "DATE", "TIME", "LOC_ADJ", "LOC_DEM")
+DERIVED_FROM_PLACE = ("LOC_ADJ", "LOC_DEM")
 
 
 @lru_cache(maxsize=None)

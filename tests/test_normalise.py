@@ -237,3 +237,12 @@ def test_places_inside_quoted_titles_are_not_linked():
                                     ("Grodnie", "LOC", "pl")]))
     assert [m.entity_key for m in art.mentions] == ["", "", "geo:627904"]
     assert set(art.places) == {"geo:627904"}
+
+
+def test_region_phrases_missed_by_ner_are_added():
+    text = "Goście z obwodu grodzieńskiego i z rejonu Ungheni odwiedzili gminę Supraśl."
+    art = normalise(_article(text, []))
+    found = {(m.text, m.entity_key, m.source) for m in art.mentions}
+    assert ("obwodu grodzieńskiego", "loc:obwód grodzieński", "normalise:regions") in found
+    assert ("rejonu Ungheni", "loc:rejon ungheni", "normalise:regions") in found
+    assert ("gminę Supraśl", "loc:gmina supraśl", "normalise:regions") in found

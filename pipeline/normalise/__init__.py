@@ -29,6 +29,7 @@ def _lang(m: Mention, article: Article) -> str:
 def normalise(article: Article) -> Article:
     """Lemmas, place links and organisation records for one article (mutates and returns it)."""
     gaz = get_gazetteer()
+    _add_region_mentions(article, gaz)
     orgs: list[Mention] = []
     quotes = None
     for m in article.mentions:
@@ -83,6 +84,39 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
             if len(q.group(1).split()) <= TITLE_MAX_WORDS]
 
 
+def _looks_like_name(name: str) -> bool:
+    """A place GeoNames lacks (`Połowce`) still reads as a name: capitalised words, no digits."""
+    words = [w for w in name.split() if len(w) > 3]
+    return bool(words) and not any(c.isdigit() for c in name) and all(w[:1].isupper() for w in words)
+
+
+def _segment_language(article: Article):
+    def lang_at(offset: int) -> str:
+        for seg in article.segments:
+            if seg.start <= offset < seg.end and seg.language not in ("", "und"):
+                return seg.language
+        return article.language
+    return lang_at
+
+
+def _add_region_mentions(article: Article, gaz) -> None:
+    """Region phrases the annotators missed (`obwodu grodzieńskiego`) become LOC mentions
+    (source `normalise:regions`), where no other mention overlaps them."""
+    from pipeline.normalise.regions import find_region_phrases
+
+    lo = article.body_start if article.text_is_file else 0
+    taken = [(m.start, m.end) for m in article.mentions]
+    added = []
+    for start, end, _place in find_region_phrases(article.text[lo:], _segment_language(article), gaz):
+        start, end = start + lo, end + lo
+        if any(a < end and start < b for a, b in taken):
+            continue
+        added.append(Mention(start, end, article.text[start:end], "LOC",
+                             _segment_language(article)(start), source="normalise:regions"))
+    if added:
+        article.mentions = sorted(article.mentions + added, key=lambda m: (m.start, m.end, m.label))
+
+
 def _link_place(article: Article, m: Mention, lang: str, gaz, quotes=()) -> None:
     if is_derived_adjective(m.text, lang):
         m.attrs["derived_adjective"] = True
@@ -93,7 +127,9 @@ def _link_place(article: Article, m: Mention, lang: str, gaz, quotes=()) -> None
     place = gaz.link(m.text, m.lemma, lang)
     if place is None:
         name = m.lemma or m.text
-        place = Place(key=f"loc:{name.lower()}", name=name)
         m.attrs["unlinked"] = True
+        if not _looks_like_name(name):
+            return  # `B2B polskich`: not a place name
+        place = Place(key=f"loc:{name.lower()}", name=name)
     m.entity_key = place.key
     article.places.setdefault(place.key, place)

@@ -152,3 +152,37 @@ def _named_region(canon: str, rest: str, lang: str, gaz: "Gazetteer | None") -> 
 
 def _region(name: str, cc: str) -> Place:
     return Place(key=f"loc:{name.lower()}", name=name, country_code=cc, feature="region")
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*\.?", re.U)
+
+
+def find_region_phrases(text: str, lang_at, gaz: "Gazetteer") -> list[tuple[int, int, Place]]:
+    """(start, end, region) for every `<region word> <adjective>` / `<adjective> <region
+    word>` / `gmina <Name>` phrase in `text` (`obwodu grodzieńskiego`, `Гродненской
+    области`). NER models often miss these; `lang_at(offset)` gives the language there."""
+    types = region_types()
+    words = []
+    for m in _WORD_RE.finditer(text):  # keep the period of `обл.`, not a sentence's
+        w = m.group(0)
+        if w.endswith(".") and fold(w) not in types:
+            w = w[:-1]
+        words.append((m.start(), m.start() + len(w), w))
+    out: list[tuple[int, int, Place]] = []
+    for i, (start, end, w) in enumerate(words):
+        hit = types.get(fold(w)) or types.get(fold(w) + ".")
+        if hit is None:
+            continue
+        for a, b in ((i, i + 1), (i - 1, i)):
+            if a < 0 or b >= len(words):
+                continue
+            s0, e0 = words[a][0], words[b][1]
+            if not text[words[a][1]:words[b][0]].strip() == "":
+                continue  # punctuation between the two words
+            phrase = text[s0:e0]
+            place = parse_region(phrase, lang_at(s0), gaz)
+            other = words[b if a == i else a][2]
+            if place is not None and (adjective_stem(other) or (a == i and other[:1].isupper())):
+                out.append((s0, e0, place))
+                break
+    return out

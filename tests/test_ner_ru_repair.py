@@ -101,3 +101,23 @@ def test_belarusian_approach_beats_bare_natasha_on_held_out_sentences():
         preds = find_entities_many(texts, cfg)
         score[name] = exact_prf((g, p) for (_, g, _), p in zip(rows, preds))["micro"]["F1"]
     assert score["be"] > score["bare"] + 0.2, score
+
+
+def test_region_adjective_with_region_noun_is_one_loc():
+    text = "Сотрудничество с Подкарпатским воеводством развивается."
+    assert ("Подкарпатским воеводством", "LOC") in found(text)
+
+
+def test_unclosed_quote_in_a_span_takes_its_closing_quote():
+    assert clean("фирма «Альфа Бета» работает", [(6, 17, "ORG")]) == [(6, 18, "ORG")]
+
+
+def test_apostrophe_words_stay_one_token():
+    from pipeline.annotate.ner_ru_repair import tokens
+
+    assert [t.text for t in tokens("грамадскае аб'яднанне")] == ["грамадскае", "аб'яднанне"]
+
+
+def test_organisation_with_town_complement():
+    text = "Семинар провёл Центр развития бизнеса г. Пинска."
+    assert ("Центр развития бизнеса г. Пинска", "ORG") in found(text)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.annotate.ner_be_places import is_place
+from pipeline.annotate.ner_regions import region_spans
 from pipeline.annotate.ner_ru_repair import Span, Tok, entity_at, is_word, clean, combine, quoted_end, tokens
 from pipeline.lang import load_json
 
@@ -33,7 +34,6 @@ class BeData:
     max_complement: int
     not_complement: tuple[str, ...]
     titles: frozenset[str]
-    region_nouns: frozenset[str]
     acronyms: frozenset[str]
     place_links: frozenset[str]
 
@@ -47,7 +47,7 @@ def be_data() -> BeData:
                   tuple(d.get("descr_adjective_stems", [])), frozenset(d.get("name_links", [])),
                   frozenset(d.get("not_names", [])), int(d.get("max_quote_tokens", 12)),
                   int(d.get("max_complement_tokens", 5)), tuple(d.get("not_complement_endings", [])),
-                  frozenset(d.get("titles", [])), frozenset(d.get("region_nouns", [])),
+                  frozenset(d.get("titles", [])),
                   frozenset(d.get("acronyms", [])), frozenset(d.get("place_links", [])))
 
 
@@ -160,13 +160,6 @@ def relabel(text: str, spans: list[Span], d: BeData) -> list[Span]:
     return out
 
 
-def regions(toks: list[Tok], d: BeData) -> list[Span]:
-    """[Capitalised adjective] + region noun: Полацкі раён, Падляскае ваяводства."""
-    return [(toks[i - 1].start, t.end, "LOC") for i, t in enumerate(toks)
-            if i > 0 and t.text.lower() in d.region_nouns and toks[i - 1].text[:1].isupper()
-            and _is_adj(toks[i - 1].text, d)]
-
-
 def add_places(text: str, toks: list[Tok], spans: list[Span]) -> list[Span]:
     """Capitalised words outside any span that the gazetteer knows as places -> LOC."""
     taken = [(s, e) for s, e, _ in spans]
@@ -184,7 +177,7 @@ def repair_be(text: str, spans: list[Span], rules: frozenset[str] = RULES_BE) ->
     if "relabel" in rules:
         spans = relabel(text, spans, d)
     if "gazetteer" in rules:
-        spans = combine(spans, regions(toks, d), override=True)
+        spans = combine(spans, region_spans(toks, "be"), override=True)
         spans = sorted(spans + add_places(text, toks, spans))
     if rules & {"quote", "head_entity", "descr"}:
         spans = combine(spans, org_candidates(text, toks, spans, d), override=True)

@@ -14,10 +14,11 @@ from functools import lru_cache
 
 import razdel
 
+from pipeline.annotate.ner_regions import region_spans
 from pipeline.lang import load_json
 
 Span = tuple[int, int, str]
-RULES = frozenset({"clean", "quote", "head_entity", "genitive", "descr", "left_adj"})
+RULES = frozenset({"clean", "quote", "head_entity", "genitive", "descr", "left_adj", "region"})
 _CUT = "()[]•\n\r\t|"
 _EDGE = " \t\r\n,.;:!?—–-\"'()[]•|"
 _QUOTES = {"«": "»", "„": "“", "\"": "\"", "“": "”"}
@@ -43,6 +44,7 @@ class Heads:
     max_quote_tokens: int
     descr_adjectives: frozenset[str]
     max_complement: int
+    place_links: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -50,7 +52,8 @@ def heads_for(lang: str) -> Heads:
     data = load_json(lang, "org_heads.json") or {}
     return Heads(frozenset(data.get("heads", [])), frozenset(data.get("acronyms", [])),
                  frozenset(data.get("name_links", [])), int(data.get("max_quote_tokens", 12)),
-                 frozenset(data.get("descr_adjectives", [])), int(data.get("max_complement_tokens", 3)))
+                 frozenset(data.get("descr_adjectives", [])), int(data.get("max_complement_tokens", 3)),
+                 frozenset(data.get("place_links", [])))
 
 
 @dataclass(frozen=True)
@@ -60,8 +63,20 @@ class Tok:
     text: str
 
 
+_APOSTROPHES = "'’ʼ"
+
+
 def tokens(text: str) -> list[Tok]:
-    return [Tok(t.start, t.stop, t.text) for t in razdel.tokenize(text)]
+    """razdel tokens, with words split at an apostrophe joined again (аб'яднанне, O'Brien)."""
+    out: list[Tok] = []
+    for t in razdel.tokenize(text):
+        if len(out) >= 2 and out[-1].text in _APOSTROPHES and out[-2].end == out[-1].start == t.start - 1 \
+                and out[-2].text.isalpha() and t.text[:1].isalpha():
+            first = out[-2]
+            out[-2:] = [Tok(first.start, t.stop, text[first.start:t.stop])]
+        else:
+            out.append(Tok(t.start, t.stop, t.text))
+    return out
 
 
 # ----------------------------------------------------------------------------- clean
@@ -81,9 +96,19 @@ def clean(text: str, spans: list[Span]) -> list[Span]:
                 while y > x and text[y - 1] in _EDGE:
                     y -= 1
                 if y > x and any(ch.isalnum() for ch in text[x:y]):
+                    y = _close_quote(text, x, y)
                     out.append((x, y, lab))
                 a = i + 1
     return out
+
+
+def _close_quote(text: str, s: int, e: int) -> int:
+    """End of a span that opens a quote it does not close, when the closing quote follows
+    right after it (СЗАО «Гродно Азот -> СЗАО «Гродно Азот»)."""
+    for op, cl in _QUOTES.items():
+        if op != cl and text.count(op, s, e) > text.count(cl, s, e) and text[e:e + 1] == cl:
+            return e + 1
+    return e
 
 
 # ----------------------------------------------------------------------------- morphology
@@ -173,8 +198,13 @@ def _name_after(text: str, toks: list[Tok], i: int, spans: list[Span], heads: He
         ent = entity_at(spans, toks[k].end, text)
         return ent[1] if ent and ent[2] == "PER" else None
     while k < len(toks) and k - i <= heads.max_complement and toks[k].text[:1].islower() \
-            and is_word(toks[k]) and _is_genitive_word(toks[k].text):
+            and is_word(toks[k]) and toks[k].text.lower() not in heads.place_links \
+            and _is_genitive_word(toks[k].text):
         k += 1
+    if k > i + 1 and k < len(toks) and toks[k].text.lower() in heads.place_links:
+        j = k + 1 if k + 1 < len(toks) and toks[k + 1].text == "." else k
+        ent = entity_at(spans, toks[j].end, text)
+        return ent[1] if ent and ent[2] == "LOC" else None  # ... предпринимательства г. Гомеля
     ent = entity_at(spans, toks[k - 1].end, text)
     if ent and ent[2] in ("ORG", "LOC") and (
             k == i + 1 or ent[2] == "ORG" or _is_genitive(text[ent[0]:ent[1]].split()[0])):
@@ -267,6 +297,8 @@ def repair(text: str, spans: list[Span], heads_lang: str, rules: frozenset[str] 
         spans = combine(spans, head_candidates(text, toks, spans, heads, rules))
         if "left_adj" in rules:
             spans = combine(spans, left_adjectives(text, toks, spans, heads))
+    if "region" in rules:
+        spans = combine(spans, region_spans(tokens(text), heads_lang))
     if "genitive" in rules:
         spans = merge_genitive(text, spans)
     return sorted(spans)

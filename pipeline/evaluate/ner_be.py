@@ -169,18 +169,22 @@ def evaluate_devset_ru(root: Path) -> dict:
 
 
 def evaluate_fragments() -> dict:
-    """Exact F1 of entities_in_fragment per wrapping strategy on tests/data/ru_be_fragments.jsonl
-    (own Polish sentences with Russian/Belarusian pieces; gold spans inside the piece)."""
+    """Exact F1 of entities_in_fragment per wrapping strategy on own Polish sentences with
+    Russian/Belarusian pieces (gold spans inside the piece): tests/data/ru_be_fragments.jsonl
+    (used while writing the rules) and ru_be_fragments_heldout.jsonl (written afterwards)."""
     from pipeline.annotate.ner_ru import FRAGMENT_WRAPS, entities_in_fragment
 
-    path = REPO / "tests" / "data" / "ru_be_fragments.jsonl"
-    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-    res = {}
-    print(f"\nfragments: exact F1 of entities_in_fragment on {len(rows)} own Polish sentences with ru/be pieces")
-    print(f"{'wrap':15s} " + " ".join(f"{lab:>6s}" for lab in (*LABELS, "micro")))
-    for wrap in FRAGMENT_WRAPS:
-        pairs = [([tuple(e[:3]) for e in r["entities"]],
-                  entities_in_fragment(r["text"], r["fragment"][0], r["fragment"][1], r["lang"], wrap)) for r in rows]
-        res[wrap] = exact_prf(pairs)
-        print(f"{wrap:15s} " + " ".join(f"{res[wrap][lab]['F1']:6.3f}" for lab in (*LABELS, "micro")))
+    res: dict[str, dict] = {}
+    print("\nfragments: exact F1 of entities_in_fragment on own Polish sentences with ru/be pieces")
+    print(f"{'wrap':10s} {'set':8s} " + " ".join(f"{lab:>6s}" for lab in (*LABELS, "micro")))
+    for set_name, fname in (("dev", "ru_be_fragments.jsonl"), ("heldout", "ru_be_fragments_heldout.jsonl")):
+        path = REPO / "tests" / "data" / fname
+        rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+        for wrap in FRAGMENT_WRAPS:
+            pairs = [([tuple(e[:3]) for e in r["entities"]],
+                      entities_in_fragment(r["text"], r["fragment"][0], r["fragment"][1], r["lang"], wrap))
+                     for r in rows]
+            sc = res.setdefault(wrap, {})[set_name] = exact_prf(pairs)
+            print(f"{wrap:10s} {set_name + f'({len(rows)})':8s} "
+                  + " ".join(f"{sc[lab]['F1']:6.3f}" for lab in (*LABELS, "micro")))
     return res

@@ -28,12 +28,13 @@ def finish_run(args: argparse.Namespace, tables: Mapping[str, pd.DataFrame], out
 
     A database that cannot be built is a warning, not a failed run: the tables are already in place
     and `pipeline query` reads them directly; a folder that cannot be written is an OutputError."""
+    import shutil
     import sys
 
     import duckdb
 
     from pipeline.tables.duckdb_db import DB_NAME, write_database
-    from pipeline.tables.excel import write_excel
+    from pipeline.tables.excel import EXCEL_DIR, write_excel
     from pipeline.tables.write import OutputError
     texts = {a.article_id: a.text for a in articles if getattr(a, "text", "")}
     written = []
@@ -46,6 +47,8 @@ def finish_run(args: argparse.Namespace, tables: Mapping[str, pd.DataFrame], out
         print(f"pipeline: warning: {out}/pipeline.duckdb not written ({type(exc).__name__}: {exc})", file=sys.stderr)
     if getattr(args, "excel", False):
         written += write_excel(tables, out)
+    else:  # spreadsheet files of an earlier run would no longer match these tables
+        shutil.rmtree(out / EXCEL_DIR, ignore_errors=True)
     return written
 
 

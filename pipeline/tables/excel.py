@@ -9,15 +9,12 @@ Written to `out/excel/<table>.csv`, atomically (staged in a temporary folder, th
 """
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Mapping
 
 import pandas as pd
 
-from pipeline.tables.write import OutputError, neutralise
+from pipeline.tables.write import neutralise, write_atomically
 
 EXCEL_DIR = "excel"
 SEP = ";"
@@ -33,21 +30,6 @@ def excel_bytes(df: pd.DataFrame) -> bytes:
 
 def write_excel(tables: Mapping[str, pd.DataFrame], out: Path) -> list[Path]:
     """Write every table to `out/excel/`; nothing there is replaced until all are written."""
-    folder = Path(out) / EXCEL_DIR
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".writing-", dir=folder))
-    except OSError as exc:
-        raise OutputError(f"cannot write {folder}: {exc.strerror or exc}") from None
-    try:
-        names = []
-        for name, df in tables.items():
-            (tmp / f"{name}.csv").write_bytes(excel_bytes(df))
-            names.append(f"{name}.csv")
-        for fname in names:
-            os.replace(tmp / fname, folder / fname)
-        return [folder / f for f in names]
-    except OSError as exc:
-        raise OutputError(f"cannot write {folder}: {exc.strerror or exc}") from None
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    return write_atomically(Path(out) / EXCEL_DIR, {
+        f"{name}.csv": (lambda path, df=df: path.write_bytes(excel_bytes(df))) for name, df in tables.items()
+    })

@@ -13,6 +13,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 
@@ -52,30 +53,43 @@ def prepare_output(out: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
-def write_tables(tables: dict[str, pd.DataFrame], out: Path, formats: set[str],
-                 extra_parquet: dict[str, pd.DataFrame] | None = None) -> list[Path]:
-    """Write every table; returns the paths written. Nothing is replaced until all are written."""
-    prepare_output(out)
-    tmp = Path(tempfile.mkdtemp(prefix=".writing-", dir=out))
+Writer = Callable[[Path], None]
+
+
+def write_atomically(folder: Path, files: dict[str, Writer]) -> list[Path]:
+    """Stage every file in a temporary folder inside `folder`, then rename each into place.
+
+    Nothing in `folder` is replaced until every file has been written in full and synced.
+    """
     try:
-        staged: list[str] = []
-        for name, df in tables.items():
-            if "csv" in formats:
-                (tmp / f"{name}.csv").write_bytes(csv_bytes(df))
-                staged.append(f"{name}.csv")
-            if "parquet" in formats:
-                df.to_parquet(tmp / f"{name}.parquet", index=False)
-                staged.append(f"{name}.parquet")
-        for name, df in (extra_parquet or {}).items():
-            df.to_parquet(tmp / f"{name}.parquet", index=False)
-            staged.append(f"{name}.parquet")
-        for fname in staged:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".writing-", dir=folder))
+    except OSError as exc:
+        raise OutputError(f"cannot write to {folder}: {exc.strerror or exc}") from None
+    try:
+        for fname, write in files.items():
+            write(tmp / fname)
             with open(tmp / fname, "rb") as fh:
                 os.fsync(fh.fileno())
-        for fname in staged:
-            os.replace(tmp / fname, out / fname)
-        return [out / f for f in staged]
+        for fname in files:
+            os.replace(tmp / fname, folder / fname)
+        return [folder / f for f in files]
     except OSError as exc:
-        raise OutputError(f"cannot write tables to {out}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write to {folder}: {exc.strerror or exc}") from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out: Path, formats: set[str],
+                 extra_parquet: dict[str, pd.DataFrame] | None = None) -> list[Path]:
+    """Write every table (CSV and/or Parquet) plus extra Parquet files, atomically."""
+    prepare_output(out)
+    files: dict[str, Writer] = {}
+    for name, df in tables.items():
+        if "csv" in formats:
+            files[f"{name}.csv"] = lambda path, df=df: path.write_bytes(csv_bytes(df))
+        if "parquet" in formats:
+            files[f"{name}.parquet"] = lambda path, df=df: df.to_parquet(path, index=False)
+    for name, df in (extra_parquet or {}).items():
+        files[f"{name}.parquet"] = lambda path, df=df: df.to_parquet(path, index=False)
+    return write_atomically(out, files)

@@ -13,7 +13,8 @@ import re
 
 from pipeline.normalise.gazetteer import get_gazetteer
 from pipeline.normalise.lemmas import is_derived_adjective, lemmatise
-from pipeline.normalise.organisations import link_article_orgs, merge_organisations, name_part
+from pipeline.normalise.organisations import (is_acronym, is_event_name, link_article_orgs,
+                                              merge_organisations, name_part)
 from pipeline.record import Article, Mention, Place
 
 __all__ = ["normalise", "merge_organisations", "get_gazetteer", "lemmatise"]
@@ -50,6 +51,10 @@ def normalise(article: Article) -> Article:
                 m.entity_key = place.key
                 m.attrs["administrative_unit"] = True
                 article.places.setdefault(place.key, place)
+            elif is_event_name(m.lemma):
+                m.attrs["event_name"] = True  # `Forum Gospodarcze Pogranicza`: an event's title
+            elif is_derived_adjective(name_part(m.text), lang):
+                m.attrs["derived_adjective"] = True  # `Делегация Августовского`: no name
             else:
                 orgs.append(m)
     article.organisations.update(link_article_orgs(article.text, orgs, article.language))
@@ -59,18 +64,21 @@ def normalise(article: Article) -> Article:
 def _administrative_unit(m: Mention, lang: str, gaz) -> Place | None:
     """An ORG mention that is just a region (`województwo podlaskie`) or a place name
     (`Miasto Chełm` excluded: that is an organisation's name form)."""
-    from pipeline.normalise.organisations import is_acronym
-
-    if is_acronym(m.text) or is_derived_adjective(m.text, lang):
+    text = name_part(m.text)
+    if is_acronym(text) or is_derived_adjective(text, lang):
         return None  # `FES` is a foundation, not Fès; `Гродзенскі` is not Grodno
-    place = gaz.link(m.text, m.lemma, lang)
+    place = gaz.link(text, m.lemma, lang)
     if place is None:
         return None
-    if place.feature == "region" and place.geonames_id is None and not m.text[:1].isdigit():
+    if place.feature == "region" and place.geonames_id is None:
         from pipeline.normalise.regions import parse_region
 
-        return place if parse_region(m.text, lang, gaz) is not None and len(m.text.split()) <= 3 else None
-    return place if place.feature in ("city", "country") and len(m.text.split()) == 1 else None
+        # `Подляское воеводство`, `Августовского повята Подляского воеводства`; not
+        # `Urząd Marszałkowski Województwa Podlaskiego` (an office named after a region)
+        return place if parse_region(text, lang, gaz) is not None and _only_region_words(text) else None
+    first = text.split(" ", 1)[0]
+    official = len(text.split()) == 2 and gaz._official_country(text, lang) is not None  # Miasto Chełm
+    return place if place.feature in ("city", "country") and (len(text.split()) == 1 or official) else None
 
 
 _QUOTE = re.compile(r"[«„“\"]([^«»„”“\"\n]{1,200})[»”“\"]")
@@ -84,9 +92,22 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
             if len(q.group(1).split()) <= TITLE_MAX_WORDS]
 
 
+def _only_region_words(text: str) -> bool:
+    """Every word is a region-type word or a region adjective."""
+    from pipeline.normalise.regions import adjective_stem, region_types
+    from pipeline.normalise.textnorm import fold
+
+    types = region_types()
+    return all(fold(w) in types or adjective_stem(w) for w in text.split())
+
+
 def _looks_like_name(name: str) -> bool:
     """A place GeoNames lacks (`Połowce`) still reads as a name: capitalised words, no digits."""
+    from pipeline.normalise.regions import adjective_stem
+
     words = [w for w in name.split() if len(w) > 3]
+    if len(words) == 1 and (adjective_stem(words[0]) or is_acronym(words[0])):
+        return False  # `Chełmskie`, `ГрДУ`
     return bool(words) and not any(c.isdigit() for c in name) and all(w[:1].isupper() for w in words)
 
 

@@ -61,7 +61,7 @@ def lemmatise_words(words: list[str], engine: Engine, label: str,
         return _person(words, analyses, engine, prefer)
     plan = _best_plan(words, analyses, prefer, engine)
     if plan is None:
-        return _adjectives_only(words, analyses, engine, prefer)
+        return _adjectives_only(words, analyses, engine, prefer, lower=not label)
     if plan.case == "nom":
         return list(words)
     out = list(words)
@@ -167,7 +167,7 @@ def _extend(changes, rest, words, analyses, case, gender, number, postnominal=Tr
         n += 1
 
 
-def _adjectives_only(words, analyses, engine, prefer) -> list[str]:
+def _adjectives_only(words, analyses, engine, prefer, lower: bool = True) -> list[str]:
     """No noun: a lone adjective (`kanadyjskim`) goes to its dictionary form."""
     out = list(words)
     alpha = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
@@ -180,7 +180,8 @@ def _adjectives_only(words, analyses, engine, prefer) -> list[str]:
         a = _pick(adjs, prefer)
         form = engine.nominative(words[i], a, "m", "sg") if a else None
         if form:
-            out[i] = form.lower()  # derived adjectives: dictionary form (`Polskim` -> `polski`)
+            # derived adjectives: dictionary form (`Polskim` -> `polski`); names keep capitals
+            out[i] = form.lower() if lower else match_case(words[i], form)
     return out
 
 

@@ -107,6 +107,9 @@ class Gazetteer:
         country = self._official_country(surface, lang)
         if country is not None:
             return country
+        words = surface.split()
+        if len(words) > 1 and words[-1].islower() and len(words[-1]) <= 2:
+            return self.link(" ".join(words[:-1]), None, lang, country_hint)  # `Witebsk w`
         best, best_score = None, -math.inf
         for cand in self._candidates(surface, lemma, lang):
             for i in self.index.get(fold(cand.form), ()):
@@ -116,11 +119,11 @@ class Gazetteer:
         return best
 
     def _official_country(self, surface: str, lang: str) -> Place | None:
-        """`Republika Białorusi`, `Республика Польша` -> the country."""
+        """`Republika Białorusi`, `Республика Польша`, `Miasto Chełm` -> the country/city."""
         first, _, rest = surface.partition(" ")
         if rest and fold(first).startswith(state_prefixes()):
             place = self.link(rest, None, lang)
-            if place is not None and place.feature == "country":
+            if place is not None and place.feature in ("country", "city"):
                 return place
         return None
 

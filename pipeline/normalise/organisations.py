@@ -80,6 +80,10 @@ def acronym_matches(acr: str, name: str) -> bool:
     core = fold(acronym_core(acr)).replace(" ", "")
     if len(core) < 2:
         return False
+    words = name.split()
+    while len(words) > 1 and words[-1].isupper() and len(words[-1]) <= 4:
+        words = words[:-1]  # `Ministerstwo Spraw Zagranicznych RP` ~ MSZ
+    name = " ".join(words)
     full = fold(initials(name))
     content = fold("".join(w[0] for w in _WORD.findall(_QUOTED.sub(" ", name))
                            if w.lower() not in FUNCTION_WORDS))
@@ -143,10 +147,12 @@ def name_part(text: str) -> str:
     сотрудничества`: drop the lower-case words before the capitalised name when one of them
     is a descriptor (`деревообрабатывающего предприятия ОАО «...»` -> `ОАО «...»`)."""
     words = text.split(" ")
+    if words and words[0].casefold() in descriptors() and words[0][:1].isupper():
+        words[0] = words[0].casefold()
     for k in range(1, len(words)):
         if words[k][:1].isupper() or words[k][:1] in "„\"«“":
-            lead = [w.casefold() for w in words[:k]]
-            if all(w[:1].islower() for w in lead) and descriptors() & set(lead):
+            lead = [w.casefold() for w in words[:k]]  # the first may be sentence-initial
+            if all(w[:1].islower() for w in words[1:k]) and descriptors() & set(lead):
                 return " ".join(words[k:])
             return text
     return text
@@ -167,6 +173,27 @@ def written_in(name: str, lang: str) -> bool:
     letters = {c for c in name.lower() if c.isalpha()}
     abc = alphabet(lang)
     return bool(abc) and letters <= abc
+
+
+@lru_cache(maxsize=1)
+def event_heads() -> frozenset[str]:
+    """Single-word event triggers of every language (lang/<xx>/events.json, owned by
+    extract): an ORG mention whose name starts with one (`Forum Gospodarcze Pogranicza`)
+    names an event, not an organisation."""
+    import json
+
+    heads = set()
+    for path in sorted(LANG_DIR.glob("*/events.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        triggers = data.get("event_triggers", {})
+        for _type, words in (triggers.items() if isinstance(triggers, dict) else triggers):
+            heads |= {fold(w) for w in words if " " not in w}
+    return frozenset(heads)
+
+
+def is_event_name(name: str) -> bool:
+    first = name.split(" ", 1)[0]
+    return bool(first) and first[:1].isupper() and fold(first) in event_heads()
 
 
 def org_key(name: str) -> str:
@@ -237,6 +264,12 @@ def link_article_orgs(text: str, mentions: list[Mention], main_lang: str) -> dic
         members.setdefault(groups.find(i), []).append(i)
     out: dict[str, Organisation] = {}
     for idx in members.values():
+        if all(is_acronym(mentions[i].text) for i in idx):
+            expansion = _expansion_in_text(text, acronym_core(mentions[idx[0]].text), main_lang)
+            if expansion:
+                for i in idx:
+                    defined.setdefault(i, acronym_core(mentions[i].text))
+                    mentions[i].attrs["expansion"] = expansion
         org = _organisation([mentions[i] for i in idx], [defined.get(i, "") for i in idx], main_lang,
                             [i in translations for i in idx])
         if org.key in out:
@@ -304,6 +337,23 @@ def _contains_words(a: str, b: str) -> bool:
     return any(long_[k:k + len(short)] == short for k in range(len(long_) - len(short) + 1))
 
 
+def _expansion_in_text(text: str, acronym: str, lang: str) -> str:
+    """`Uniwersytet w Białymstoku (UwB)` where the NER found only `UwB`: the words before
+    `(UwB)` whose initials spell the acronym, as a nominative name."""
+    from pipeline.normalise.lemmas import lemmatise
+
+    for m in re.finditer(r"\(\s*" + re.escape(acronym) + r"\s*\)", text):
+        before = text[max(0, m.start() - 200): m.start()].split()
+        for n in range(2, min(len(before), 10) + 1):
+            words = before[-n:]
+            if not words[0][:1].isupper():
+                continue
+            cand = " ".join(words)
+            if acronym_matches(acronym, cand):
+                return lemmatise(cand, lang, "ORG")
+    return ""
+
+
 def _organisation(ms: list[Mention], defined: list[str], main_lang: str,
                   translated: list[bool] | None = None) -> Organisation:
     """Canonical name: the longest full (non-acronym) lemma in the article's main language
@@ -311,6 +361,13 @@ def _organisation(ms: list[Mention], defined: list[str], main_lang: str,
     translated = translated or [False] * len(ms)
     is_translation = {id(m): t for m, t in zip(ms, translated)}
     full = [m for m in ms if not is_acronym(m.text)]
+    expansions = [m.attrs["expansion"] for m in ms if m.attrs.get("expansion")]
+    if not full and expansions:
+        name = expansions[0]
+        acronyms = [acronym_core(m.text) for m in ms]
+        aliases = list(dict.fromkeys([m.text for m in ms] + acronyms))
+        return Organisation(key=org_key(name), name=name, acronym=acronyms[0], aliases=aliases,
+                            country_code=country_of(name))
     main_cyr = main_lang in _cyrillic_langs()
     pool = [m for m in full if is_cyrillic(m.lemma or m.text) == main_cyr] or full or ms
     best = max(pool, key=lambda m: (written_in(m.lemma or m.text, main_lang),
@@ -363,6 +420,15 @@ def _cyrillic_langs() -> frozenset[str]:
 
 # -- across the run --------------------------------------------------------------------
 
+def _canonical_rank(k: str, ks: list[str], by_key: dict, names: dict) -> tuple:
+    """Latin script first (most articles are Polish), no bare acronyms, then the name most
+    articles use (as name or alias: `Klaster Obróbki Metali`, not one article's longer
+    `Klaster Obróbki Metali do Grodna`), then the fuller name."""
+    name = by_key[k][0].name
+    support = sum(len(by_key[o]) for o in ks if fold(name) in names[o])
+    return (is_cyrillic(k), is_acronym(name), -support, -len(name.split()), k)
+
+
 def merge_organisations(orgs: list[Organisation]) -> dict[str, str]:
     """Every input key -> the key of its run-level organisation (same organisation in many
     articles, in other scripts or with other aliases -> one key). Deterministic: the result
@@ -399,7 +465,7 @@ def merge_organisations(orgs: list[Organisation]) -> dict[str, str]:
         members.setdefault(groups.find(i), []).append(k)
     out: dict[str, str] = {}
     for ks in members.values():
-        canon = min(ks, key=lambda k: (-len(by_key[k]), is_cyrillic(k), k))
+        canon = min(ks, key=lambda k: _canonical_rank(k, ks, by_key, names))
         for k in ks:
             out[k] = canon
     return out

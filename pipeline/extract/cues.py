@@ -162,6 +162,9 @@ def _decorate(s: Sent, art: Article, trig: Trigger, vs: list[Vocab]) -> None:
                 trig.after = trig.after or _phrase_at(v, toks, j, v.words("after_phrases")) == n
         if trig.i >= 1 and v.token_is(toks[trig.i - 1], v.words("day_words")) and (_genitive(tok) or v.stem):
             trig.reference = True  # "Drugiego dnia forum", "В заключительный день ярмарки"
+        people = v.words("participant_cues") + v.words("origin_nouns")
+        if trig.i >= 1 and v.token_is(toks[trig.i - 1], people) and (_genitive(tok) or v.stem) and not trig.weak:
+            trig.reference = True  # "uczestnicy seminarium przyjadą", "участники форума": its people
 
 
 def _places(s: Sent, art: Article, vs: Vocab) -> list[PlaceArg]:

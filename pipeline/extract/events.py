@@ -409,6 +409,10 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
                 _merge(target, cand, cues)
             else:
                 target = _new(cand, cues)
+                parent = ctx.parent
+                if not target.place and parent is not None and parent.place and target.start \
+                        and parent.contains(target.start, target.end):
+                    target.place, target.strength = parent.place, parent.strength  # a venue in the visit's town
                 drafts.append(target)
             _touch(ctx, c, target)
         implementers += [k for k in c.implementer if k not in implementers]

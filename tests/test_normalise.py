@@ -246,3 +246,27 @@ def test_region_phrases_missed_by_ner_are_added():
     assert ("obwodu grodzieńskiego", "loc:obwód grodzieński", "normalise:regions") in found
     assert ("rejonu Ungheni", "loc:rejon ungheni", "normalise:regions") in found
     assert ("gminę Supraśl", "loc:gmina supraśl", "normalise:regions") in found
+
+
+def test_run_level_acronym_joins_its_expansion_but_not_a_longer_namesake():
+    orgs = [
+        Organisation("org:uniwersytet przyrodniczy w lublinie", "Uniwersytet Przyrodniczy w Lublinie", "UPwL"),
+        Organisation("org:upwl", "UPwL", "UPwL", ["UPwL"]),
+        Organisation("org:fundacja wspierania wsi", "Fundacja Wspierania Wsi", "MFWW", ["MFWW"]),
+        Organisation("org:mazowiecka fundacja wspierania wsi", "Mazowiecka Fundacja Wspierania Wsi", "MFWW"),
+        Organisation("org:urzad miasta", "Urząd Miasta", "UM", ["UM"]),
+        Organisation("org:urzad miasta brzesc", "Urząd Miasta Brześć", "UM", ["UM"]),
+    ]
+    m = merge_organisations(orgs)
+    assert m["org:upwl"] == m["org:uniwersytet przyrodniczy w lublinie"]
+    assert m["org:fundacja wspierania wsi"] == m["org:mazowiecka fundacja wspierania wsi"] == \
+        "org:mazowiecka fundacja wspierania wsi"
+    assert m["org:urzad miasta"] != m["org:urzad miasta brzesc"]
+
+
+def test_partial_ner_name_is_completed_from_the_defined_acronym():
+    text = "Umowę przygotowała Mazowiecka Fundacja Wspierania Wsi (MFWW). MFWW zaprosiła gości."
+    art = normalise(_article(text, [("Fundacja Wspierania Wsi", "ORG", "pl"), ("MFWW", "ORG", "pl")]))
+    keys = {m.entity_key for m in art.mentions}
+    assert len(keys) == 1
+    assert art.organisations[keys.pop()].name == "Mazowiecka Fundacja Wspierania Wsi"

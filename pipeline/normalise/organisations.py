@@ -264,6 +264,7 @@ def link_article_orgs(text: str, mentions: list[Mention], main_lang: str) -> dic
         members.setdefault(groups.find(i), []).append(i)
     out: dict[str, Organisation] = {}
     for idx in members.values():
+        _complete_partial_name(text, mentions, idx, defined, main_lang)
         if all(is_acronym(mentions[i].text) for i in idx):
             expansion = _expansion_in_text(text, acronym_core(mentions[idx[0]].text), main_lang)
             if expansion:
@@ -337,6 +338,22 @@ def _contains_words(a: str, b: str) -> bool:
     return any(long_[k:k + len(short)] == short for k in range(len(long_) - len(short) + 1))
 
 
+def _complete_partial_name(text: str, mentions: list[Mention], idx: list[int],
+                           defined: dict[int, str], lang: str) -> None:
+    """`Fundacja Rozwoju Regionalnego` found by the NER in `Podlaska Fundacja Rozwoju
+    Regionalnego (PFRR)`: the acronym's full expansion in the text replaces the partial
+    name as the group's fullest form."""
+    acrs = [defined[i] for i in idx if defined.get(i)]
+    full = [i for i in idx if not is_acronym(mentions[i].text)]
+    if not acrs or not full or any(acronym_matches(acrs[0], mentions[i].lemma or mentions[i].text)
+                                   for i in full):
+        return
+    expansion = _expansion_in_text(text, acrs[0], lang)
+    if expansion and any(_contains_words(expansion, mentions[i].lemma or mentions[i].text) for i in full):
+        for i in full:
+            mentions[i].attrs["expansion"] = expansion
+
+
 def _expansion_in_text(text: str, acronym: str, lang: str) -> str:
     """`Uniwersytet w Białymstoku (UwB)` where the NER found only `UwB`: the words before
     `(UwB)` whose initials spell the acronym, as a nominative name."""
@@ -362,12 +379,13 @@ def _organisation(ms: list[Mention], defined: list[str], main_lang: str,
     is_translation = {id(m): t for m, t in zip(ms, translated)}
     full = [m for m in ms if not is_acronym(m.text)]
     expansions = [m.attrs["expansion"] for m in ms if m.attrs.get("expansion")]
-    if not full and expansions:
+    if expansions and (not full or all(not is_acronym(m.text) and m.attrs.get("expansion") for m in full)):
         name = expansions[0]
-        acronyms = [acronym_core(m.text) for m in ms]
-        aliases = list(dict.fromkeys([m.text for m in ms] + acronyms))
-        return Organisation(key=org_key(name), name=name, acronym=acronyms[0], aliases=aliases,
-                            country_code=country_of(name))
+        acronyms = [acronym_core(m.text) for m in ms if is_acronym(m.text)] + [d for d in defined if d]
+        aliases = [a for a in dict.fromkeys([x for m in ms for x in (m.lemma, m.text)] + acronyms)
+                   if a and a != name]
+        return Organisation(key=org_key(name), name=name, acronym=acronyms[0] if acronyms else "",
+                            aliases=aliases, country_code=country_of(name))
     main_cyr = main_lang in _cyrillic_langs()
     pool = [m for m in full if is_cyrillic(m.lemma or m.text) == main_cyr] or full or ms
     best = max(pool, key=lambda m: (written_in(m.lemma or m.text, main_lang),
@@ -420,6 +438,26 @@ def _cyrillic_langs() -> frozenset[str]:
 
 # -- across the run --------------------------------------------------------------------
 
+def _merge_by_acronym(keys: list[str], by_key: dict, groups: _Groups) -> None:
+    """Across articles, an acronym joins the one organisation it abbreviates: `UwB` alone ->
+    `Uniwersytet w Białymstoku`; `Fundacja Rozwoju Regionalnego` (PFRR) -> `Podlaska
+    Fundacja Rozwoju Regionalnego` (PFRR). `MSZ` does not join `Ministerstwo Spraw
+    Zagranicznych Białorusi` (initials MSZB)."""
+    acr_of = {k: fold(acronym_core(by_key[k][0].acronym or "")) for k in keys}
+    full_of = {k: by_key[k][0].name for k in keys}
+    for i, k in enumerate(keys):
+        acr = acr_of[k]
+        if not acr:
+            continue
+        name = full_of[k]
+        targets = [j for j, o in enumerate(keys) if o != k and not is_acronym(full_of[o])
+                   and acronym_matches(by_key[k][0].acronym, full_of[o])
+                   and (is_acronym(name) or (acr_of[o] == acr and _contains_words(full_of[o], name)
+                                             and len(full_of[o].split()) > len(name.split())))]
+        if len({groups.find(j) for j in targets}) == 1:
+            groups.union(i, targets[0])
+
+
 def _canonical_rank(k: str, ks: list[str], by_key: dict, names: dict) -> tuple:
     """Latin script first (most articles are Polish), no bare acronyms, then the name most
     articles use (as name or alias: `Klaster Obróbki Metali`, not one article's longer
@@ -452,6 +490,7 @@ def merge_organisations(orgs: list[Organisation]) -> dict[str, str]:
                     groups.union(owner[nm], i)
                 else:
                     owner[nm] = i
+    _merge_by_acronym(keys, by_key, groups)
     by_signature: dict[tuple[str, ...], int] = {}
     for i, k in enumerate(keys):
         sig = signature(by_key[k][0].name)

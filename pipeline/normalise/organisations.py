@@ -438,6 +438,17 @@ def _cyrillic_langs() -> frozenset[str]:
 
 # -- across the run --------------------------------------------------------------------
 
+def _initial_variants(name: str) -> set[str]:
+    """Folded initials of a name with and without function words and trailing acronyms."""
+    words = name.split()
+    while len(words) > 1 and words[-1].isupper() and len(words[-1]) <= 4:
+        words = words[:-1]
+    core = _QUOTED.sub(" ", " ".join(words))
+    full = fold(initials(core)).replace(" ", "")
+    content = fold("".join(w[0] for w in _WORD.findall(core) if w.lower() not in FUNCTION_WORDS))
+    return {full, content}
+
+
 def _merge_by_acronym(keys: list[str], by_key: dict, groups: _Groups) -> None:
     """Across articles, an acronym joins the one organisation it abbreviates: `UwB` alone ->
     `Uniwersytet w Białymstoku`; `Fundacja Rozwoju Regionalnego` (PFRR) -> `Podlaska
@@ -445,15 +456,21 @@ def _merge_by_acronym(keys: list[str], by_key: dict, groups: _Groups) -> None:
     Zagranicznych Białorusi` (initials MSZB)."""
     acr_of = {k: fold(acronym_core(by_key[k][0].acronym or "")) for k in keys}
     full_of = {k: by_key[k][0].name for k in keys}
+    by_initials: dict[str, list[int]] = {}  # index, so the run-level merge stays linear
+    for j, o in enumerate(keys):
+        if not is_acronym(full_of[o]):
+            for ini in _initial_variants(full_of[o]):
+                by_initials.setdefault(ini, []).append(j)
     for i, k in enumerate(keys):
         acr = acr_of[k]
         if not acr:
             continue
         name = full_of[k]
-        targets = [j for j, o in enumerate(keys) if o != k and not is_acronym(full_of[o])
-                   and acronym_matches(by_key[k][0].acronym, full_of[o])
-                   and (is_acronym(name) or (acr_of[o] == acr and _contains_words(full_of[o], name)
-                                             and len(full_of[o].split()) > len(name.split())))]
+        targets = [j for j in by_initials.get(acr.replace(" ", ""), []) if keys[j] != k
+                   and acronym_matches(by_key[k][0].acronym, full_of[keys[j]])
+                   and (is_acronym(name) or (acr_of[keys[j]] == acr
+                                             and _contains_words(full_of[keys[j]], name)
+                                             and len(full_of[keys[j]].split()) > len(name.split())))]
         if len({groups.find(j) for j in targets}) == 1:
             groups.union(i, targets[0])
 

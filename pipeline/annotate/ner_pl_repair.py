@@ -2,7 +2,7 @@
 
 The CNN often cuts long organisation names (`Podlaska Fundacja` | `Rozwoju Regionalnego`) or
 tags the place inside them (`Wolna Strefa Ekonomiczna „Mohylew”` -> LOC `Mohylew`). Here a
-capitalised head word from `pipeline/lang/pl/org_heads.txt` with the capitalised adjectives
+capitalised head word from `pipeline/lang/pl/org_heads.json` with the capitalised adjectives
 before it and the capitalised words, connectors and a quoted name after it becomes one ORG span
 that absorbs the model's overlapping spans. A lower-case adjective tagged LOC (`białoruskich`)
 becomes LOC_ADJ: it names no place.
@@ -10,7 +10,6 @@ becomes LOC_ADJ: it names no place.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -18,30 +17,23 @@ from spacy.util import filter_spans
 
 from pipeline.annotate.pl_features import analyse, is_org_head
 from pipeline.annotate.stateless import StatelessComponent
+from pipeline.lang import load_json
 
 REPAIR_NAME = "pl_ner_repair"
 NESTED_KEY = "pl_nested"  # doc.spans key of places inside organisation names
-_PL = Path(__file__).resolve().parents[1] / "lang" / "pl"
-_CONNECTORS = _PL / "org_connectors.txt"
-_PREPOSITIONS = _PL / "place_prepositions.txt"
 _OPEN_QUOTES = {"„", "«", '"', "“"}
 _CLOSE_QUOTES = {"”", "»", '"', "“"}
-
-
-def _word_list(path: Path) -> frozenset[str]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
 @lru_cache(maxsize=None)
 def connectors() -> frozenset[str]:
     """Lower-case words allowed inside an organisation name between capitalised words (ds., i, na)."""
-    return _word_list(_CONNECTORS)
+    return frozenset(load_json("pl", "org_heads.json")["connectors"])
 
 
 @lru_cache(maxsize=None)
 def place_prepositions() -> frozenset[str]:
-    return _word_list(_PREPOSITIONS)
+    return frozenset(load_json("pl", "org_heads.json")["place_prepositions"])
 
 
 def _cap(tok) -> bool:

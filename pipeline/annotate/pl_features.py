@@ -23,7 +23,6 @@ FEATURES_NAME = "pl_morph_features"
 _PL = Path(__file__).resolve().parents[1] / "lang" / "pl"
 _QUALIFIERS = _PL / "name_qualifiers.tsv"
 _ENDINGS = _PL / "place_endings.tsv"
-_ORG_HEADS = _PL / "org_heads.txt"
 
 
 def _data_lines(path: Path) -> list[str]:
@@ -33,7 +32,9 @@ def _data_lines(path: Path) -> list[str]:
 @lru_cache(maxsize=None)
 def org_heads() -> frozenset[str]:
     """Lemmas that head organisation names (Fundacja, Ministerstwo, Klaster ...)."""
-    return frozenset(ln.strip() for ln in _data_lines(_ORG_HEADS))
+    from pipeline.lang import load_json
+
+    return frozenset(load_json("pl", "org_heads.json")["heads"])
 
 
 @lru_cache(maxsize=None)

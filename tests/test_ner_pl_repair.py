@@ -80,3 +80,8 @@ def test_first_name_and_surname(nlp):
     doc = nlp("Głos zabrała Katarzyna Zielińska, a po niej dyrektor.")
     assert spans(repair(doc, persons=True)) == [("Katarzyna Zielińska", "PER")]
     assert spans(repair(nlp(doc.text))) == []  # off by default
+
+
+def test_acronym_as_organisation(nlp):
+    doc = nlp("Informację podała PAP, a potwierdziło MSZ w USA.")
+    assert spans(repair(doc, acronyms=True), "ORG") == [("PAP", "ORG"), ("MSZ", "ORG")]

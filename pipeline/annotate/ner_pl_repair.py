@@ -176,8 +176,19 @@ def missed_persons(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def missed_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ORG for an upper-case acronym (PAP, KE) that no entity covers and SGJP does not know as a place (USA)."""
+    out = []
+    for i, tok in enumerate(doc):
+        w = tok.text
+        if 2 <= len(w) <= 6 and w.isupper() and w.isalpha() and _free(ents, i, i + 1):
+            if "geo" not in analyse(w)[1].split("|"):  # GeoNames hits on acronyms are noise (PAP, MSZ)
+                out.append(Span(doc, i, i + 1, label="ORG"))
+    return out
+
+
 def repair(doc: Doc, orgs: bool = True, adjectives: bool = True, nested: bool = True,
-           places: bool = False, persons: bool = False) -> Doc:
+           places: bool = False, persons: bool = False, acronyms: bool = False) -> Doc:
     """Apply the switched-on repairs; other entities are kept unless an organisation span absorbs them."""
     ents = list(doc.ents)
     if adjectives:
@@ -209,6 +220,8 @@ def repair(doc: Doc, orgs: bool = True, adjectives: bool = True, nested: bool = 
         ents += missed_places(doc, ents)
     if persons:
         ents += missed_persons(doc, ents)
+    if acronyms:
+        ents += missed_acronyms(doc, ents)
     doc.ents = sorted(ents, key=lambda e: e.start)
     if nested:
         doc.spans[NESTED_KEY] = nested_places(doc)
@@ -219,16 +232,16 @@ class NerRepair(StatelessComponent):
     """spaCy component wrapper for `repair` (rules and data ship with the package)."""
 
     def __init__(self, orgs: bool = True, adjectives: bool = True, nested: bool = True,
-                 places: bool = False, persons: bool = False) -> None:
+                 places: bool = False, persons: bool = False, acronyms: bool = False) -> None:
         self.orgs, self.adjectives, self.nested = orgs, adjectives, nested
-        self.places, self.persons = places, persons
+        self.places, self.persons, self.acronyms = places, persons, acronyms
 
     def __call__(self, doc: Doc) -> Doc:
-        return repair(doc, self.orgs, self.adjectives, self.nested, self.places, self.persons)
+        return repair(doc, self.orgs, self.adjectives, self.nested, self.places, self.persons, self.acronyms)
 
 
 @Language.factory(REPAIR_NAME, default_config={"orgs": True, "adjectives": True, "nested": True,
-                                                "places": False, "persons": False})
+                                                "places": False, "persons": False, "acronyms": False})
 def make_pl_ner_repair(nlp: Language, name: str, orgs: bool, adjectives: bool, nested: bool,
-                       places: bool, persons: bool) -> NerRepair:
-    return NerRepair(orgs, adjectives, nested, places, persons)
+                       places: bool, persons: bool, acronyms: bool) -> NerRepair:
+    return NerRepair(orgs, adjectives, nested, places, persons, acronyms)

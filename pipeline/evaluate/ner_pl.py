@@ -36,7 +36,7 @@ SCHEMES = {
 }
 
 
-REPAIR_PARTS = ("orgs", "adjectives", "nested", "places", "persons")
+REPAIR_PARTS = ("orgs", "adjectives", "nested", "places", "persons", "acronyms")
 
 
 def load(model: str | None, off: set[str], on: frozenset[str] = frozenset()):
@@ -110,6 +110,7 @@ ABLATIONS = [
     ("+ nested places (shipped default)", ("adjectives", "orgs", "nested"), None),
     ("+ gazetteer places after prepositions", ("adjectives", "orgs", "nested", "places"), None),
     ("+ first name + surname persons", ("adjectives", "orgs", "nested", "places", "persons"), None),
+    ("+ acronyms as ORG", ("adjectives", "orgs", "nested", "places", "persons", "acronyms"), None),
 ]
 
 
@@ -193,8 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", default=None, help="model dir (default: pipeline/models/pl_ner)")
     ap.add_argument("--no-repair", action="store_true", help="switch off the whole span repair post-step")
-    ap.add_argument("--repair-off", default="", help="repair parts to switch off: orgs,adjectives,nested,places,persons")
-    ap.add_argument("--repair-on", default="", help="repair parts to switch on (places,persons are off by default)")
+    ap.add_argument("--repair-off", default="", help="repair parts to switch off: orgs,adjectives,nested,places,persons,acronyms")
+    ap.add_argument("--repair-on", default="", help="repair parts to switch on (places,persons,acronyms are off by default)")
     ap.add_argument("--native", action="store_true", help="write the model's labels unmapped, no nested spans")
     ap.add_argument("--ablate", action="store_true", help="one parse, then each repair part and label mapping in turn")
     ap.add_argument("--only", choices=["poleval", "slavicner"], default=None)

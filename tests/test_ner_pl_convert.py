@@ -50,3 +50,29 @@ def test_read_and_convert(tmp_path):
     text, spans, _ = doc_text_and_spans(docs[1])
     assert text == "Polacy przyjechali (5 maja)."
     assert [(text[a:b], label) for a, b, label in spans] == [("Polacy", "LOC_DEM"), ("5 maja", "DATE")]
+
+
+def test_training_command_converts_with_a_document_split(tmp_path):
+    from spacy.tokens import DocBin
+
+    from pipeline.annotate.ner_pl_train import main
+
+    path = tmp_path / "mini.iob.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write(IOB)
+    rc = main(["--corpus", str(path), "--out", str(tmp_path / "out"), "--dev-share", "0.5", "--convert-only"])
+    assert rc == 0
+    import spacy
+
+    vocab = spacy.blank("pl").vocab
+    train = list(DocBin().from_disk(tmp_path / "out" / "corpus" / "train.spacy").get_docs(vocab))
+    dev = list(DocBin().from_disk(tmp_path / "out" / "corpus" / "dev.spacy").get_docs(vocab))
+    assert len(train) == 1 and len(dev) == 1
+    labels = {e.label_ for d in train + dev for e in d.ents}
+    assert labels == {"ORG", "LOC", "PER", "LOC_ADJ", "LOC_DEM", "DATE"}
+
+
+def test_training_command_without_corpus(tmp_path):
+    from pipeline.annotate.ner_pl_train import main
+
+    assert main(["--corpus", str(tmp_path / "missing.iob.gz"), "--out", str(tmp_path / "o")]) == 2

@@ -199,33 +199,53 @@ def _places(s: Sent, art: Article, vs: Vocab) -> list[PlaceArg]:
 FALLBACK_MIN_POPULATION = 5000  # gazetteer links the NER did not propose: only towns of some size
 
 
-def _unlabelled_places(s: Sent, art: Article, vs: Vocab) -> list[PlaceArg]:
-    """`w Mohylew`, `у Полацку` where the NER found no place: link the capitalised word(s) after a
-    locative preposition with the gazetteer (and add the place to the article's places)."""
-    from pipeline.normalise.gazetteer import get_gazetteer
+def _unlabelled_places(s: Sent, art: Article, vs: Vocab, found: list[PlaceArg]) -> list[PlaceArg]:
+    """Places the NER missed or mislabelled: the capitalised word(s) after a locative
+    preposition (`w Mohylew`), after a date in a listing (`5.11.2019, Homel`), or continuing an
+    enumeration of places (`w Nowopołocku, Mohylewie i Kliczewie`), linked with the gazetteer
+    (and added to the article's places)."""
     preps = vs.words("place_preps")
-    covered = [(m.start, m.end) for m in s.mentions]
-    out = []
+    joins = vs.words("and_words")
+    named = [(m.start, m.end) for m in s.mentions if m.label != "PER"]
+    persons = [(m.start, m.end) for m in s.mentions if m.label == "PER"]
+    dates = [m.end for m in s.mentions if m.label == "DATE"]
     toks = s.tokens
+    place_at = {p.i for p in found}
+    out: list[PlaceArg] = []
     for i, t in enumerate(toks[:-1]):
         nxt = toks[i + 1]
-        if t.lower not in preps or not nxt.text[:1].isupper() or s.in_quote(nxt.start):
+        if not nxt.text[:1].isupper() or s.in_quote(nxt.start) or any(a <= nxt.start < b for a, b in named):
             continue
-        if any(a <= nxt.start < b for a, b in covered):
+        gap = art.text[t.end:nxt.start]
+        after_prep = t.lower in preps and not gap.strip()
+        in_list = (i in place_at or any(p.i == i for p in out)) and gap.strip() in (",", "") and t.lower not in preps \
+            or (t.lower in joins and i - 1 >= 0 and ((i - 1) in place_at or any(p.i == i - 1 for p in out)))
+        after_date = any(t.end == d for d in dates) and gap.strip() == ","
+        if not (after_prep or in_list or after_date):
             continue
-        for n in (2, 1):
-            words = toks[i + 1:i + 1 + n]
-            if len(words) < n or not all(w.text[:1].isupper() for w in words):
-                continue
-            place = get_gazetteer().link(art.text[words[0].start:words[-1].end], None, s.lang)
-            if place is None or place.feature == "country":
-                continue
-            if place.feature != "region" and place.population < FALLBACK_MIN_POPULATION:
-                continue
-            art.places.setdefault(place.key, place)
-            out.append(PlaceArg(i + 1, place.key, 1 if place.feature == "region" else 2))
-            break
+        if not after_prep and not in_list and any(a <= nxt.start < b for a, b in persons):
+            continue
+        arg = _link_at(s, art, i + 1)
+        if arg is not None:
+            out.append(arg)
     return out
+
+
+def _link_at(s: Sent, art: Article, i: int) -> PlaceArg | None:
+    from pipeline.normalise.gazetteer import get_gazetteer
+    toks = s.tokens
+    for n in (2, 1):
+        words = toks[i:i + n]
+        if len(words) < n or not all(w.text[:1].isupper() for w in words):
+            continue
+        place = get_gazetteer().link(art.text[words[0].start:words[-1].end], None, s.lang)
+        if place is None or place.feature == "country":
+            continue
+        if place.feature != "region" and place.population < FALLBACK_MIN_POPULATION:
+            continue
+        art.places.setdefault(place.key, place)
+        return PlaceArg(i, place.key, 1 if place.feature == "region" else 2)
+    return None
 
 
 def _dates(s: Sent, art: Article) -> list[DateArg]:
@@ -287,15 +307,14 @@ def read_cues(s: Sent, art: Article) -> SentCues:
     for t in c.triggers:
         _decorate(s, art, t, vs)
     c.places = _places(s, art, v)
-    if c.triggers:
-        c.places = sorted(c.places + _unlabelled_places(s, art, v), key=lambda p: p.i)
+    c.places = sorted(c.places + _unlabelled_places(s, art, v, c.places), key=lambda p: p.i)
     c.dates = _dates(s, art)
     c.orgs = [(s.token_index(m.start), m.entity_key) for m in orgs
               if m.entity_key and m.entity_key in art.organisations]
     text = s.text(art)
     cue = next((i for i, t in enumerate(s.tokens) if any(x.token_is(t, x.words("implementer_cues")) for x in vs)), None)
     if cue is not None:
-        c.implementer = list(dict.fromkeys(k for i, k in c.orgs if i > cue) or dict.fromkeys(k for _, k in c.orgs))
+        c.implementer = list(dict.fromkeys(k for i, k in c.orgs if 0 < i - cue <= 4))  # "realizowany przez X"
     for i, t in enumerate(s.tokens):
         for x in vs:
             if x.token_is(t, x.words("organiser_cues")):

@@ -270,3 +270,10 @@ def test_partial_ner_name_is_completed_from_the_defined_acronym():
     keys = {m.entity_key for m in art.mentions}
     assert len(keys) == 1
     assert art.organisations[keys.pop()].name == "Mazowiecka Fundacja Wspierania Wsi"
+
+
+def test_coordinated_region_adjectives_share_the_region_word():
+    text = "Klastry działają w obwodzie mińskim i brzeskim oraz w Подляского воеводства."
+    art = normalise(_article(text, []))
+    keys = [m.entity_key for m in art.mentions]
+    assert keys[:2] == ["loc:obwód miński", "loc:obwód brzeski"]

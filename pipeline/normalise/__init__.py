@@ -128,17 +128,24 @@ def _add_region_mentions(article: Article, gaz) -> None:
     lo = article.body_start if article.text_is_file else 0
     taken = [(m.start, m.end) for m in article.mentions]
     added = []
-    for start, end, _place in find_region_phrases(article.text[lo:], _segment_language(article), gaz):
+    for start, end, place in find_region_phrases(article.text[lo:], _segment_language(article), gaz):
         start, end = start + lo, end + lo
         if any(a < end and start < b for a, b in taken):
             continue
-        added.append(Mention(start, end, article.text[start:end], "LOC",
-                             _segment_language(article)(start), source="normalise:regions"))
+        m = Mention(start, end, article.text[start:end], "LOC", _segment_language(article)(start),
+                    source="normalise:regions")
+        m.attrs["region_key"] = place.key  # `brzeskim` in `obwodzie mińskim i brzeskim`
+        added.append(m)
     if added:
         article.mentions = sorted(article.mentions + added, key=lambda m: (m.start, m.end, m.label))
 
 
 def _link_place(article: Article, m: Mention, lang: str, gaz, quotes=()) -> None:
+    region = gaz.get(m.attrs.get("region_key", ""))
+    if region is not None:
+        m.entity_key = region.key
+        article.places.setdefault(region.key, region)
+        return
     if is_derived_adjective(m.text, lang):
         m.attrs["derived_adjective"] = True
         return

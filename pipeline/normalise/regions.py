@@ -121,8 +121,10 @@ def parse_region(surface: str, lang: str, gaz: "Gazetteer | None" = None) -> Pla
         if not rest:
             return None
         if kind == "adj":
-            neighbours = [t for t in (tokens[i + 1] if i + 1 < len(tokens) else "",
-                                      tokens[i - 1] if i else "") if t]
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if i + 2 < len(tokens) and (types.get(fold(tokens[i + 2])) or types.get(fold(tokens[i + 2]) + ".")):
+                nxt = ""  # `повята Подляского воеводства`: that adjective is the next type's
+            neighbours = [t for t in (nxt, tokens[i - 1] if i else "") if t]
             for adj in neighbours:
                 if adjective_stem(adj):
                     stem, cc = _polish_stem(adj, gaz)
@@ -176,13 +178,49 @@ def find_region_phrases(text: str, lang_at, gaz: "Gazetteer") -> list[tuple[int,
         for a, b in ((i, i + 1), (i - 1, i)):
             if a < 0 or b >= len(words):
                 continue
+            if a == i and b + 1 < len(words) and _is_type(words[b + 1][2], types):
+                continue  # `повята Подляского воеводства`: that adjective is the next type's
             s0, e0 = words[a][0], words[b][1]
             if not text[words[a][1]:words[b][0]].strip() == "":
                 continue  # punctuation between the two words
             phrase = text[s0:e0]
-            place = parse_region(phrase, lang_at(s0), gaz)
             other = words[b if a == i else a][2]
-            if place is not None and (adjective_stem(other) or (a == i and other[:1].isupper())):
+            named = a == i and other[:1].isupper() and not adjective_stem(other)
+            if named and not [p for p in gaz.lookup(other) if p.feature == "city"] and \
+                    gaz.link(other, None, lang_at(s0)) is None:
+                continue  # `воеводства В...`: a capital that is no place name
+            place = parse_region(phrase, lang_at(s0), gaz)
+            if place is not None and (adjective_stem(other) or named):
                 out.append((s0, e0, place))
+                if a == i and adjective_stem(other):
+                    out += _coordinated(text, words, b, w, lang_at, gaz)
                 break
+    return out
+
+
+_AND = frozenset({"i", "oraz", "и", "і", "та", "a", ","})
+
+
+def _is_type(word: str, types) -> bool:
+    return fold(word) in types or fold(word) + "." in types
+
+
+def _coordinated(text: str, words, b: int, type_word: str, lang_at, gaz) -> list:
+    """`w obwodzie mińskim i brzeskim`, `z obwodów witebskiego i mohylewskiego`: further
+    adjectives joined to the first one share its region word."""
+    out = []
+    k = b + 1
+    while k < len(words):
+        gap = text[words[k - 1][1]:words[k][0]].strip()
+        word = words[k][2]
+        if word.lower() in _AND and gap in ("", ","):
+            k += 1
+            continue
+        if gap not in ("", ",") or not adjective_stem(word) or word[:1].isupper():
+            break
+        place = parse_region(f"{type_word} {word}", lang_at(words[k][0]), gaz)
+        if place is None:
+            break
+        out.append((words[k][0], words[k][1], place))
+        k += 1
     return out

@@ -14,6 +14,7 @@ import itertools
 import json
 import os
 import tempfile
+import time
 import warnings
 import zipfile
 from pathlib import Path
@@ -186,6 +187,7 @@ class Outcome:
         self.crashes: list[str] = []
         self.lost: list[str] = []
         self.invalid: list[str] = []
+        self.slowest: list[tuple[float, str, int]] = []  # (seconds, name, bytes), top 5
 
     def add(self, other: "Outcome") -> None:
         self.inputs += other.inputs
@@ -194,11 +196,13 @@ class Outcome:
         self.crashes += other.crashes
         self.lost += other.lost
         self.invalid += other.invalid
+        self.slowest = sorted(self.slowest + other.slowest, reverse=True)[:5]
 
     def as_dict(self) -> dict[str, object]:
         return {"inputs": self.inputs, "articles": self.articles, "problems": self.problems,
                 "crashes": len(self.crashes), "lost": len(self.lost), "invalid": len(self.invalid),
-                "examples": (self.crashes + self.lost + self.invalid)[:5]}
+                "examples": (self.crashes + self.lost + self.invalid)[:5],
+                "slowest": [(round(t, 2), n, b) for t, n, b in self.slowest]}
 
 
 _COUNTER = itertools.count()
@@ -211,6 +215,7 @@ def check_one(workdir: Path, name: str, data: bytes, outcome: Outcome) -> None:
     path = folder / name
     path.write_bytes(data)
     outcome.inputs += 1
+    started = time.perf_counter()
     try:
         results = list(Reader(LIMITS).file(path, name))
     except Exception as exc:  # a crash: counted, reported
@@ -219,6 +224,8 @@ def check_one(workdir: Path, name: str, data: bytes, outcome: Outcome) -> None:
     finally:
         path.unlink()
         folder.rmdir()
+        seconds = time.perf_counter() - started
+        outcome.slowest = sorted(outcome.slowest + [(seconds, name, len(data))], reverse=True)[:5]
     mine = [r for r in results if r.source == name or r.source.startswith(name + "#")]
     if not mine or len(mine) != len(results):
         outcome.lost.append(f"{name}: {[r.source for r in results]}"[:300])
@@ -314,6 +321,7 @@ def test_fuzz_enormous_lines(data: bytes, name: str) -> None:
 def test_fuzz_long() -> None:
     """>= 10,000 generated inputs of every kind; counts crashes and lost inputs (must be 0)."""
     outcome = Outcome()
+    report = Path(os.environ["FUZZ_REPORT"]) if os.environ.get("FUZZ_REPORT") else None
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
 
@@ -321,11 +329,13 @@ def test_fuzz_long() -> None:
         @given(NAME_ANY, ANY_BYTES)
         def prop(name: str, data: bytes) -> None:
             check_one(workdir, name, data, outcome)  # no assert: count everything, judge at the end
+            if report and outcome.inputs % 250 == 0:  # progress, for a run that takes a while
+                report.write_text(json.dumps(outcome.as_dict(), ensure_ascii=False, indent=1))
 
         prop()
     summary = outcome.as_dict()
     print("fuzz long mode:", json.dumps(summary, ensure_ascii=False))
-    if os.environ.get("FUZZ_REPORT"):
-        Path(os.environ["FUZZ_REPORT"]).write_text(json.dumps(summary, ensure_ascii=False, indent=1))
+    if report:
+        report.write_text(json.dumps(summary, ensure_ascii=False, indent=1))
     assert outcome.inputs >= LONG_EXAMPLES
     assert summary["crashes"] == 0 and summary["lost"] == 0 and summary["invalid"] == 0, summary

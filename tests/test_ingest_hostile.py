@@ -251,3 +251,16 @@ def test_broken_and_empty_zip(tmp_path: Path) -> None:
     assert isinstance(got["junk.zip"], Problem) and "corrupt" in got["junk.zip"].error
     assert isinstance(got["empty.zip"], Problem)
     assert isinstance(got["cut.zip"], Problem)
+
+
+def test_deeply_nested_html_refused_fast(tmp_path: Path) -> None:
+    """250,000 unclosed <div>s (1.2 MB) would take lexbor tens of minutes to build."""
+    import time
+
+    write(tmp_path / "deep.html", b"<html><body>" + b"<div>" * 250_000 + PL.encode())
+    write(tmp_path / "ok.html", b"<html><body>" + b"<div>" * 300 + PL.encode() + b"</div>" * 300 + b"<p>x" * 20_000)
+    started = time.perf_counter()
+    got = articles(tmp_path)
+    assert time.perf_counter() - started < 30
+    assert got["deep.html"].status == "error" and "nested deeper" in got["deep.html"].error
+    assert got["ok.html"].status == "ok" and PL in got["ok.html"].text

@@ -5,7 +5,7 @@ from typing import Any
 
 from pipeline.record import Article
 
-from .htmlfile import parse_html
+from .htmlfile import HtmlTooDeep, parse_html
 from .ids import article_id
 from .published import parse_published
 from .records import Record
@@ -42,7 +42,10 @@ def from_txt(source: str, text: str, encoding: str, id_root: str = "") -> Articl
 
 def from_html(source: str, html: str, encoding: str, id_root: str = "") -> Article:
     """An HTML page: the extracted main text is the article text (`text_is_file` False)."""
-    page = parse_html(html)
+    try:
+        page = parse_html(html)
+    except HtmlTooDeep as exc:
+        return failed(source, str(exc), id_root, format="html", encoding=encoding)
     return _article(
         source, id_root, page.text, "no article text found in HTML",
         url=page.url, title=page.title, published=page.published, text_is_file=False,

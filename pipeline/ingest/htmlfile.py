@@ -28,6 +28,13 @@ _BOILERPLATE = re.compile(
     r"(?:^|[\s_-])(sidebar|related|share|sharing|social|breadcrumbs?|newsletter|advert|ads|promo|cookies?|menu)(?:$|[\s_-])",
     re.I,
 )
+MAX_DEPTH = 4000  # element nesting refused above: tree building is quadratic in depth
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>")
+# void elements and those whose end tag may be left out never deepen the tree much
+_NEUTRAL = frozenset(
+    "area base br col embed hr img input link meta param source track wbr p li td th tr dt dd option "
+    "optgroup tbody thead tfoot colgroup caption rb rt rp html head body".split()
+)
 COVER = 0.6  # share of the page's paragraph text the content box must hold
 MAX_CLIMB = 100  # ancestors credited per paragraph (bounds work on absurdly deep markup)
 _SPACE = re.compile(r"[ \t\n\r\f\v]+")
@@ -41,6 +48,29 @@ _META_DATE = (
     'meta[name="date"]',
     'meta[name="DC.date.issued"]',
 )
+
+
+class HtmlTooDeep(Exception):
+    """Markup nested so deep that parsing it would take minutes (a hostile or broken page)."""
+
+
+def nesting_depth(html: str, limit: int = MAX_DEPTH) -> int:
+    """Upper bound of the element nesting depth from a linear scan of the tags, stopping
+    once past `limit`. Counts conservatively (tags inside scripts count too)."""
+    depth = deepest = 0
+    for m in _TAG.finditer(html):
+        name = m.group(2).lower()
+        if name in _NEUTRAL or m.group(3):
+            continue
+        if m.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > limit:
+                    break
+    return deepest
 
 
 @dataclass
@@ -209,7 +239,14 @@ def _title(tree: LexborHTMLParser, container: LexborNode | None) -> str:
 
 
 def parse_html(html: str) -> HtmlArticle:
-    """Extract one article from a decoded HTML page (broken markup is repaired by lexbor)."""
+    """Extract one article from a decoded HTML page (broken markup is repaired by lexbor).
+
+    Raises HtmlTooDeep before parsing a page nested deeper than MAX_DEPTH elements: lexbor's
+    tree building checks scopes along the open-element stack, so 250,000 unclosed `<div>`s
+    (1.2 MB) take tens of minutes.
+    """
+    if nesting_depth(html) > MAX_DEPTH:
+        raise HtmlTooDeep(f"HTML nested deeper than {MAX_DEPTH} elements")
     tree = LexborHTMLParser(html)
     url = _attr(tree.css_first('link[rel="canonical"]'), "href") or _attr(
         tree.css_first('meta[property="og:url"]'), "content"

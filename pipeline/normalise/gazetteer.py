@@ -72,17 +72,38 @@ class _Cand:
     rank: int  # 0 surface, 1 morphological lemma, 2 suffix rule
 
 
+class _Places:
+    """Place records built on first access from the file's rows (fast start)."""
+
+    def __init__(self, rows: list[list]):
+        self.rows = rows
+        self._made: dict[int, Place] = {}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, i: int) -> Place:
+        place = self._made.get(i)
+        if place is None:
+            place = self._made[i] = _place_from_row(self.rows[i])
+        return place
+
+    def is_primary(self, i: int, folded: str) -> bool:
+        """`folded` is the place's canonical (Polish or English) name."""
+        return folded in self.rows[i][9]
+
+
 @dataclass
 class Gazetteer:
-    places: list[Place]
+    places: _Places
     index: dict[str, list[int]]
-    primary: set[tuple[str, int]]  # (folded name, place index) for canonical names
-    by_key: dict[str, Place]
+    key_index: dict[str, int]
 
     # -- lookup -----------------------------------------------------------------------
     def get(self, key: str) -> Place | None:
         """The place with this key (`geo:<id>`, `loc:<name>`), regions included."""
-        place = self.by_key.get(key)
+        i = self.key_index.get(key)
+        place = self.places[i] if i is not None else None
         if place is None and key.startswith("loc:"):
             region = parse_region(key[4:], "pl", self)
             if region is not None and region.key == key:
@@ -130,7 +151,7 @@ class Gazetteer:
     def _score(self, i: int, cand: _Cand, country_hint: str | None) -> float:
         place = self.places[i]
         score = (3.0, 1.5, 0.0)[cand.rank] + math.log10(place.population + 10)
-        if (fold(cand.form), i) in self.primary:
+        if self.places.is_primary(i, fold(cand.form)):
             score += 2.0
         if place.feature == "country":
             score += 4.0
@@ -189,11 +210,9 @@ def load(path: Path = DATA_FILE) -> Gazetteer:
     """Read the generated file and index every alias by its folded form."""
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         data = json.load(fh)
-    places = [_place_from_row(row) for row in data["places"]]
-    index: dict[str, list[int]] = data["index"]
-    primary = {(k, i) for i, row in enumerate(data["places"]) for k in row[9]}
-    by_key = {p.key: p for p in places}
-    return Gazetteer(places, index, primary, by_key)
+    rows = data["places"]
+    key_index = {row[0]: i for i, row in enumerate(rows)}
+    return Gazetteer(_Places(rows), data["index"], key_index)
 
 
 @lru_cache(maxsize=1)

@@ -58,7 +58,7 @@ def _gazetteer_rank(form: str) -> tuple[bool, int]:
     ids = gaz.index.get(fold(form), ())
     if not ids:
         return (False, 0)
-    return (any((fold(form), i) in gaz.primary for i in ids), gaz.places[ids[0]].population)
+    return (any(gaz.places.is_primary(i, fold(form)) for i in ids), gaz.places[ids[0]].population)
 
 
 def _in_gazetteer(form: str) -> bool:

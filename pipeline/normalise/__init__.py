@@ -62,8 +62,9 @@ def normalise(article: Article) -> Article:
 
 
 def _administrative_unit(m: Mention, lang: str, gaz) -> Place | None:
-    """An ORG mention that is just a region (`województwo podlaskie`) or a place name
-    (`Miasto Chełm` excluded: that is an organisation's name form)."""
+    """An ORG mention that only names an administrative unit: a region (`województwo
+    podlaskie`), a city or country (`Chełm`, `Miasto Chełm`, `Республика Польша`). The gold
+    lists such parties as places, not organisations."""
     text = name_part(m.text)
     if is_acronym(text) or is_derived_adjective(text, lang):
         return None  # `FES` is a foundation, not Fès; `Гродзенскі` is not Grodno
@@ -76,8 +77,7 @@ def _administrative_unit(m: Mention, lang: str, gaz) -> Place | None:
         # `Подляское воеводство`, `Августовского повята Подляского воеводства`; not
         # `Urząd Marszałkowski Województwa Podlaskiego` (an office named after a region)
         return place if parse_region(text, lang, gaz) is not None and _only_region_words(text) else None
-    first = text.split(" ", 1)[0]
-    official = len(text.split()) == 2 and gaz._official_country(text, lang) is not None  # Miasto Chełm
+    official = len(text.split()) == 2 and gaz.official_place(text, lang) is not None  # Miasto Chełm
     return place if place.feature in ("city", "country") and (len(text.split()) == 1 or official) else None
 
 

@@ -125,7 +125,7 @@ class Gazetteer:
             return region
         if surface[0].islower() and (not lemma or lemma[0].islower()):
             return None  # derived adjectives (białoruskich) and common nouns are not places
-        country = self._official_country(surface, lang)
+        country = self.official_place(surface, lang)
         if country is not None:
             return country
         words = surface.split()
@@ -139,7 +139,7 @@ class Gazetteer:
                     best, best_score = self.places[i], score
         return best
 
-    def _official_country(self, surface: str, lang: str) -> Place | None:
+    def official_place(self, surface: str, lang: str) -> Place | None:
         """`Republika Białorusi`, `Республика Польша`, `Miasto Chełm` -> the country/city."""
         first, _, rest = surface.partition(" ")
         if rest and fold(first).startswith(state_prefixes()):

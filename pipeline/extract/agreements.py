@@ -12,6 +12,7 @@ force, the paragraph's event) and are then `date_inferred`.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from pipeline.extract.cues import SentCues, day_shift
@@ -211,7 +212,7 @@ def _link_words(words: list[Token], art: Article, lang: str) -> Entity | None:
 
 
 def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, place_preps,
-             text: str) -> list[Entity]:
+             text: str, art: Article) -> list[Entity]:
     toks = s.tokens
     lo = s.start
     for i in range(verb - 1, 0, -1):  # clause start: the last comma before the verb
@@ -226,7 +227,7 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
         if t.start < lo or any(e.start <= t.start < e.end for e in ents):
             continue
         if t.text[:1].isupper():
-            same = [e for e in prior if text[e.start:e.end] == t.text and sum(c.isupper() for c in t.text) >= 2]
+            same = [e for e in prior if _abbreviates(t.text, text[e.start:e.end], e, art)]
             if same and all(f.key != same[-1].key for f in found):
                 found.append(Entity(same[-1].key, t.start, t.end, same[-1].heads, same[-1].is_place))
             continue
@@ -244,6 +245,21 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
             if any(any(v.token_is(t, v.words("and_words")) for v in vs) for t in gap_toks[-2:]):
                 found.append(after[0])
     return found
+
+
+def _abbreviates(token: str, surface: str, e: Entity, art: Article) -> bool:
+    """Is `token` (an acronym such as KOM, SIT, ГрДУ) a name of the organisation mentioned as
+    `surface`: the same text, its recorded acronym, or the initials of its capitalised words?"""
+    if sum(c.isupper() for c in token) < 2 or e.is_place:
+        return False
+    if surface == token:
+        return True
+    org = art.organisations.get(e.key)
+    if org is not None and token in (org.acronym, *org.aliases):
+        return True
+    words = [w for w in re.split(r"[\s\-]+", surface.split("„")[0].split("«")[0].split('"')[0]) if w[:1].isupper()]
+    initials = "".join(w[0] for w in words).upper()
+    return len(token) >= 2 and token.isupper() and initials[:len(token)] == token and len(words) >= len(token)
 
 
 def _prep_before(s: Sent, offset: int, preps: list[str]) -> bool:
@@ -371,7 +387,7 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
             else:
                 chosen = []
             if not chosen:
-                subj = _subject(s, here, verb, prior, vs, v.words("place_preps"), art.text)
+                subj = _subject(s, here, verb, prior, vs, v.words("place_preps"), art.text, art)
                 if len(subj) >= 2:
                     chosen, a.how = [subj], "subject"
                 elif any(v2.match_at(s.tokens, i, p) for v2 in vs for i in range(len(s.tokens))

@@ -167,7 +167,17 @@ def _decorate(s: Sent, art: Article, trig: Trigger, vs: list[Vocab]) -> None:
             trig.reference = True  # "uczestnicy seminarium przyjadą", "участники форума": its people
 
 
-def _places(s: Sent, art: Article, vs: Vocab) -> list[PlaceArg]:
+def _in_a_name(s: Sent, i: int, trigger_at: set[int]) -> bool:
+    """Is the place at token i the tail of a name: `<Capitalised noun> w/в/у <place>`
+    ("Uniwersytet w Białymstoku", "Instytut w Mińsku"), the noun not an event trigger?"""
+    if i < 2 or s.tokens[i - 1].lower not in ("w", "we", "в", "во", "у", "ў"):
+        return False
+    head = s.tokens[i - 2]
+    return head.text[:1].isupper() and not head.text.isupper() and (i - 2) not in trigger_at and \
+        bool(head.tags) and all(t.startswith("subst") or t.startswith("NOUN") for t in head.tags)
+
+
+def _places(s: Sent, art: Article, vs: Vocab, trigger_at: set[int] = frozenset()) -> list[PlaceArg]:
     out = []
     origin = vs.words("origin_preps")
     and_words = vs.words("and_words")
@@ -188,6 +198,8 @@ def _places(s: Sent, art: Article, vs: Vocab) -> list[PlaceArg]:
             continue  # "z Czernihowa i Mozyrza"
         if any(vs.token_is(t, vs.words("origin_nouns")) for t in s.tokens[max(0, i - 2):i]):
             continue  # "delegacja Supraśla", "делегация Августовского повята": whose people
+        if _in_a_name(s, i, trigger_at):
+            continue  # "Uniwersytet w Białymstoku" the NER split: a name, not a venue
         place = art.places[m.entity_key]
         strength = 0 if place.feature in WEAK_PLACE else 1 if place.feature in REGION or not place.geonames_id else 2
         if place.key.startswith("loc:") and any(w in place.key for w in ("obw", "obl", "woj", "rejon", "powiat", "gmin", "район", "област", "раён", "вобласц")):
@@ -199,7 +211,8 @@ def _places(s: Sent, art: Article, vs: Vocab) -> list[PlaceArg]:
 FALLBACK_MIN_POPULATION = 5000  # gazetteer links the NER did not propose: only towns of some size
 
 
-def _unlabelled_places(s: Sent, art: Article, vs: Vocab, found: list[PlaceArg]) -> list[PlaceArg]:
+def _unlabelled_places(s: Sent, art: Article, vs: Vocab, found: list[PlaceArg],
+                       trigger_at: set[int]) -> list[PlaceArg]:
     """Places the NER missed or mislabelled: the capitalised word(s) after a locative
     preposition (`w Mohylew`), after a date in a listing (`5.11.2019, Homel`), or continuing an
     enumeration of places (`w Nowopołocku, Mohylewie i Kliczewie`), linked with the gazetteer
@@ -221,9 +234,9 @@ def _unlabelled_places(s: Sent, art: Article, vs: Vocab, found: list[PlaceArg]) 
         in_list = (i in place_at or any(p.i == i for p in out)) and gap.strip() in (",", "") and t.lower not in preps \
             or (t.lower in joins and i - 1 >= 0 and ((i - 1) in place_at or any(p.i == i - 1 for p in out)))
         after_date = any(t.end == d for d in dates) and gap.strip() == ","
-        if not (after_prep or in_list or after_date):
+        if not (after_prep or in_list or after_date) or (after_prep and _in_a_name(s, i + 1, trigger_at)):
             continue
-        if not after_prep and not in_list and any(a <= nxt.start < b for a, b in persons):
+        if not (after_prep or in_list or after_date) and any(a <= nxt.start < b for a, b in persons):
             continue
         arg = _link_at(s, art, i + 1)
         if arg is not None:
@@ -306,8 +319,9 @@ def read_cues(s: Sent, art: Article) -> SentCues:
     c.triggers = _triggers(s, orgs)
     for t in c.triggers:
         _decorate(s, art, t, vs)
-    c.places = _places(s, art, v)
-    c.places = sorted(c.places + _unlabelled_places(s, art, v, c.places), key=lambda p: p.i)
+    trigger_at = {i for t in c.triggers for i in range(t.i, t.i + t.n)}
+    c.places = _places(s, art, v, trigger_at)
+    c.places = sorted(c.places + _unlabelled_places(s, art, v, c.places, trigger_at), key=lambda p: p.i)
     c.dates = _dates(s, art)
     c.orgs = [(s.token_index(m.start), m.entity_key) for m in orgs
               if m.entity_key and m.entity_key in art.organisations]

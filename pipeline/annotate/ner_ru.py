@@ -8,6 +8,7 @@ spelling before natasha reads it. Offsets always index the caller's text unchang
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -80,8 +81,11 @@ def _split_at(doc: Doc, offsets: set[int]) -> Doc:
     """Split tokens so that every char offset in `offsets` is a token boundary (spaCy's
     tokenizer and razdel disagree now and then, e.g. on hyphens; spans must stay exact)."""
     todo = []
+    points = sorted(offsets)
     for tok in doc:
-        cuts = sorted(o - tok.idx for o in offsets if tok.idx < o < tok.idx + len(tok.text))
+        lo = bisect.bisect_right(points, tok.idx)
+        hi = bisect.bisect_left(points, tok.idx + len(tok.text))
+        cuts = [o - tok.idx for o in points[lo:hi]]
         if cuts:
             bounds = [0, *cuts, len(tok.text)]
             todo.append((tok, [tok.text[a:b] for a, b in zip(bounds, bounds[1:])]))

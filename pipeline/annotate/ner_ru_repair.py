@@ -291,14 +291,14 @@ def repair(text: str, spans: list[Span], heads_lang: str, rules: frozenset[str] 
     """natasha's spans with the enabled repairs applied; offsets stay offsets into `text`."""
     if "clean" in rules:
         spans = clean(text, spans)
+    toks = tokens(text)
     if rules & {"quote", "head_entity", "descr", "left_adj"}:
         heads = heads_for(heads_lang)
-        toks = tokens(text)
         spans = combine(spans, head_candidates(text, toks, spans, heads, rules))
         if "left_adj" in rules:
             spans = combine(spans, left_adjectives(text, toks, spans, heads))
     if "region" in rules:
-        spans = combine(spans, region_spans(tokens(text), heads_lang))
+        spans = combine(spans, region_spans(toks, heads_lang))
     if "genitive" in rules:
         spans = merge_genitive(text, spans)
     return sorted(spans)

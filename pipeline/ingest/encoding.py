@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -22,7 +23,8 @@ LEGACY = ("cp1250", "iso-8859-2", "cp1251", "koi8-r")
 # charset-normalizer guesses accepted besides LEGACY (codecs' canonical names); anything
 # else it may say for garbage (cp949, big5, ...) is not an encoding of these archives
 EXTRA = frozenset({"cp1252", "iso8859-15", "iso8859-1", "cp1257", "iso8859-13", "iso8859-5", "cp866", "koi8-u"})
-SAMPLE = 1 << 20  # bytes scored for detection
+SAMPLE = 1 << 20  # bytes sniffed for binary content and checked for near-UTF-8
+SCORE_SAMPLE = 1 << 16  # bytes decoded and scored per candidate code page
 CN_SAMPLE = 1 << 16  # bytes given to charset-normalizer
 
 _MAGIC = (
@@ -100,21 +102,26 @@ def _char_score(ch: str) -> float:
     return -1.5
 
 
-def plausibility(text: str) -> float:
-    """Sum of per-character and per-word evidence that `text` is a correct decoding."""
-    score = sum(_char_score(ch) for ch in text if ch >= "\u0080")
-    for word in _WORD.findall(text):
-        if word.isascii():
-            continue
-        has_cyr = any("\u0400" <= c <= "\u04ff" for c in word)
-        has_lat = any(c.isascii() or "\u00c0" <= c <= "\u024f" for c in word)
-        if has_cyr and has_lat:
-            score -= 3.0
-        # KOI8-R read as cp1251 (and back) flips case: running text is mostly lower case,
-        # so UPPER after lower costs 1 and every non-initial capital 0.5
-        score -= sum(1.0 for a, b in zip(word, word[1:]) if a.islower() and b.isupper())
-        score -= sum(0.5 for c in word[1:] if c.isupper())
+def _word_score(word: str) -> float:
+    has_cyr = any("\u0400" <= c <= "\u04ff" for c in word)
+    has_lat = any(c.isascii() or "\u00c0" <= c <= "\u024f" for c in word)
+    score = -3.0 if has_cyr and has_lat else 0.0
+    # KOI8-R read as cp1251 (and back) flips case: running text is mostly lower case,
+    # so UPPER after lower costs 1 and every non-initial capital 0.5
+    score -= sum(1.0 for a, b in zip(word, word[1:]) if a.islower() and b.isupper())
+    score -= sum(0.5 for c in word[1:] if c.isupper())
     return score
+
+
+def plausibility(text: str) -> float:
+    """Sum of per-character and per-word evidence that `text` is a correct decoding.
+
+    Distinct characters and words are scored once and weighted by their counts.
+    """
+    chars = Counter(ch for ch in text if ch >= "\u0080")
+    score = sum(_char_score(ch) * n for ch, n in chars.items())
+    words = Counter(w for w in _WORD.findall(text) if not w.isascii())
+    return score + sum(_word_score(w) * n for w, n in words.items())
 
 
 def _charset_normalizer_guess(sample: bytes) -> str:
@@ -172,10 +179,11 @@ def decode_bytes(data: bytes) -> Decoded:
     if guess in EXTRA and guess not in candidates:
         candidates.append(guess)
     best_enc, best_score = "", -math.inf
-    n_high = sum(1 for b in sample if b >= 0x80) or 1
+    scored = data[:SCORE_SAMPLE]
+    n_high = sum(1 for b in scored if b >= 0x80) or 1
     for enc in candidates:
         try:
-            text = sample.decode(enc, errors="replace")
+            text = scored.decode(enc, errors="replace")
         except LookupError:
             continue
         score = plausibility(text) + (0.25 if enc == guess and enc in LEGACY else 0.0)

@@ -264,3 +264,15 @@ def test_deeply_nested_html_refused_fast(tmp_path: Path) -> None:
     assert time.perf_counter() - started < 30
     assert got["deep.html"].status == "error" and "nested deeper" in got["deep.html"].error
     assert got["ok.html"].status == "ok" and PL in got["ok.html"].text
+
+
+def test_large_legacy_encoded_file_decoded_in_bounded_time_and_memory(tmp_path: Path) -> None:
+    import time
+
+    f = write(tmp_path / "ru.txt", ((RU + "\n") * 50_000).encode("cp1251"))  # ~8 MiB
+    started = time.perf_counter()
+    out = ingest_in_subprocess([f])
+    assert time.perf_counter() - started < 60
+    assert [r["status"] for r in out["rows"]] == ["ok"] and out["rows"][0]["n_chars"] == (len(RU) + 1) * 50_000
+    # bytes (8 MiB) + the decoded str (2 bytes per Cyrillic char: 16 MiB) + samples
+    assert out["peak_mib"] - out["base_mib"] < 60, out

@@ -18,7 +18,7 @@ from pipeline.normalise.textnorm import fold, is_cyrillic
 
 UNCHANGED_LABELS = frozenset({"DATE", "TIME"})
 _TOKEN = re.compile(r"[„\"«“‘‚][^„\"«“”»’]*[”\"»“’]|[\s]+|[^\s„\"«“]+|.", re.S)
-_APOSTROPHE = re.compile(r"^(\w+)['’](a|owi|em|u|ego|emu|iem|ie|y|go|m)$")
+_APOSTROPHE = re.compile(r"^([\w-]+)['’](a|owi|em|u|ego|emu|iem|ie|y|go|m)$")
 _INFLECTED_ACRONYM = re.compile(r"^([A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ]{2,})-?([a-ząćęłńóśźżа-яёіўєї]{1,3})$")
 # label -> qualifier kinds preferred when a word has several readings
 _PREFERRED_KINDS = {"LOC": ("geo",), "PER": ("name", "surname"), "ORG": ("org", "common"),
@@ -95,6 +95,7 @@ def lemmatise(text: str, lang: str, label: str) -> str:
     if label == "PER":
         out = _propagate_endings(out, words)
         out = _shared_genitive_a(out, words, engine)
+        out = _lone_surname_genitive(out, words, engine, cyrillic)
     if label == "LOC":
         out = _unknown_places(out, words, lang)
     return "".join(out)
@@ -105,6 +106,21 @@ def _whole_quote(words: list[str]) -> tuple[str, str, str] | None:
     if len(words) == 1 and len(words[0]) > 2 and words[0][0] in "„\"«“" and words[0][-1] in "”\"»“":
         return words[0][0], words[0][1:-1], words[0][-1]
     return None
+
+
+def _lone_surname_genitive(out: list[str], words: list[str], engine: Engine, cyrillic: bool) -> list[str]:
+    """A lone unknown Latin-script surname in -a after a consonant (`Sorosa`, `Junckera`) is
+    a masculine genitive; first names in -a come with a surname (`Theresa May`)."""
+    alpha = [i for i, w in enumerate(words) if w.isalpha()]
+    if cyrillic or len(alpha) != 1:
+        return out
+    i = alpha[0]
+    w = words[i]
+    if out[i] == w and w[:1].isupper() and w.endswith("a") and len(w) > 4 and \
+            w[-2].lower() not in "aeiouyąęóc" and not _known(engine, w):
+        out = list(out)
+        out[i] = w[:-1]
+    return out
 
 
 def _shared_genitive_a(out: list[str], words: list[str], engine: Engine) -> list[str]:
@@ -187,6 +203,12 @@ def _unknown_rules() -> dict[str, list[tuple[str, str, frozenset[str]]]]:
     return out
 
 
+def _known(engine: Engine, word: str) -> bool:
+    """The engine's dictionary knows the word (pymorphy's guesses do not count)."""
+    knows = getattr(engine, "knows", None)
+    return knows(word) if knows is not None else bool(engine.analyse(word))
+
+
 def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyrillic: bool) -> list[str]:
     """Words no dictionary knows, inflected like Polish nouns (`Gazpromu`, `Pfizerem`,
     `Theresy`): strip the ending by the rules of the language (Latin script: Polish)."""
@@ -199,7 +221,9 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
     if label != "PER" and len(alpha) > 1:
         return out  # in longer names unknown words are often genitive complements (Imeretii)
     for i, w in enumerate(words):
-        if res[i] != w or not w[:1].isupper() or not w.isalpha() or engine.analyse(w):
+        if res[i] != w or not w.isalpha() or _known(engine, w):
+            continue
+        if not w[:1].isupper() and not cyrillic:
             continue
         for end, repl, labels in rules:
             if w.endswith(end) and len(w) - len(end) >= 2 and ((label or "-") in labels or "*" in labels):

@@ -23,6 +23,10 @@ class RussianEngine:
     def analyse(self, word: str) -> tuple[Analysis, ...]:
         return _analyse(word)
 
+    def knows(self, word: str) -> bool:
+        """pymorphy has the word in its dictionary (not just a guess)."""
+        return any(p.is_known for p in morph.ru_parses(word))
+
     def nominative(self, word: str, a: Analysis, gender: str, number: str) -> str | None:
         parse, prefix, suffix = a.ref
         if parse is None:  # synthetic reading of an unknown name (see _guessed_names)

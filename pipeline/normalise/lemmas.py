@@ -228,7 +228,7 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
         for end, repl, labels in rules:
             if w.endswith(end) and len(w) - len(end) >= 2 and ((label or "-") in labels or "*" in labels):
                 stem = w[: len(w) - len(end)]
-                if end and stem[-1].lower() in "aeiouyąęóc" and not repl.startswith(end[:1]):
+                if end and stem[-1].lower() in "aeiouyąęócаеёиоуыэюяіїєў" and not repl.startswith(end[:1]):
                     continue  # only after a consonant, and not `-ca` (Analytica, AstraZeneca)
                 res[i] = stem + repl
                 break

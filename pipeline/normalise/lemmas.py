@@ -81,7 +81,8 @@ def lemmatise(text: str, lang: str, label: str) -> str:
     words = [_acronym_stem(w) for w in tokens(text)]
     cyrillic = is_cyrillic(text)
     engine = _engine(lang, cyrillic)
-    if label in ("", "LOC_ADJ") and is_derived_adjective(text, lang, names_too=True):
+    lowercase_person = label == "PER" and text[:1].islower()  # `немецких` tagged as people
+    if (label in ("", "LOC_ADJ") or lowercase_person) and is_derived_adjective(text, lang, names_too=True):
         return _adjective_lemma(words, engine)
     if not label:
         label = _guess_label(words, engine)

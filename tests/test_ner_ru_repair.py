@@ -121,3 +121,10 @@ def test_apostrophe_words_stay_one_token():
 def test_organisation_with_town_complement():
     text = "Семинар провёл Центр развития бизнеса г. Пинска."
     assert ("Центр развития бизнеса г. Пинска", "ORG") in found(text)
+
+
+def test_coordinated_region_adjectives_are_places():
+    text = "На семінар прыехалі супрацоўнікі з Пінскага, Лунінецкага і Столінскага раёнаў."
+    got = found(text, BE)
+    assert ("Пінскага", "LOC") in got and ("Лунінецкага", "LOC") in got
+    assert ("Столінскага раёнаў", "LOC") in got

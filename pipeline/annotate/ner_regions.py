@@ -21,6 +21,9 @@ ADJ_ENDINGS = ("ая", "яя", "ое", "ее", "ой", "ый", "ий", "ого",
                "ом", "ем", "ые", "ие", "ых", "их", "ыми", "ими", "ае", "ага", "аму", "ай", "ы", "і", "яе", "яга")
 
 
+COORDINATORS = {",", "и", "і", "й", "та"}
+
+
 @lru_cache(maxsize=None)
 def region_forms(lang: str) -> dict[str, str]:
     """form -> 'adj' | 'name' from lang/<lang>/region_types.tsv (empty where absent)."""
@@ -34,18 +37,34 @@ def region_forms(lang: str) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=20_000)
+def _kind(word: str, lang: str) -> str | None:
+    """The region kind of a word: a listed form, or a listed form (>= 4 letters) plus up to
+    two more letters (раёнаў after раён): the table lists the common cases only."""
+    forms = region_forms(lang)
+    if word in forms:
+        return forms[word]
+    for form, kind in forms.items():
+        if len(form) >= 4 and form.isalpha() and word.startswith(form) and len(word) - len(form) <= 2:
+            return kind
+    return None
+
+
 def _capitalised_adjective(word: str) -> bool:
     return word[:1].isupper() and word.replace("-", "").isalpha() and word.lower().endswith(ADJ_ENDINGS)
 
 
 def region_spans(toks: list["Tok"], lang: str) -> list[Span]:
     """LOC spans of region mentions in the token list."""
-    forms = region_forms(lang)
     out = []
     for i, tok in enumerate(toks):
-        kind = forms.get(tok.text.lower())
+        kind = _kind(tok.text.lower(), lang)
         if kind == "adj" and i > 0 and _capitalised_adjective(toks[i - 1].text):
             out.append((toks[i - 1].start, tok.end, "LOC"))
+            j = i - 2  # coordinated adjectives share the noun: Ляхавіцкага і Ганцавіцкага раёнаў
+            while j > 0 and toks[j].text.lower() in COORDINATORS and _capitalised_adjective(toks[j - 1].text):
+                out.append((toks[j - 1].start, toks[j - 1].end, "LOC"))
+                j -= 2
         elif kind == "name" and i + 1 < len(toks) and toks[i + 1].text[:1].isupper() and toks[i + 1].text.isalpha():
             out.append((tok.start, toks[i + 1].end, "LOC"))
     return out

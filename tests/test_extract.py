@@ -37,12 +37,12 @@ def make(text: str, published: str, lang: str = "pl", places: dict[str, str] | N
     for surface, name in (places or {}).items():
         place = PLACES[name]
         art.places[place.key] = place
-        for m in re.finditer(re.escape(surface), text):
+        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
             mentions.append(Mention(m.start(), m.end(), surface, "LOC", lang, name, place.key))
     for surface, name in (orgs or {}).items():
         key = "org:" + name.lower()
         art.organisations[key] = Organisation(key, name)
-        for m in re.finditer(re.escape(surface), text):
+        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
             mentions.append(Mention(m.start(), m.end(), surface, "ORG", lang, name, key))
     for surface, value in (dates or {}).items():
         iso, relative = value if isinstance(value, tuple) else (value, False)
@@ -210,3 +210,27 @@ def test_generic_mentions_without_date_or_place_give_no_event():
     art = make("Spotkania z mieszkańcami są dla nas ważne. Fundacja Pogranicze organizuje je od lat.\n",
                "2022-05-20", orgs={"Fundacja Pogranicze": "Fundacja Pogranicze"})
     assert art.events == [] and art.agreements == []
+
+
+def test_a_fair_at_the_same_time_is_not_a_part_of_the_conference():
+    PLACES.setdefault("Mińsk", Place("geo:625144", "Mińsk", geonames_id=625144, country_code="BY",
+                                     feature="city"))
+    text = ("W dniach 3-5 czerwca 2021 r. w Mińsku odbyła się konferencja o handlu przygranicznym. "
+            "W tym samym czasie w Mińsku trwały targi rolnicze, na których wystawiło się 20 polskich firm. "
+            "Pierwszego dnia konferencji odbyła się sesja plenarna.\n")
+    art = make(text, "2021-06-10", places={"Mińsku": "Mińsk"},
+               dates={"3-5 czerwca 2021 r.": "2021-06-03/2021-06-05"})
+    assert rows(art) == [
+        ("conference", "geo:625144", "2021-06-03", "2021-06-05", False, "held"),
+        ("fair", "geo:625144", "2021-06-03", "2021-06-05", True, "held"),
+    ]
+
+
+def test_agreement_between_three_parties_keeps_all_three():
+    text = "10 marca w Grodnie podpisano porozumienie o współpracy między Fundacją Alfa, Stowarzyszeniem Beta i Izbą Gamma.\n"
+    art = make(text, "2021-03-12", places={"Grodnie": "Grodno"},
+               orgs={"Fundacją Alfa": "Fundacja Alfa", "Stowarzyszeniem Beta": "Stowarzyszenie Beta",
+                     "Izbą Gamma": "Izba Gamma"}, dates={"10 marca": "2021-03-10"})
+    (ag,) = art.agreements
+    assert ag.parties == ["org:fundacja alfa", "org:stowarzyszenie beta", "org:izba gamma"]
+    assert (ag.date, ag.place_key, ag.status) == ("2021-03-10", "geo:627904", "signed")

@@ -150,8 +150,8 @@ def _between_pairs(s: Sent, ents: list[Entity], vs, art: Article) -> list[list[E
         found = _in_sentence(ents, art.text, lo, hi)
         if len(found) < 2:
             found = _linked_sides(s, i, idx[n + 1] if n + 1 < len(idx) else len(toks), found, vs, art)
-        if len(found) >= 2:
-            pairs.append([_as_unit(e, s, art) for e in found[:2]])
+        if len(found) >= 2:  # "między A, B i C": all of them
+            pairs.append([_as_unit(e, s, art) for e in found])
     return pairs
 
 

@@ -111,8 +111,11 @@ def _triggers(s: Sent, orgs: list[Mention]) -> list[Trigger]:
 
 
 def _is_plural(tok: Token) -> bool:
+    """A plural noun ("seminaria", "семинары"), not a plurale tantum ("targi", "переговоры")."""
     tags = [t for t in tok.tags if t.startswith("subst") or "NOUN" in t]
-    return bool(tags) and all(":pl:" in t or "plur" in t or "Pltm" in t for t in tags)
+    if any(t.endswith(":pt") or ":pt:" in t or "Pltm" in t for t in tags):
+        return False
+    return bool(tags) and all(":pl:" in t or "plur" in t for t in tags)
 
 
 def _genitive(tok: Token) -> bool:
@@ -128,7 +131,7 @@ def _decorate(s: Sent, art: Article, trig: Trigger, vs: list[Vocab]) -> None:
     trig.plural = _is_plural(tok) and not any(v.stem for v in vs[:1])  # no morphology for be/uk
     dates = [(m.start, m.end) for m in s.mentions if m.label in ("DATE", "TIME")]
     for k in (1, 2):
-        if trig.i - k >= 0 and trig.plural:
+        if trig.i - k >= 0:
             prev = toks[trig.i - k]
             if any(a <= prev.start < b for a, b in dates):
                 continue

@@ -209,6 +209,10 @@ def _derive_date(cand: Cand, c: SentCues, ref: Draft | None, base: Draft | None,
     "Завершился визит ... круглым столом"), or the day of the event referred to."""
     if any(t.after for t in c.triggers) and c.ordinal is None and cand.trig.weak:
         return  # "Po zakończeniu targów część delegacji udała się do Smoleńska": some day after
+    if c.same_day and ctx.last is not None and ctx.last.start:  # "W tym samym czasie ... trwały targi"
+        cand.start, cand.end = ctx.last.start, ctx.last.end
+        cand.inferred = cand.derived = True
+        return
     rng = (base.start, base.end) if base and base.is_range() else ctx.range
     day = ""
     if c.ordinal is not None and rng:
@@ -295,6 +299,8 @@ def _absorbs(p: Draft, c: Cand, named: bool) -> bool:
     within = not c.start or p.contains(c.start, c.end)
     if not within:
         return False
+    if family(p.etype) != "visit" and family(c.etype) != family(p.etype) and c.etype not in GENERIC:
+        return False  # a fair beside a conference is not a part of it; a session or a meeting is
     if not c.place or c.place == p.place:
         return True
     if family(c.etype) == family(p.etype) and p.strength < 2:

@@ -234,3 +234,9 @@ def test_agreement_between_three_parties_keeps_all_three():
     (ag,) = art.agreements
     assert ag.parties == ["org:fundacja alfa", "org:stowarzyszenie beta", "org:izba gamma"]
     assert (ag.date, ag.place_key, ag.status) == ("2021-03-10", "geo:627904", "signed")
+
+
+def test_a_year_alone_does_not_make_an_event():
+    art = make("W 2018 roku zorganizowaliśmy 15 szkoleń dla rolników. Fundacja Alfa prowadzi też konferencje.\n",
+               "2018-12-20", orgs={"Fundacja Alfa": "Fundacja Alfa"}, dates={"W 2018 roku": "2018"})
+    assert art.events == [] and art.agreements == []

@@ -397,7 +397,8 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
         for cand in cands:
             if cand.own_place and cand.strength >= 1:
                 ctx.block_place[c.sent.block] = (cand.place, cand.strength)
-            has_own = cand.own_date or (cand.own_place and cand.strength >= 1) or cand.derived
+            dated = cand.own_date and (len(cand.start) > 4 or cand.own_place)  # "w 2018 roku" alone is too vague
+            has_own = dated or (cand.own_place and cand.strength >= 1) or cand.derived
             if cand.trig.weak and not cand.start:
                 has_own = False  # "część delegacji udała się do Smoleńska": no event without a date
             if cand.trig.plural and not cand.trig.count and not cand.own_date and not c.sent.heading:

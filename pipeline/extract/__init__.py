@@ -11,8 +11,7 @@ from pipeline.extract import agreements as ag
 from pipeline.extract import events as ev
 from pipeline.extract.cues import read_cues
 from pipeline.extract.document import read
-from pipeline.record import Article, Event
-from pipeline.tables.schema import EVENT_TYPES
+from pipeline.record import Article
 
 
 def extract(article: Article) -> Article:
@@ -25,7 +24,6 @@ def extract(article: Article) -> Article:
     _signing_events(article, agreements, drafts)
     article.events = ev.to_events(article, drafts, cues)
     article.agreements = ag.to_agreements(article, agreements, cues, drafts)
-    assert all(e.event_type in EVENT_TYPES for e in article.events)
     return article
 
 
@@ -43,4 +41,4 @@ def _signing_events(article: Article, agreements: list[ag.AgDraft], drafts: list
         a.event = d
 
 
-__all__ = ["extract", "Event"]
+__all__ = ["extract"]

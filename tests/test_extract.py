@@ -240,3 +240,22 @@ def test_a_year_alone_does_not_make_an_event():
     art = make("W 2018 roku zorganizowaliśmy 15 szkoleń dla rolników. Fundacja Alfa prowadzi też konferencje.\n",
                "2018-12-20", orgs={"Fundacja Alfa": "Fundacja Alfa"}, dates={"W 2018 roku": "2018"})
     assert art.events == [] and art.agreements == []
+
+
+def test_visit_to_a_region_takes_its_town_and_keeps_a_day_elsewhere():
+    PLACES.setdefault("Lublin", Place("geo:765876", "Lublin", geonames_id=765876, country_code="PL",
+                                      feature="city"))
+    PLACES.setdefault("Zamość", Place("geo:753866", "Zamość", geonames_id=753866, country_code="PL",
+                                      feature="city"))
+    PLACES.setdefault("woj. lubelskie", Place("loc:województwo lubelskie", "województwo lubelskie",
+                                              feature="region"))
+    text = ("12–14 мая делегация Брестской области находилась с официальным визитом в Люблинском "
+            "воеводстве. В Люблине прошли переговоры с руководством воеводства. "
+            "13 мая гости побывали в Замосце.\n")
+    art = make(text, "2021-05-20", lang="ru",
+               places={"Люблинском воеводстве": "woj. lubelskie", "Люблине": "Lublin", "Замосце": "Zamość"},
+               dates={"12–14 мая": "2021-05-12/2021-05-14", "13 мая": "2021-05-13"})
+    assert rows(art) == [
+        ("visit", "geo:753866", "2021-05-13", "2021-05-13", False, "held"),
+        ("visit", "geo:765876", "2021-05-12", "2021-05-14", False, "held"),
+    ]

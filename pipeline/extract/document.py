@@ -20,7 +20,7 @@ QUOTES = re.compile(r"„[^”\"\n]{1,120}[”\"]|«[^»\n]{1,120}»|\"[^\"\n]{1
 MAX_HEADING_WORDS = 14
 # a sentence cut after a number, an abbreviation or a comma goes on in the next one
 CUT_TAIL = re.compile(r"(?:\b\d{1,2}\.|\b(?:dn|ul|nr|np|godz|im|tzw|m\.in|ул|им|т\.е|вул)\.|[,–-])\s*$", re.IGNORECASE)
-GOES_ON = re.compile(r"^\s*[a-ząćęłńóśźżа-яёўіє0-9(,;:)]")
+GOES_ON = re.compile(r"^\s*[a-ząćęłńóśźżа-яёўіє(,;:)]")  # a digit may open a sentence ("13 мая ...")
 
 
 @dataclass

@@ -190,8 +190,8 @@ def main() -> None:
     data = build()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    with gzip.GzipFile(args.out, "wb", mtime=0) as fh:  # mtime=0: byte-identical rebuilds
-        fh.write(payload)
+    with open(args.out, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as fh:
+        fh.write(payload)  # no name, no mtime in the header: byte-identical rebuilds
     print(f"{len(data['places'])} places -> {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
 
 

@@ -14,6 +14,21 @@ from pipeline.extract import extract
 from pipeline.normalise import normalise
 from pipeline.record import Article
 
+# One BLAS thread per process. natasha/slovnet runs its CNN through numpy's OpenBLAS, which by
+# default starts a thread per core; for the short matrices of one article those threads cost
+# more than they give, and with several workers on few cores they fight over them (measured on
+# data/raw, 2 cores, steady state: 107 -> 32 ms/article wall). Parallelism is across articles.
+BLAS_THREADS = 1
+
+
+def limit_blas_threads(n: int = BLAS_THREADS) -> None:
+    """Cap the BLAS thread pools this process has loaded (numpy is loaded by the imports above)."""
+    from threadpoolctl import threadpool_limits
+    threadpool_limits(limits=n, user_api="blas")
+
+
+limit_blas_threads()
+
 STAGES: list[tuple[str, Callable[[Article], Article]]] = [
     ("annotate", annotate),
     ("normalise", normalise),

@@ -74,6 +74,17 @@ def collect(result: RunResult, outcomes: Iterable[tuple[Article, bool]]) -> None
             result.cached += 1
 
 
+def _pool(workers: int):
+    """A pool of workers with the models loaded. Where the platform can fork, the models are
+    loaded once here and the workers inherit them (copy-on-write): no worker pays the cold
+    start again, and the read-only model memory is shared. Elsewhere each spawned worker
+    loads them itself."""
+    if "fork" in mp.get_all_start_methods():
+        warm_up()
+        return mp.get_context("fork").Pool(workers)
+    return mp.get_context("spawn").Pool(workers, initializer=warm_up)
+
+
 def run_local(inputs: list[Path], workers: int = 1, quiet: bool = False, limits: Limits = Limits(),
               cache_dir: Path | None = None, force: bool = False) -> RunResult:
     t0 = time.perf_counter()
@@ -84,8 +95,7 @@ def run_local(inputs: list[Path], workers: int = 1, quiet: bool = False, limits:
         warm_up()
         collect(result, progress(map(worker, articles), quiet))
     else:
-        ctx = mp.get_context("spawn")
-        with ctx.Pool(workers, initializer=warm_up) as pool:
+        with _pool(workers) as pool:
             collect(result, progress(pool.imap(worker, articles, chunksize=2), quiet))
     result.seconds = time.perf_counter() - t0
     return result

@@ -22,6 +22,7 @@ def extract(article: Article) -> Article:
     ents = ag.entities(article)
     agreements = ag.merge(article, ag.detect(article, cues, sent_ctx, ents))
     _signing_events(article, agreements, drafts)
+    _dates_from_signings(agreements)
     article.events = ev.to_events(article, drafts, cues)
     article.agreements = ag.to_agreements(article, agreements, cues, drafts)
     return article
@@ -39,6 +40,16 @@ def _signing_events(article: Article, agreements: list[ag.AgDraft], drafts: list
                      tenses=["planned" if a.status == "planned" else "past"])
         drafts.append(d)
         a.event = d
+
+
+def _dates_from_signings(agreements: list[ag.AgDraft]) -> None:
+    """"Umowę podpisano w Grodnie podczas konferencji": an event told only as the setting of a
+    signing whose date is known took place that day."""
+    for a in agreements:
+        d = a.event
+        if d is not None and not d.start and len(a.date) == 10 and (not d.place or not a.place or d.place == a.place):
+            d.start = d.end = a.date
+            d.inferred = True
 
 
 __all__ = ["extract"]

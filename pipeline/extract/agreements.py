@@ -115,6 +115,13 @@ def _hits(s: Sent) -> list[tuple[int, int, str]]:
     return out
 
 
+def _document_hits(s: Sent, atype: str) -> list[tuple[int, int, str]]:
+    """"Dokument"/"Документ" standing for the agreement told just before: a hit of its type
+    (it has no parties of its own, so it only adds the date and place to that agreement)."""
+    return [(i, 1, atype) for i, t in enumerate(s.tokens)
+            if any(v.token_is(t, v.words("document_nouns")) for v in vocabs_for(t, s.lang))][:1]
+
+
 def _signing(s: Sent) -> list[int]:
     return [i for i, t in enumerate(s.tokens)
             if any(v.token_is(t, v.words("signing_words")) for v in vocabs_for(t, s.lang))]
@@ -244,6 +251,16 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
             gap_toks = [t for t in toks if toks[verb].end <= t.start < after[0].start]
             if any(any(v.token_is(t, v.words("and_words")) for v in vs) for t in gap_toks[-2:]):
                 found.append(after[0])
+    if len(found) == 1:  # "podpisało z politechniką", "подписал с университетом": a body named before
+        for k in range(verb + 1, min(len(toks), verb + 4)):
+            t = toks[k]
+            if t.text[:1].isupper() or not any(v.token_is(toks[k - 1], v.words("and_words")) for v in vs):
+                continue
+            e = next((e for e in reversed(prior) if not e.is_place and e.heads and t.lemmas & e.heads
+                      and e.key != found[0].key), None)
+            if e is not None:
+                found.append(Entity(e.key, t.start, t.end, e.heads, False))
+                break
     return found
 
 
@@ -307,13 +324,18 @@ def _status(c: SentCues, verb: int, date: str, published: str) -> str:
     return "signed"
 
 
-def _venue(c: SentCues, art: Article, between: int | None, trigger: int) -> str:
+VERB_TO_VENUE = 6  # tokens from "podpisano"/"был подписан" to the place it was signed at
+
+
+def _venue(c: SentCues, art: Article, between: int | None, trigger: int, verb: int = -1) -> str:
     """Where it was signed: a place with `w`/`в`/`у` before the document's name (after it, a
-    place belongs to the document's content: "partnerów w obwodzie smoleńskim")."""
+    place belongs to the document's content: "partnerów w obwodzie smoleńskim"), or shortly
+    after the signing verb that follows the name ("Umowę podpisano w Grodnie")."""
     v = sentence_vocab(c.sent.lang)
     preps = v.words("place_preps")
     for p in c.places:
-        if p.strength < 1 or (between is not None and p.i > between) or p.i > trigger:
+        after_verb = trigger < verb < p.i <= verb + VERB_TO_VENUE
+        if p.strength < 1 or (between is not None and p.i > between) or (p.i > trigger and not after_verb):
             continue
         prev = c.sent.tokens[p.i - 1].lower if p.i > 0 else ""
         if prev in preps:
@@ -364,6 +386,8 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
             para_date[s.block] = ctx["date"]
         hits = _hits(s)
         signs = _signing(s)
+        if not hits and signs and out:
+            hits = _document_hits(s, out[-1].atype)  # "Dokument podpisano 26 kwietnia w Orszy"
         if not hits or not signs:
             continue
         vs = vocabs_for(s.tokens[0], s.lang)
@@ -417,14 +441,14 @@ def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int |
     if own:
         d = own[0]
         a.date, a.own_date, a.inferred = d.start, True, d.relative
-    elif c.same_day and done:
-        a.date, a.inferred = done[-1].date, True
+    elif c.same_day and any(x.date for x in done):  # "Tego samego dnia", "В тот же день"
+        a.date, a.inferred = next(x.date for x in reversed(done) if x.date), True
     elif verb_status == "signed" or ctx.get("ref") is not None:
         day = _date_from_event(c, ev, ctx.get("range"))
         if c.ordinal is None and not c.end_marker and not ctx.get("ref") and para_date.get(c.sent.block):
             day = para_date[c.sent.block]
         a.date, a.inferred = day, bool(day)
-    a.place = _venue(c, art, between, a.trigger_i)
+    a.place = _venue(c, art, between, a.trigger_i, verb)
     if not a.place and ev is not None and (verb_status == "signed" or ctx.get("ref") is not None):
         a.place = ev.place
     if ev is not None and (verb_status == "signed" or ctx.get("ref") is not None):

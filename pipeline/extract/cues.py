@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from pipeline.annotate.dates import ordinal_day
 from pipeline.extract.document import Sent
-from pipeline.extract.lexicon import Token, Vocab, sentence_vocab, vocabs_for
+from pipeline.extract.lexicon import Token, Vocab, fold, sentence_vocab, vocabs_for
 from pipeline.record import Article, Mention
 
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -69,6 +69,9 @@ class SentCues:
     duration: int = 0  # "dwudniowe szkolenie" -> 2
     tense: list[tuple[int, str]] = field(default_factory=list)  # (token index, past|future|planned)
     same_day: bool = False
+    day_offset: int = 0  # "Dzień wcześniej" -> -1, "На следующий день" -> 1: a day told from the last event
+    same_place: bool = False  # "w tym samym miejscu", "там же": the last event's place
+    clause: list[int] = field(default_factory=list)  # per token, the clause it belongs to
 
 
 def _phrase_at(v: Vocab, tokens: list[Token], i: int, phrases: list[str]) -> int:
@@ -278,8 +281,8 @@ def _dates(s: Sent, art: Article) -> list[DateArg]:
         prec = 3 if ISO_DAY.match(start) else 2 if ISO_MONTH.match(start) else 1
         if prec == 1 and art.published and start < art.published[:4]:
             continue  # "po 2004 r.", "с 2016 года": background, not the event
-        if prec == 1 and m.attrs.get("relative"):
-            continue  # "w tym roku", "в этом году": too vague to date an event
+        if prec == 1 and m.attrs.get("relative") and start == art.published[:4]:
+            continue  # "w tym roku", "в этом году": too vague to date an event ("w przyszłym roku" is not)
         out.append(DateArg(s.token_index(m.start), start, end, bool(m.attrs.get("relative")), prec))
     return out
 
@@ -358,7 +361,29 @@ def read_cues(s: Sent, art: Article) -> SentCues:
     c.tense = _tense(s, v)
     low = " ".join(t.lower for t in s.tokens)
     c.same_day = any(p in low for x in vs for p in x.words("same_day"))
+    padded = f" {low} "
+    c.day_offset = next((n for x in vs for p, n in x.data.get("day_offsets", {}).items()
+                         if f" {fold(p)} " in padded), 0)
+    c.same_place = any(f" {p} " in padded for x in vs for p in x.words("same_place"))
+    c.clause = _clauses(s, art.text, vs)
     return c
+
+
+CLAUSE_BREAK = re.compile(r"[,;:–—]")
+
+
+def _clauses(s: Sent, text: str, vs: list[Vocab]) -> list[int]:
+    """Clause index per token: a comma, semicolon or dash starts a new clause, except before a
+    relative word ("..., gdzie odbędą się warsztaty", "..., где состоится"): what follows it
+    still tells about the place or time just named."""
+    out: list[int] = []
+    n = 0
+    for i, t in enumerate(s.tokens):
+        if i and CLAUSE_BREAK.search(text[s.tokens[i - 1].end:t.start]) \
+                and not any(x.token_is(t, x.words("relative_words")) or t.lower in x.words("relative_words") for x in vs):
+            n += 1
+        out.append(n)
+    return out
 
 
 def day_shift(iso: str, days: int) -> str:

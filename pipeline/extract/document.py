@@ -21,6 +21,10 @@ MAX_HEADING_WORDS = 14
 # a sentence cut after a number, an abbreviation or a comma goes on in the next one
 CUT_TAIL = re.compile(r"(?:\b\d{1,2}\.|\b(?:dn|ul|nr|np|godz|im|tzw|m\.in|ул|им|т\.е|вул)\.|[,–-])\s*$", re.IGNORECASE)
 GOES_ON = re.compile(r"^\s*[a-ząćęłńóśźżа-яёўіє(,;:)]")  # a digit may open a sentence ("13 мая ...")
+# a piece that is only a date cut after its year mark ("17 maja 2019 r.", "5 мая 2018 г.") opens
+# the sentence after it
+DATE_ONLY = re.compile(r"^\W*(?:\w{1,7}\s+){0,2}\d{1,2}(?:[-–]\d{1,2})?[\s.]+\w+\.?\s+\d{4}\s*(?:r|г|g)\.\s*$",
+                       re.IGNORECASE)
 
 
 @dataclass
@@ -116,7 +120,8 @@ def _glue(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join sentence pieces the splitter cut at "r.", "1.", "8.10.2019" and the like."""
     out: list[tuple[int, int]] = []
     for lo, hi in spans:
-        if out and (CUT_TAIL.search(text[out[-1][0]:out[-1][1]]) or GOES_ON.match(text[lo:hi])):
+        prev = text[out[-1][0]:out[-1][1]] if out else ""
+        if out and (CUT_TAIL.search(prev) or GOES_ON.match(text[lo:hi]) or DATE_ONLY.match(prev)):
             out[-1] = (out[-1][0], hi)
         else:
             out.append((lo, hi))

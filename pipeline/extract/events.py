@@ -88,7 +88,12 @@ class Context:
 
 
 # ----------------------------------------------------------------------------- arguments
-def _nearest(i: int, trigs: list[Trigger]) -> Trigger:
+def _nearest(i: int, trigs: list[Trigger], clause: list[int] | None = None) -> Trigger:
+    """The trigger an argument at token i belongs to: the nearest one of its own clause ("W środę
+    ... konferencja, a w czwartek ... warsztaty"), else the nearest one of the sentence."""
+    if clause and i < len(clause):
+        same = [t for t in trigs if t.i < len(clause) and clause[t.i] == clause[i]]
+        trigs = same or trigs
     return min(trigs, key=lambda t: (abs(i - t.i), 0 if t.i <= i else 1))
 
 
@@ -102,9 +107,9 @@ def _assign(c: SentCues, creators: list[Trigger], parties_from: int | None
         if p.strength < 1 or p.key in seen or (parties_from is not None and p.i > parties_from):
             continue
         seen.add(p.key)
-        out[id(_nearest(p.i, creators))][0].append(p)
+        out[id(_nearest(p.i, creators, c.clause))][0].append(p)
     for d in c.dates:
-        out[id(_nearest(d.i, creators))][1].append(d)
+        out[id(_nearest(d.i, creators, c.clause))][1].append(d)
     return out
 
 
@@ -213,6 +218,11 @@ def _derive_date(cand: Cand, c: SentCues, ref: Draft | None, base: Draft | None,
         cand.start, cand.end = ctx.last.start, ctx.last.end
         cand.inferred = cand.derived = True
         return
+    if c.day_offset and ctx.last is not None and len(ctx.last.start) == 10:  # "Dzień wcześniej", "На следующий день"
+        anchor = ctx.last.end if c.day_offset > 0 and len(ctx.last.end) == 10 else ctx.last.start
+        cand.start = cand.end = day_shift(anchor, c.day_offset)
+        cand.inferred = cand.derived = True
+        return
     rng = (base.start, base.end) if base and base.is_range() else ctx.range
     day = ""
     if c.ordinal is not None and rng:
@@ -259,6 +269,8 @@ def _fill(cand: Cand, c: SentCues, cues: list[SentCues], drafts: list[Draft], ct
         cand.place, cand.strength = base.place, base.strength
     if not cand.place and ref and ref.place:
         cand.place, cand.strength = ref.place, ref.strength
+    if not cand.place and c.same_place and ctx.last is not None and ctx.last.place:  # "w tym samym miejscu"
+        cand.place, cand.strength = ctx.last.place, ctx.last.strength
     if not cand.place:
         hp = heading_places.get(c.sent.block)
         prev = ctx.block_draft.get(c.sent.block)
@@ -391,6 +403,10 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
     ctx = Context()
     heading_places = _heading_places(cues)
     for si, c in enumerate(cues):
+        own = [t for t in c.triggers if not t.reference and not t.weak]
+        for t in c.triggers:  # "Umowę podpisano podczas konferencji", no conference told before: told here
+            if t.reference and not t.after and not own and not any(family(d.etype) == family(t.etype) for d in drafts):
+                t.reference = False
         cands = _candidates(cues, si, parties_from.get(si))
         for cand in cands:
             _fill(cand, c, cues, drafts, ctx, heading_places, cands)

@@ -14,7 +14,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 from .limits import Limits
 from .paths import is_hidden
@@ -43,10 +43,7 @@ def iter_gunzip(stream: BinaryIO, limits: Limits, cap: int) -> Iterator[bytes]:
             if not in_member and not data.strip(b"\x00"):
                 break  # zero padding after the last member
             in_member = True
-            try:
-                out = decomp.decompress(data, STEP)
-            except zlib.error as exc:
-                raise ArchiveError(f"corrupt gzip data ({exc})") from None
+            out = _inflate(decomp.decompress, data, STEP)
             produced += len(out)
             _check_gzip_size(produced, consumed, limits, cap)
             if out:
@@ -60,16 +57,20 @@ def iter_gunzip(stream: BinaryIO, limits: Limits, cap: int) -> Iterator[bytes]:
     if consumed == 0:
         raise ArchiveError("empty gzip file")
     if in_member:  # output zlib still holds back (at most a window) once input ran out
-        try:
-            out = decomp.flush()
-        except zlib.error as exc:
-            raise ArchiveError(f"corrupt gzip data ({exc})") from None
+        out = _inflate(decomp.flush)
         produced += len(out)
         _check_gzip_size(produced, consumed, limits, cap)
         if out:
             yield out
         if not decomp.eof:
             raise ArchiveError("truncated gzip data")
+
+
+def _inflate(step: Callable[..., bytes], *args: object) -> bytes:
+    try:
+        return step(*args)
+    except zlib.error as exc:
+        raise ArchiveError(f"corrupt gzip data ({exc})") from None
 
 
 def gunzip(stream: BinaryIO, limits: Limits) -> bytes:

@@ -49,6 +49,7 @@ class DateVocab:
     count_units: dict[str, str] = field(default_factory=dict)  # word -> day/week/month/year
     count_words: dict[str, int] = field(default_factory=dict)
     ordinals: dict[str, int] = field(default_factory=dict)
+    day_ordinals: dict[str, int] = field(default_factory=dict)  # "piętnastego", "двадцать третьего" (day of month)
     lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def words(self, name: str) -> tuple[str, ...]:
@@ -89,7 +90,7 @@ def vocab(lang: str) -> DateVocab:
     sources = [own] + [d for d in (load_json(code, FILENAME) for code in own.get("fallback", [])) if d]
     maps: dict[str, dict] = {k: {} for k in ("months", "month_abbr", "weekdays", "relative_days", "relative_years",
                                                "modifiers", "weekday_modifiers", "units", "part_words", "count_units",
-                                               "count_words", "ordinals")}
+                                               "count_words", "ordinals", "day_ordinals")}
     lists: dict[str, list[str]] = {k: [] for k in _LIST_KEYS}
     for data in sources:
         fold = _fold_table(data.get("fold_diacritics", ""))
@@ -97,6 +98,7 @@ def vocab(lang: str) -> DateVocab:
         _merge(maps["month_abbr"], _invert(data.get("month_abbr", {}), fold))
         _merge(maps["weekdays"], _invert(data.get("weekdays", {}), {}))
         _merge(maps["ordinals"], _invert(data.get("ordinals", {}), {}))
+        _merge(maps["day_ordinals"], _invert(data.get("day_ordinals", {}), {}))
         _merge(maps["modifiers"], _invert(data.get("modifiers", {}), {}, str))
         _merge(maps["weekday_modifiers"], _invert(data.get("weekday_modifiers", {}), {}, str))
         _merge(maps["units"], _invert(data.get("units", {}), {}, str))

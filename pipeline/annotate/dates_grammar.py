@@ -69,7 +69,7 @@ def pieces(words) -> frozenset[str]:
 def _triggers(v: DateVocab) -> dict[str, frozenset[str]]:
     """Rules that cannot match unless the text has one of these words: skipped otherwise (speed)."""
     months, weekdays = pieces(v.months), pieces(v.weekdays)
-    out = {name: months for name in ("text_range_x", "text_range", "text", "month_range", "month")}
+    out = {name: months for name in ("text_range_x", "text_range", "text", "text_ord", "month_range", "month")}
     out.update(abbr=pieces(v.month_abbr), part=pieces(v.part_words), rel_week_day=weekdays, rel_weekday=weekdays, rel_unit=pieces(v.units),
                rel_day=pieces(v.relative_days), rel_year=pieces(v.relative_years), ago=pieces(v.words("ago")))
     return out
@@ -106,6 +106,7 @@ def _build(v: DateVocab) -> Grammar:
         "text_range": (rf"{START}(?:(?P<from>{frm})\s+)?(?P<d1>{DAY}){sfx}\.?(?P<more>(?:\s*,\s*{DAY}\.?)*){day_link}(?P<d2>{DAY}){sfx}\.?\s+"
                        rf"(?P<m>{mon}){_year_tail('b', v)}"),
         "text": rf"{START}(?P<d>{DAY}){sfx}\.?\s+(?P<m>{mon}){_year_tail('b', v)}",
+        "text_ord": rf"(?<!\w)(?P<od>{alt(v.day_ordinals)})\s+(?P<m>{mon}){_year_tail('b', v)}",
         "month_range": (rf"(?<!\w)(?P<m1>{mon})(?:\s+(?P<y1>{YEAR}))?"
                         rf"{link}(?P<m2>{mon}){_year_tail('b', v)}"),
         "month": rf"(?<!\w)(?P<m>{mon}){_year_tail('b', v)}",

@@ -204,6 +204,19 @@ def rule_text(m, ctx):
     return [_widen(found, before if before and before["wd"].islower() else None, ctx)]  # "W sobotę 18 maja"
 
 
+def rule_text_ord(m, ctx):
+    """"piętnastego października", "двадцать третьего сентября": the day written as an ordinal word."""
+    v = ctx.grammar.vocab
+    day = v.day_ordinals.get(" ".join(_low(m["od"]).split()))
+    month = v.months[_low(m["m"])]
+    if day is None or not _month_word_ok(m["m"], bool(m["by"])):
+        return []
+    year = _resolve_day_year(month, day, _explicit_year(m, "b", ctx), ctx)
+    if make_date(year.value or 2000, month, day) is None:
+        return []
+    return [_dm(ctx, m, _day_value(year.value, month, day), "day", year)]
+
+
 def rule_text_range(m, ctx):
     v = ctx.grammar.vocab
     month, d1, d2 = v.months[_low(m["m"])], int(m["d1"]), int(m["d2"])
@@ -432,7 +445,7 @@ def rule_time_dot(m, ctx):
 RULES: dict[str, Callable[[re.Match, Context], list[DateMatch]]] = {
     "iso": rule_iso, "num_range": rule_num_range, "num_dm": rule_num_dm, "num": rule_num, "roman": rule_roman,
     "part": rule_part, "abbr": rule_abbr,
-    "text_range_x": rule_text_range_x, "text_range": rule_text_range, "text": rule_text,
+    "text_range_x": rule_text_range_x, "text_range": rule_text_range, "text": rule_text, "text_ord": rule_text_ord,
     "month_range": rule_month_range, "month": rule_month, "period": rule_period, "decade": rule_decade, "year": rule_year,
     "rel_week_day": rule_rel_week_day, "rel_unit": rule_rel_unit, "rel_weekday": rule_rel_weekday,
     "rel_day": rule_rel_day, "rel_year": rule_rel_year, "ago": rule_ago,

@@ -243,6 +243,15 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
                 if all(f.key != e.key for f in found):  # placed where the common noun stands
                     found.append(Entity(e.key, t.start, t.end, e.heads, False))
                 break
+    # "prezydent Rzeszowa i mer Łucka podpisali", "бургамістр Аўгустова": the town an official heads
+    for k, t in enumerate(toks[:verb - 1]):
+        nxt = toks[k + 1]
+        if t.start < lo or not nxt.text[:1].isupper() or any(e.start <= nxt.start < e.end for e in found) \
+                or not any(v.token_is(t, v.words("official_nouns")) for v in vs):
+            continue
+        e = _link_words([nxt], art, s.lang)
+        if e is not None and all(f.key != e.key for f in found):
+            found.append(e)
     found.sort(key=lambda e: e.start)
     # "X подписали с Y": the partner after the verb
     if len(found) == 1:

@@ -183,6 +183,23 @@ def _in_a_name(s: Sent, i: int, trigger_at: set[int]) -> bool:
         bool(head.tags) and all(t.startswith("subst") or t.startswith("NOUN") for t in head.tags)
 
 
+ORIGIN_CHAIN = 4  # "delegację władz miejskich Łucka": lower-case words between the noun and the place
+
+
+def _after_origin_noun(s: Sent, i: int, vs: Vocab) -> bool:
+    """Is the place at token i the genitive of a people noun before it ("delegacja Supraśla",
+    "delegację władz miejskich Łucka", "делегация Августовского повята")? Only lower-case words
+    (a genitive chain) may stand between, no preposition."""
+    for k in range(i - 1, max(-1, i - 1 - ORIGIN_CHAIN), -1):
+        t = s.tokens[k]
+        if vs.token_is(t, vs.words("origin_nouns")):
+            return True
+        if t.lower in vs.words("place_preps") or t.lower in vs.words("origin_preps") or \
+                (t.text[:1].isupper() and k < i - 1):
+            return False
+    return False
+
+
 def _places(s: Sent, art: Article, vs: Vocab, trigger_at: set[int] = frozenset()) -> list[PlaceArg]:
     out = []
     origin = vs.words("origin_preps")
@@ -202,8 +219,8 @@ def _places(s: Sent, art: Article, vs: Vocab, trigger_at: set[int] = frozenset()
         if 0 <= i - last_origin <= 1 and (i == last_origin or s.tokens[i - 1].lower in and_words):
             last_origin = s.token_index(m.end)
             continue  # "z Czernihowa i Mozyrza"
-        if any(vs.token_is(t, vs.words("origin_nouns")) for t in s.tokens[max(0, i - 2):i]):
-            continue  # "delegacja Supraśla", "делегация Августовского повята": whose people
+        if any(vs.token_is(t, vs.words("origin_nouns")) for t in s.tokens[max(0, i - 2):i]) or _after_origin_noun(s, i, vs):
+            continue  # "delegacja Supraśla", "delegację władz miejskich Łucka": whose people
         if _in_a_name(s, i, trigger_at):
             continue  # "Uniwersytet w Białymstoku" the NER split: a name, not a venue
         place = art.places[m.entity_key]
@@ -250,10 +267,28 @@ def _unlabelled_places(s: Sent, art: Article, vs: Vocab, found: list[PlaceArg],
     return out
 
 
-def _link_at(s: Sent, art: Article, i: int) -> PlaceArg | None:
+def _host_places(s: Sent, art: Article, vs: Vocab, found: list[PlaceArg]) -> list[PlaceArg]:
+    """A town as the host, the subject right before a host verb ("Wczoraj Rzeszów gościł
+    delegację", "Минск принял делегацию"), that the NER left untagged."""
+    toks = s.tokens
+    named = [(m.start, m.end) for m in s.mentions]
+    out = []
+    for j in range(len(toks) - 1):
+        t = toks[j]
+        if not t.text[:1].isupper() or t.text.isupper() or any(p.i == j for p in found) \
+                or any(a <= t.start < b for a, b in named) or art.text[t.end:toks[j + 1].start].strip():
+            continue
+        if vs.token_is(toks[j + 1], vs.words("host_verbs")):
+            arg = _link_at(s, art, j, 1)
+            if arg is not None:
+                out.append(arg)
+    return out
+
+
+def _link_at(s: Sent, art: Article, i: int, longest: int = 2) -> PlaceArg | None:
     from pipeline.normalise.gazetteer import get_gazetteer
     toks = s.tokens
-    for n in (2, 1):
+    for n in range(longest, 0, -1):
         words = toks[i:i + n]
         if len(words) < n or not all(w.text[:1].isupper() for w in words):
             continue
@@ -327,7 +362,8 @@ def read_cues(s: Sent, art: Article) -> SentCues:
         _decorate(s, art, t, vs)
     trigger_at = {i for t in c.triggers for i in range(t.i, t.i + t.n)}
     c.places = _places(s, art, v, trigger_at)
-    c.places = sorted(c.places + _unlabelled_places(s, art, v, c.places, trigger_at), key=lambda p: p.i)
+    c.places = c.places + _unlabelled_places(s, art, v, c.places, trigger_at)
+    c.places = sorted(c.places + _host_places(s, art, v, c.places), key=lambda p: p.i)
     c.dates = _dates(s, art)
     c.orgs = [(s.token_index(m.start), m.entity_key) for m in orgs
               if m.entity_key and m.entity_key in art.organisations]

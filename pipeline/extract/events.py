@@ -261,7 +261,10 @@ def _fill(cand: Cand, c: SentCues, cues: list[SentCues], drafts: list[Draft], ct
         else:
             cand.end = day_shift(cand.start, c.duration - 1)
     if not cand.place:
-        for sib in siblings:
+        for sib in siblings:  # "W środę ... konferencja, a w czwartek w Zamościu warsztaty": not its place
+            if cand.own_date and sib.own_date and sib.start != cand.start and c.clause \
+                    and c.clause[cand.trig.i] != c.clause[sib.trig.i]:
+                continue
             if sib is not cand and sib.place and sib.own_place and not sib.retelling:
                 cand.place, cand.strength = sib.place, sib.strength
                 break

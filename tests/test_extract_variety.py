@@ -1,0 +1,91 @@
+"""Constructions news of the genre uses that the first extractor missed (sentences written for
+these tests): arguments bound to their clause, days told from another event, "the same place",
+a document retold by "Dokument podpisano ...", a setting event first named in a signing
+sentence, a host town as subject, officials standing for their towns, days as ordinal words.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.annotate.dates import find_dates
+from tests.test_extract import make, rows
+
+
+def test_each_clause_keeps_its_own_date_and_place():
+    text = "W środę odbędzie się konferencja, a w czwartek w Pińsku odbędą się warsztaty.\n"
+    art = make(text, "2022-05-16", places={"Pińsku": "Pińsk"},
+               dates={"W środę": ("2022-05-18", True), "w czwartek": ("2022-05-19", True)})
+    got = {e.event_type: (e.date_start, e.place_key) for e in art.events}
+    assert got["training"] == ("2022-05-19", "geo:623549")
+    assert got.get("conference", ("2022-05-18", ""))[1] != "geo:623549"
+
+
+def test_a_day_before_in_the_same_place():
+    text = ("Seminarium w Mohylewie\n\n5 maja 2021 r. w Mohylewie odbyło się seminarium o klastrach.\n\n"
+            "Dzień wcześniej w tym samym miejscu obradowała komisja do spraw współpracy.\n")
+    art = make(text, "2021-05-10", places={"Mohylewie": "Mohylew"}, dates={"5 maja 2021 r.": "2021-05-05"})
+    assert ("meeting", "geo:625665", "2021-05-04", "2021-05-04", True, "held") in rows(art)
+
+
+def test_next_day_in_russian_takes_the_day_after():
+    text = ("12 мая 2021 года в Гродно прошёл семинар для фермеров. "
+            "На следующий день участники встретились в Лиде с руководством района.\n")
+    art = make(text, "2021-05-20", lang="ru", places={"Гродно": "Grodno", "Лиде": "Lida"},
+               dates={"12 мая 2021 года": "2021-05-12"})
+    assert ("meeting", "geo:626081", "2021-05-13", "2021-05-13", True, "held") in rows(art)
+
+
+def test_document_retold_gives_the_agreement_its_date_and_place():
+    text = ("Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła zawarły porozumienie o współpracy. "
+            "Dokument podpisano 26 kwietnia w Grodnie.\n")
+    art = make(text, "2023-04-28", places={"Grodnie": "Grodno"},
+               orgs={"Fundacja Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa",
+                     "Grodzieńska Izba Rzemiosła": "Grodzieńska Izba Rzemiosła"},
+               dates={"26 kwietnia": "2023-04-26"})
+    assert len(art.agreements) == 1
+    a = art.agreements[0]
+    assert (a.date, a.place_key, a.status) == ("2023-04-26", "geo:627904", "signed")
+
+
+def test_event_first_named_as_the_setting_of_a_signing():
+    text = ("17 maja 2019 r. Fundacja Dobrego Sąsiedztwa zawarła umowę o współpracy z Grodzieńską Izbą Rzemiosła. "
+            "Umowę podpisano w Grodnie podczas konferencji naukowej.\n")
+    art = make(text, "2019-05-20", places={"Grodnie": "Grodno"},
+               orgs={"Fundacja Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa",
+                     "Grodzieńską Izbą Rzemiosła": "Grodzieńska Izba Rzemiosła"},
+               dates={"17 maja 2019 r.": "2019-05-17"})
+    assert [(e.event_type, e.place_key, e.date_start) for e in art.events] == [("conference", "geo:627904", "2019-05-17")]
+    assert [(a.date, a.place_key) for a in art.agreements] == [("2019-05-17", "geo:627904")]
+
+
+def test_partner_named_by_a_common_noun_after_the_verb():
+    text = ("Politechnika Grodzieńska gościła studentów. "
+            "Tego samego dnia Towarzystwo Naukowe Ziemi Lidzkiej podpisało z politechniką list intencyjny.\n")
+    art = make(text, "2019-05-20",
+               orgs={"Politechnika Grodzieńska": "Politechnika Grodzieńska",
+                     "Towarzystwo Naukowe Ziemi Lidzkiej": "Towarzystwo Naukowe Ziemi Lidzkiej"})
+    assert [sorted(a.parties) for a in art.agreements] == [
+        ["org:politechnika grodzieńska", "org:towarzystwo naukowe ziemi lidzkiej"]]
+
+
+def test_host_town_as_subject_is_the_venue():
+    text = "Wczoraj Grodno gościło delegację władz miejskich Lidy.\n"
+    art = make(text, "2021-03-02", places={"Lidy": "Lida"}, dates={"Wczoraj": ("2021-03-01", True)})
+    assert [(e.event_type, e.place_key, e.date_start) for e in art.events] == [("visit", "geo:627904", "2021-03-01")]
+
+
+def test_officials_stand_for_their_towns_as_parties():
+    text = "3 marca 2021 r. w Grodnie prezydent Mohylewa i mer Lidy podpisali list intencyjny.\n"
+    art = make(text, "2021-03-10", places={"Grodnie": "Grodno"}, dates={"3 marca 2021 r.": "2021-03-03"})
+    assert [(a.agreement_type, a.parties) for a in art.agreements] == [
+        ("letter_of_intent", ["geo:625665", "geo:626081"])]
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("odbędzie się piętnastego października", "pl", "2020-10-15"),
+    ("Документ был подписан двадцать третьего сентября", "ru", "2020-09-23"),
+    ("адбудзецца дваццаць першага лістапада", "be", "2020-11-21"),
+])
+def test_day_of_month_as_an_ordinal_word(text, lang, value):
+    import datetime as dt
+    assert [d.value for d in find_dates(text, lang, dt.date(2020, 10, 5))] == [value]

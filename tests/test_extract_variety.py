@@ -89,3 +89,24 @@ def test_officials_stand_for_their_towns_as_parties():
 def test_day_of_month_as_an_ordinal_word(text, lang, value):
     import datetime as dt
     assert [d.value for d in find_dates(text, lang, dt.date(2020, 10, 5))] == [value]
+
+
+def test_a_signing_ceremony_told_next_gives_the_agreement_its_date_and_place():
+    text = ("Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła zawarły porozumienie o współpracy. "
+            "Uroczyste podpisanie odbyło się 5 marca w Grodnie.\n")
+    art = make(text, "2020-03-10", places={"Grodnie": "Grodno"},
+               orgs={"Fundacja Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa",
+                     "Grodzieńska Izba Rzemiosła": "Grodzieńska Izba Rzemiosła"},
+               dates={"5 marca": "2020-03-05"})
+    assert [(a.date, a.place_key) for a in art.agreements] == [("2020-03-05", "geo:627904")]
+
+
+def test_a_cycle_is_no_event_beside_its_members():
+    text = ("W dniach 19-21.09.2022 Fundacja Dobrego Sąsiedztwa przeprowadziła cykl warsztatów. "
+            "Pierwsze warsztaty odbyły się 19 września w Pińsku, kolejne 21 września w Lidzie.\n")
+    art = make(text, "2022-09-26", places={"Pińsku": "Pińsk", "Lidzie": "Lida"},
+               orgs={"Fundacja Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa"},
+               dates={"19-21.09.2022": "2022-09-19/2022-09-21", "19 września": "2022-09-19",
+                      "21 września": "2022-09-21"})
+    assert [(e.place_key, e.date_start) for e in art.events] == [("geo:623549", "2022-09-19"),
+                                                                  ("geo:626081", "2022-09-21")]

@@ -115,11 +115,13 @@ def _hits(s: Sent) -> list[tuple[int, int, str]]:
     return out
 
 
-def _document_hits(s: Sent, atype: str) -> list[tuple[int, int, str]]:
-    """"Dokument"/"Документ" standing for the agreement told just before: a hit of its type
-    (it has no parties of its own, so it only adds the date and place to that agreement)."""
-    return [(i, 1, atype) for i, t in enumerate(s.tokens)
+def _document_hits(s: Sent, atype: str, signs: list[int]) -> list[tuple[int, int, str]]:
+    """"Dokument"/"Документ" standing for the agreement told just before, or a signing told in
+    the very next sentence ("Церемония подписания прошла 5 марта в Витебске"): a hit of its
+    type (it has no parties of its own, so it only adds the date and place to that agreement)."""
+    docs = [(i, 1, atype) for i, t in enumerate(s.tokens)
             if any(v.token_is(t, v.words("document_nouns")) for v in vocabs_for(t, s.lang))][:1]
+    return docs or [(i, 1, atype) for i in signs[:1]]
 
 
 def _signing(s: Sent) -> list[int]:
@@ -395,8 +397,8 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
             para_date[s.block] = ctx["date"]
         hits = _hits(s)
         signs = _signing(s)
-        if not hits and signs and out:
-            hits = _document_hits(s, out[-1].atype)  # "Dokument podpisano 26 kwietnia w Orszy"
+        if not hits and signs and out:  # "Dokument podpisano 26 kwietnia w Orszy", "Церемония подписания прошла"
+            hits = _document_hits(s, out[-1].atype, signs if si - 1 in out[-1].sents else [])
         if not hits or not signs:
             continue
         vs = vocabs_for(s.tokens[0], s.lang)

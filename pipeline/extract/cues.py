@@ -34,6 +34,7 @@ class Trigger:
     reference: bool = False  # "w ramach konferencji", "Drugiego dnia forum": an event already told
     after: bool = False  # "Po zakończeniu targów", "После открытия": told as what came before
     verb: bool = False  # a visit/meeting verb, not a noun
+    umbrella: bool = False  # "cykl warsztatów", "цикл семинаров": the series, not one of its events
 
 
 @dataclass
@@ -145,6 +146,8 @@ def _decorate(s: Sent, art: Article, trig: Trigger, vs: list[Vocab]) -> None:
                 for word, n in nums.items():
                     if prev.has(word, v.stem):
                         trig.count = n
+    if trig.i >= 1 and any(v.token_is(toks[trig.i - 1], v.words("series_nouns")) for v in vs):
+        trig.umbrella = True
     # a name: a quote right after the trigger, or a capitalised trigger inside the sentence
     end = toks[trig.i + trig.n - 1].end
     for a, b in s.quotes:

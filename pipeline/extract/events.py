@@ -174,9 +174,14 @@ def _candidates(cues: list[SentCues], si: int, parties_from: int | None) -> list
             out.append(Cand(t.etype, place=p.key if p else "", strength=p.strength if p else 0,
                             own_place=bool(p), retelling=True, **base))
             continue
-        series = t.count >= 2 or (t.plural and (bool(dates) or c.sent.heading))
+        series = t.count >= 2 or t.umbrella or (t.plural and (bool(dates) or c.sent.heading))
         splaces = _series_places(cues, si, places) if series else places
         keys = list(dict.fromkeys(p.key for p in splaces))
+        if t.umbrella and len(keys) < 2:  # "cykl warsztatów" whose members the text tells one by one
+            p = _best_place(places, t.i)
+            out.append(Cand(t.etype, place=p.key if p else "", strength=p.strength if p else 0,
+                            own_place=bool(p), retelling=True, **base))
+            continue
         if len(dates) >= 2 and len(keys) >= 2:  # "4 listopada w Homlu, 5 listopada w Pińsku ..."
             for k in keys:
                 p = next(x for x in splaces if x.key == k)

@@ -62,11 +62,14 @@ def convert(corpus: Path, work: Path, dev_share: float, seed: int) -> tuple[Path
     return paths[0], paths[1], stats
 
 
-def install(model_best: Path, target: Path = MODEL_DIR) -> None:
+def install(model_best: Path, target: Path = MODEL_DIR, repair_config: dict[str, bool] | None = None) -> None:
     """Save `model_best` plus the span repair post-step as the packaged model (LICENSE, README kept)."""
     nlp = spacy.load(model_best)
     if ner_pl_repair.REPAIR_NAME not in nlp.pipe_names:
-        nlp.add_pipe(ner_pl_repair.REPAIR_NAME, after="ner")
+        nlp.add_pipe(ner_pl_repair.REPAIR_NAME, after="ner", config=dict(repair_config or {}))
+    nlp.meta.update({"name": "pl_ner", "license": "GPL-3.0",
+                     "description": "Polish NER of the pipeline project, trained on NKJP-1M (PolEval 2018 Task 2 data)",
+                     "sources": [{"name": "NKJP-1M named-entity layer (PolEval 2018 Task 2 training data)"}]})
     target.mkdir(parents=True, exist_ok=True)
     for child in target.iterdir():
         if child.name in KEEP_IN_MODEL_DIR:

@@ -69,7 +69,7 @@ def entities(art: Article) -> list[Entity]:
     for m in sorted(art.mentions, key=lambda m: m.start):
         if m.label == "ORG" and m.entity_key in art.organisations:
             out.append(Entity(m.entity_key, m.start, m.end, _heads(m.text), False))
-        elif m.label in ("LOC", "GPE") and m.entity_key in art.places:
+        elif m.label in ("LOC", "GPE", "ORG") and m.entity_key in art.places:  # "Rejon Orszański" tagged ORG, linked as a unit
             if art.places[m.entity_key].feature != "country":
                 out.append(Entity(m.entity_key, m.start, m.end, frozenset(), True))
     return out

@@ -416,6 +416,7 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
             if t.reference and not t.after and not own and not any(family(d.etype) == family(t.etype) for d in drafts):
                 t.reference = False
         cands = _candidates(cues, si, parties_from.get(si))
+        landed = False  # did a trigger of this sentence reach an event?
         for cand in cands:
             _fill(cand, c, cues, drafts, ctx, heading_places, cands)
         for cand in cands:
@@ -432,6 +433,7 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
                 if target is not None:
                     _merge(target, cand, cues)
                     _touch(ctx, c, target)
+                    landed = True
                 continue
             target = _target(drafts, cand)
             if target is None and ctx.parent is not None and _absorbs(ctx.parent, cand, cand.trig.named):
@@ -446,8 +448,9 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
                     target.place, target.strength = parent.place, parent.strength  # a venue in the visit's town
                 drafts.append(target)
             _touch(ctx, c, target)
+            landed = True
         implementers += [k for k in c.implementer if k not in implementers]
-        if not cands and c.orgs and c.organiser_cue and not c.implementer:
+        if not landed and c.orgs and c.organiser_cue and not c.implementer:  # "X była współorganizatorem"
             prev = ctx.block_draft.get(c.sent.block) or (ctx.last if si and ctx.last and ctx.last.sents
                                                            and ctx.last.sents[-1] >= si - 1 else None)
             if prev is not None:

@@ -110,3 +110,25 @@ def test_a_cycle_is_no_event_beside_its_members():
                       "21 września": "2022-09-21"})
     assert [(e.place_key, e.date_start) for e in art.events] == [("geo:623549", "2022-09-19"),
                                                                   ("geo:626081", "2022-09-21")]
+
+
+def test_signing_during_a_multi_day_visit_has_no_day_of_its_own():
+    text = ("W dniach 10-14 kwietnia 2023 r. Mohylew gościł delegację samorządowców z Lidy. "
+            "Podczas wizyty podpisano porozumienie o współpracy między Mohylewem a Lidą.\n")
+    art = make(text, "2023-04-17", places={"Mohylew": "Mohylew", "Mohylewem": "Mohylew", "Lidą": "Lida", "Lidy": "Lida"},
+               dates={"10-14 kwietnia 2023 r.": "2023-04-10/2023-04-14"})
+    assert [(a.date, a.place_key, sorted(a.parties)) for a in art.agreements] == [
+        ("", "geo:625665", ["geo:625665", "geo:626081"])]
+
+
+def test_a_peoples_adjective_tagged_as_an_unlinked_place_is_no_venue():
+    from pipeline.record import Place
+    text = "Polscy doradcy rolni\n\n5 października 2018 r. odbyło się seminarium dla sadowników.\n"
+    art = make(text, "2018-10-12", dates={"5 października 2018 r.": "2018-10-05"})
+    art.places["loc:polscy"] = Place("loc:polscy", "Polscy")
+    from pipeline.record import Mention
+    art.mentions = sorted(art.mentions + [Mention(0, 6, "Polscy", "LOC", "pl", "Polscy", "loc:polscy")],
+                          key=lambda m: (m.start, m.end))
+    from pipeline.extract import extract
+    extract(art)
+    assert [(e.place_key, e.date_start) for e in art.events] == [("", "2018-10-05")]

@@ -363,6 +363,8 @@ def _date_from_event(c: SentCues, ev: Draft | None, rng: tuple[str, str] | None)
             return day
     if c.end_marker and ev is not None and ev.end:
         return ev.end
+    if ev is not None and ev.is_range():
+        return ""  # "Podczas wizyty (10–14 kwietnia) podpisano": which day is not told
     if ev is not None and ev.start:
         return ev.start
     return ""

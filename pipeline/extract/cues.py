@@ -176,6 +176,13 @@ def _decorate(s: Sent, art: Article, trig: Trigger, vs: list[Vocab]) -> None:
             trig.reference = True  # "uczestnicy seminarium przyjadą", "участники форума": its people
 
 
+def _adjective(tokens: list[Token], i: int, end: int) -> bool:
+    """Is the one-word mention at token i an adjective (and nothing else) by its analyses?"""
+    if i >= len(tokens) or tokens[i].end < end or not tokens[i].tags:
+        return False
+    return all(t.startswith("adj") or t.startswith("ADJ") for t in tokens[i].tags)
+
+
 def _in_a_name(s: Sent, i: int, trigger_at: set[int]) -> bool:
     """Is the place at token i the tail of a name: `<Capitalised noun> w/в/у <place>`
     ("Uniwersytet w Białymstoku", "Instytut w Mińsku"), the noun not an event trigger?"""
@@ -227,6 +234,8 @@ def _places(s: Sent, art: Article, vs: Vocab, trigger_at: set[int] = frozenset()
         if _in_a_name(s, i, trigger_at):
             continue  # "Uniwersytet w Białymstoku" the NER split: a name, not a venue
         place = art.places[m.entity_key]
+        if not (place.geonames_id or place.feature or place.country_code) and _adjective(s.tokens, i, m.end):
+            continue  # "Polscy doradcy", "Gruzińscy samorządowcy": a people's adjective the NER took for a place
         strength = 0 if place.feature in WEAK_PLACE else 1 if place.feature in REGION or not place.geonames_id else 2
         if place.key.startswith("loc:") and any(w in place.key for w in ("obw", "obl", "woj", "rejon", "powiat", "gmin", "район", "област", "раён", "вобласц")):
             strength = min(strength, 1)

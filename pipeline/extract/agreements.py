@@ -158,7 +158,7 @@ def _between_pairs(s: Sent, ents: list[Entity], vs, art: Article) -> list[list[E
         hi = toks[idx[n + 1]].start if n + 1 < len(idx) else s.end
         found = _in_sentence(ents, art.text, lo, hi)
         if len(found) < 2:
-            found = _linked_sides(s, i, idx[n + 1] if n + 1 < len(idx) else len(toks), found, vs, art)
+            found = _linked_sides(s, i, idx[n + 1] if n + 1 < len(idx) else len(toks), found, vs, art, ents)
         if len(found) >= 2:  # "między A, B i C": all of them
             pairs.append([_as_unit(e, s, art) for e in found])
     return pairs
@@ -180,7 +180,8 @@ def _as_unit(e: Entity, s: Sent, art: Article) -> Entity:
     return Entity(place.key, prev[0].start, e.end, frozenset(), True)
 
 
-def _linked_sides(s: Sent, i: int, stop: int, found: list[Entity], vs, art: Article) -> list[Entity]:
+def _linked_sides(s: Sent, i: int, stop: int, found: list[Entity], vs, art: Article,
+                  named: list[Entity] = ()) -> list[Entity]:
     """`między X a Y` where the NER missed or did not link X or Y: link the words on each side
     of the conjunction with the gazetteer (cities and regions acting as parties)."""
     toks = s.tokens
@@ -197,11 +198,24 @@ def _linked_sides(s: Sent, i: int, stop: int, found: list[Entity], vs, art: Arti
         if have:
             out.append(have[0])
             continue
-        e = _link_words(toks[a:b], art, s.lang)
+        e = _link_words(toks[a:b], art, s.lang) or _named_elsewhere(toks[a:b], named, art)
         if e is None:
             return found
         out.append(e)
     return out
+
+
+def _named_elsewhere(words: list[Token], named: list[Entity], art: Article) -> Entity | None:
+    """A side the NER missed that names, in another form, an entity tagged elsewhere in the
+    sentence ("бургамістр Аўгустова ... паміж горадам Лідай і горадам Аўгустоў")."""
+    for w in words:
+        if not w.text[:1].isupper() or len(w.text) < 5:
+            continue
+        stem = fold(w.text)[:5]
+        for e in named:
+            if fold(art.text[e.start:e.end]).startswith(stem) and not (e.start <= w.start < e.end):
+                return Entity(e.key, w.start, w.end, e.heads, e.is_place)
+    return None
 
 
 def _link_words(words: list[Token], art: Article, lang: str) -> Entity | None:

@@ -132,3 +132,15 @@ def test_a_peoples_adjective_tagged_as_an_unlinked_place_is_no_venue():
     from pipeline.extract import extract
     extract(art)
     assert [(e.place_key, e.date_start) for e in art.events] == [("", "2018-10-05")]
+
+
+def test_two_parties_inside_one_organisation_span_are_split():
+    text = ("10 października 2019 r. w Mohylewie podpisano memorandum o współpracy pomiędzy "
+            "Klastrem Metalowym a Wolną Strefą Ekonomiczną „Mohylew”.\n")
+    art = make(text, "2019-10-20", places={"Mohylewie": "Mohylew"},
+               orgs={"Klastrem Metalowym a Wolną Strefą Ekonomiczną „Mohylew”": "Wolna Strefa Ekonomiczna „Mohylew”"},
+               dates={"10 października 2019 r.": "2019-10-10"})
+    assert len(art.agreements) == 1
+    names = [art.organisations[k].name for k in art.agreements[0].parties]
+    assert len(names) == 2 and names[1] == "Wolna Strefa Ekonomiczna „Mohylew”"
+    assert names[0].startswith("Klaster")

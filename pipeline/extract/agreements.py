@@ -157,11 +157,38 @@ def _between_pairs(s: Sent, ents: list[Entity], vs, art: Article) -> list[list[E
         lo = toks[i].end
         hi = toks[idx[n + 1]].start if n + 1 < len(idx) else s.end
         found = _in_sentence(ents, art.text, lo, hi)
+        if len(found) == 1:
+            found = _split_coordinated(found[0], s, vs, art) or found
         if len(found) < 2:
             found = _linked_sides(s, i, idx[n + 1] if n + 1 < len(idx) else len(toks), found, vs, art, ents)
         if len(found) >= 2:  # "między A, B i C": all of them
             pairs.append([_as_unit(e, s, art) for e in found])
     return pairs
+
+
+def _split_coordinated(e: Entity, s: Sent, vs, art: Article) -> list[Entity]:
+    """`między Klastrem Obróbki Metali a Wolną Strefą ...` tagged as ONE organisation: two names
+    joined by `a`/`i`/`и`/`і` (capitalised on both sides) are two parties. Each side is the
+    article's organisation of that name, else a new one (its nominative as the name)."""
+    if e.is_place:
+        return []
+    inner = [t for t in s.tokens if e.start <= t.start and t.end <= e.end]
+    k = next((k for k in range(1, len(inner) - 1) if any(v.token_is(inner[k], v.words("and_words")) for v in vs)
+              and inner[k].text.islower() and inner[k - 1].text[:1].isupper() and inner[k + 1].text[:1].isupper()), None)
+    if k is None:
+        return []
+    from pipeline.normalise.lemmas import lemmatise
+    from pipeline.normalise.organisations import org_key, signatures_match
+    from pipeline.record import Organisation
+    out = []
+    for a, b in ((inner[0].start, inner[k - 1].end), (inner[k + 1].start, e.end)):
+        surface = art.text[a:b]
+        name = lemmatise(surface, s.lang, "ORG") or surface
+        org = next((o for o in art.organisations.values() if signatures_match(o.name, name)), None)
+        if org is None:
+            org = art.organisations.setdefault(org_key(name), Organisation(org_key(name), name))
+        out.append(Entity(org.key, a, b, _heads(surface), False))
+    return out if out[0].key != out[1].key else []
 
 
 def _as_unit(e: Entity, s: Sent, art: Article) -> Entity:

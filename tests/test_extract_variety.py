@@ -144,3 +144,16 @@ def test_two_parties_inside_one_organisation_span_are_split():
     names = [art.organisations[k].name for k in art.agreements[0].parties]
     assert len(names) == 2 and names[1] == "Wolna Strefa Ekonomiczna „Mohylew”"
     assert names[0].startswith("Klaster")
+
+
+def test_an_untagged_acronym_after_realizowany_przez_is_the_implementer():
+    from pipeline.record import Organisation
+    text = ("Seminarium w Mohylewie odbyło się 9 października 2019 r.\n\n"
+            "Projekt realizowany przez PFDS jest finansowany ze środków polskiej pomocy.\n")
+    art = make(text, "2019-10-20", places={"Mohylewie": "Mohylew"}, dates={"9 października 2019 r.": "2019-10-09"},
+               orgs={"Polska Fundacja Dobrego Sąsiedztwa": "Polska Fundacja Dobrego Sąsiedztwa"})
+    art.organisations["org:polska fundacja dobrego sąsiedztwa"] = Organisation(
+        "org:polska fundacja dobrego sąsiedztwa", "Polska Fundacja Dobrego Sąsiedztwa")
+    from pipeline.extract import extract
+    extract(art)
+    assert [e.organisers for e in art.events] == [["org:polska fundacja dobrego sąsiedztwa"]]

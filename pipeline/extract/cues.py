@@ -176,6 +176,20 @@ def _decorate(s: Sent, art: Article, trig: Trigger, vs: list[Vocab]) -> None:
             trig.reference = True  # "uczestnicy seminarium przyjadą", "участники форума": its people
 
 
+def _acronyms_after(s: Sent, art: Article, cue: int, reach: int) -> list[str]:
+    """Organisations of the article named by an acronym the NER left untagged, within `reach`
+    tokens after token `cue` (PFRR = Podlaska Fundacja Rozwoju Regionalnego)."""
+    from pipeline.normalise.organisations import acronym_matches
+    out = []
+    for t in s.tokens[cue + 1:cue + 1 + reach]:
+        if len(t.text) < 2 or not t.text.isupper() or \
+                any(m.start <= t.start < m.end and m.label != "PER" for m in s.mentions):  # PFRR tagged PER
+            continue
+        out += [o.key for o in art.organisations.values()
+                if (o.acronym == t.text or acronym_matches(t.text, o.name)) and o.key not in out]
+    return out
+
+
 def _adjective(tokens: list[Token], i: int, end: int) -> bool:
     """Is the one-word mention at token i an adjective (and nothing else) by its analyses?"""
     if i >= len(tokens) or tokens[i].end < end or not tokens[i].tags:
@@ -383,6 +397,7 @@ def read_cues(s: Sent, art: Article) -> SentCues:
     cue = next((i for i, t in enumerate(s.tokens) if any(x.token_is(t, x.words("implementer_cues")) for x in vs)), None)
     if cue is not None:
         c.implementer = list(dict.fromkeys(k for i, k in c.orgs if 0 < i - cue <= 4))  # "realizowany przez X"
+        c.implementer = c.implementer or _acronyms_after(s, art, cue, 4)  # "realizowany przez PFRR", untagged
     for i, t in enumerate(s.tokens):
         for x in vs:
             if x.token_is(t, x.words("organiser_cues")):

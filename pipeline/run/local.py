@@ -77,9 +77,9 @@ def collect(result: RunResult, outcomes: Iterable[tuple[Article, bool]]) -> None
 def _pool(workers: int):
     """A pool of workers with the models loaded. Where the platform can fork, the models are
     loaded once here and the workers inherit them (copy-on-write): no worker pays the cold
-    start again, and the read-only model memory is shared. Elsewhere each spawned worker
-    loads them itself."""
-    if "fork" in mp.get_all_start_methods():
+    start again, and the read-only model memory is shared. Elsewhere (macOS, Windows: fork is
+    unsafe or missing) each spawned worker loads them itself."""
+    if sys.platform.startswith("linux"):
         warm_up()
         return mp.get_context("fork").Pool(workers)
     return mp.get_context("spawn").Pool(workers, initializer=warm_up)

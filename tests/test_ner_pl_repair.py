@@ -85,3 +85,10 @@ def test_first_name_and_surname(nlp):
 def test_acronym_as_organisation(nlp):
     doc = nlp("Informację podała PAP, a potwierdziło MSZ w USA.")
     assert spans(repair(doc, acronyms=True), "ORG") == [("PAP", "ORG"), ("MSZ", "ORG")]
+
+
+def test_organisation_stops_before_a_person(nlp):
+    doc = with_ents(nlp("Przemawiał przewodniczący Rady Miejskiej Tomasz Lis."), ("Tomasz Lis", "PER"))
+    assert spans(repair(doc)) == [("Rady Miejskiej", "ORG"), ("Tomasz Lis", "PER")]
+    doc = nlp("Nagrodę przyznała Fundacja im. Jana Karskiego.")
+    assert spans(repair(doc), "ORG") == [("Fundacja im. Jana Karskiego", "ORG")]

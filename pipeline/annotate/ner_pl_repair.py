@@ -61,6 +61,17 @@ def _starts_org(doc: Doc, i: int, sent_end: int) -> bool:
     return False
 
 
+def _person_follows(doc: Doc, i: int) -> bool:
+    """A person's name starts at token i (`Komisji Europejskiej Jean-Claude Juncker`): the model's PER
+    or a first name outside a model ORG; after `im.` it is part of the name (Fundacja im. Jana ...)."""
+    tok = doc[i]
+    if i > 0 and doc[i - 1].lower_ == "im.":
+        return False
+    if tok.ent_type_ == "PER":
+        return True
+    return tok.ent_type_ != "ORG" and "first" in analyse(tok.text)[1].split("|")
+
+
 def org_run(doc: Doc, head: int) -> tuple[int, int] | None:
     """Token range of the organisation name around a capitalised head word, or None if only the head."""
     sent_start = doc[head].sent.start if doc.has_annotation("SENT_START") else 0
@@ -83,6 +94,8 @@ def org_run(doc: Doc, head: int) -> tuple[int, int] | None:
             if close is None or close == end + 1:
                 break
             end = close + 1
+            break
+        if _person_follows(doc, end):
             break
         if _cap(tok) and tok.is_alpha or (tok.text.isupper() and len(tok.text) > 1):
             end += 1
@@ -240,7 +253,10 @@ class NerRepair(StatelessComponent):
         return repair(doc, self.orgs, self.adjectives, self.nested, self.places, self.persons, self.acronyms)
 
 
-@Language.factory(REPAIR_NAME, default_config={"orgs": True, "adjectives": True, "nested": True,
+# Shipped switches: those that raised PolEval/SlavicNER scores with the final model
+# (`python -m pipeline.evaluate.ner_pl --ablate`); organisations and adjectives were neutral, the
+# others lowered them. `repair()` itself defaults to the span-building rules on, for direct use.
+@Language.factory(REPAIR_NAME, default_config={"orgs": False, "adjectives": False, "nested": True,
                                                 "places": False, "persons": False, "acronyms": False})
 def make_pl_ner_repair(nlp: Language, name: str, orgs: bool, adjectives: bool, nested: bool,
                        places: bool, persons: bool, acronyms: bool) -> NerRepair:

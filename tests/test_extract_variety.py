@@ -157,3 +157,30 @@ def test_an_untagged_acronym_after_realizowany_przez_is_the_implementer():
     from pipeline.extract import extract
     extract(art)
     assert [e.organisers for e in art.events] == [["org:polska fundacja dobrego sąsiedztwa"]]
+
+
+def test_an_organisation_named_again_untagged_is_a_party():
+    text = ("Delegacja Grodzieńskiej Izby Rzemiosła przebywała 10 czerwca 2019 r. w Lidzie. "
+            "Wieczorem Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła podpisały list intencyjny.\n")
+    art = make(text, "2019-06-14", places={"Lidzie": "Lida"},
+               orgs={"Grodzieńskiej Izby Rzemiosła": "Grodzieńska Izba Rzemiosła",
+                     "Fundacja Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa"},
+               dates={"10 czerwca 2019 r.": "2019-06-10"})
+    assert [sorted(a.parties) for a in art.agreements] == [
+        ["org:fundacja dobrego sąsiedztwa", "org:grodzieńska izba rzemiosła"]]
+
+
+def test_an_institution_tagged_as_an_unlinked_place_is_no_venue():
+    from pipeline.extract import extract
+    from pipeline.record import Mention, Place
+    text = ("W dniach 10-11 czerwca 2019 r. w Lidzie przebywała delegacja z Grodna. "
+            "Pierwszego dnia w Urzędzie Miasta Lidy odbyło się spotkanie robocze.\n")
+    art = make(text, "2019-06-14", places={"Lidzie": "Lida", "Grodna": "Grodno"},
+               dates={"10-11 czerwca 2019 r.": "2019-06-10/2019-06-11"})
+    art.places["loc:urząd miasta lidy"] = Place("loc:urząd miasta lidy", "Urząd Miasta Lidy", country_code="BY")
+    a = text.index("Urzędzie")
+    art.mentions = sorted(art.mentions + [Mention(a, a + len("Urzędzie Miasta Lidy"), "Urzędzie Miasta Lidy", "LOC",
+                                                  "pl", "Urząd Miasta Lidy", "loc:urząd miasta lidy")],
+                          key=lambda m: (m.start, m.end))
+    extract(art)
+    assert [(e.event_type, e.place_key) for e in art.events] == [("visit", "geo:626081")]

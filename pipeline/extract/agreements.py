@@ -286,6 +286,7 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
                 if all(f.key != e.key for f in found):  # placed where the common noun stands
                     found.append(Entity(e.key, t.start, t.end, e.heads, False))
                 break
+    found += [e for e in _untagged_orgs(toks, lo, verb, ents, art) if all(f.key != e.key for f in found)]
     # "prezydent Rzeszowa i mer Łucka podpisali", "бургамістр Аўгустова": the town an official heads
     for k, t in enumerate(toks[:verb - 1]):
         nxt = toks[k + 1]
@@ -314,6 +315,27 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
                 found.append(Entity(e.key, t.start, t.end, e.heads, False))
                 break
     return found
+
+
+def _untagged_orgs(toks: list[Token], lo: int, stop: int, ents: list[Entity], art: Article) -> list[Entity]:
+    """Runs of two or more capitalised words before token `stop` that the NER left untagged but
+    that name an organisation of the article ("SIT i Witebskie Obwodowe Centrum Turystyki
+    podpisały", the centre tagged only where first named)."""
+    from pipeline.normalise.organisations import signatures_match
+    out, run = [], []
+    for t in toks[:stop] + [None]:
+        free = t is not None and t.start >= lo and t.text[:1].isupper() and not t.text.isupper() \
+            and not any(e.start <= t.start < e.end for e in ents)
+        if free:
+            run.append(t)
+            continue
+        if len(run) >= 2:
+            name = art.text[run[0].start:run[-1].end]
+            org = next((o for o in art.organisations.values() if signatures_match(o.name, name)), None)
+            if org is not None:
+                out.append(Entity(org.key, run[0].start, run[-1].end, _heads(name), False))
+        run = []
+    return out
 
 
 def _abbreviates(token: str, surface: str, e: Entity, art: Article) -> bool:

@@ -190,6 +190,17 @@ def _acronyms_after(s: Sent, art: Article, cue: int, reach: int) -> list[str]:
     return out
 
 
+def _org_head(tokens: list[Token], i: int, lang: str) -> bool:
+    """Does the mention at token i open with an organisation's head noun (Urząd, Uniwersytet,
+    Управление ...; the stems of pipeline/lang/pl/org_heads.tsv)?"""
+    from pipeline.normalise.organisations import head_lexicon
+    from pipeline.normalise.textnorm import fold as fold_plain
+    if i >= len(tokens):
+        return False
+    forms = {fold_plain(tokens[i].text)} | {fold_plain(x) for x in tokens[i].lemmas}  # "Urzędzie" -> urzad
+    return any(len(stem) >= 4 and w.startswith(stem) for stem, _ in head_lexicon() for w in forms)
+
+
 def _adjective(tokens: list[Token], i: int, end: int) -> bool:
     """Is the one-word mention at token i an adjective (and nothing else) by its analyses?"""
     if i >= len(tokens) or tokens[i].end < end or not tokens[i].tags:
@@ -248,8 +259,11 @@ def _places(s: Sent, art: Article, vs: Vocab, trigger_at: set[int] = frozenset()
         if _in_a_name(s, i, trigger_at):
             continue  # "Uniwersytet w Białymstoku" the NER split: a name, not a venue
         place = art.places[m.entity_key]
-        if not (place.geonames_id or place.feature or place.country_code) and _adjective(s.tokens, i, m.end):
+        unlinked = not (place.geonames_id or place.feature)
+        if unlinked and _adjective(s.tokens, i, m.end):
             continue  # "Polscy doradcy", "Gruzińscy samorządowcy": a people's adjective the NER took for a place
+        if unlinked and _org_head(s.tokens, i, art.language):
+            continue  # "w Urzędzie Miasta Suwałki" tagged as a place: an institution, not the town
         strength = 0 if place.feature in WEAK_PLACE else 1 if place.feature in REGION or not place.geonames_id else 2
         if place.key.startswith("loc:") and any(w in place.key for w in ("obw", "obl", "woj", "rejon", "powiat", "gmin", "район", "област", "раён", "вобласц")):
             strength = min(strength, 1)

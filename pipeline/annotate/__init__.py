@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from typing import Iterable
 
 from pipeline.annotate.dates import anchor_from_text, find_dates
 from pipeline.annotate.nlp import fragment_ner, get_nlp
@@ -73,11 +74,17 @@ def _anchor(article: Article) -> dt.date | None:
     return anchor_from_text(article.text[article.body_start:], article.language)
 
 
-def _majority_language(pieces: list[tuple[int, int, str]], default: str) -> str:
+def _coverage(runs: Iterable[tuple[int, int, str]]) -> dict[str, int]:
+    """Characters covered per language (`und` left out)."""
     weights: dict[str, int] = {}
-    for a, b, lang in pieces:
+    for a, b, lang in runs:
         if lang != "und":
             weights[lang] = weights.get(lang, 0) + (b - a)
+    return weights
+
+
+def _majority_language(pieces: list[tuple[int, int, str]], default: str) -> str:
+    weights = _coverage(pieces)
     return max(sorted(weights), key=weights.__getitem__) if weights else default
 
 
@@ -90,10 +97,7 @@ def annotate(article: Article) -> Article:
         segments.extend(segment(text, start, end, hint=hint))
     article.segments = segments
     article.language = dominant_language(segments, text)
-    coverage: dict[str, int] = {}
-    for s in segments:
-        if s.language != "und":
-            coverage[s.language] = coverage.get(s.language, 0) + s.end - s.start
+    coverage = _coverage((s.start, s.end, s.language) for s in segments)
     article.languages = sorted(coverage, key=lambda k: (-coverage[k], k))
     langs = _LanguageMap(segments)
     nlp = get_nlp(article.language)

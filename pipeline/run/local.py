@@ -37,7 +37,8 @@ class Worker:
 
     def __call__(self, article: Article) -> tuple[Article, bool]:
         if article.status != "ok" or self.cache_dir is None:
-            return process(article), article.status == "ok"
+            went_through = article.status == "ok"  # before `process`, which may mark it error
+            return process(article), went_through
         cache = ArticleCache(Path(self.cache_dir))
         key = content_key(article)
         if not self.force:

@@ -78,6 +78,17 @@ def install(model_best: Path, target: Path = MODEL_DIR, repair_config: dict[str,
     nlp.to_disk(target)
 
 
+def resumed_config(config: Path, model: Path, out: Path) -> Path:
+    """A copy of `config` whose trained components are sourced from `model`, so training continues from it."""
+    cfg = spacy.util.load_config(config)
+    for name in ("tok2vec", "ner"):
+        cfg["components"][name] = {"source": str(model.resolve())}
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "resumed.cfg"
+    cfg.to_disk(path)
+    return path
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     ap = argparse.ArgumentParser(prog="train-ner-pl", description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, required=True, help="nkjp-nested-simplified-v2.iob.gz")
@@ -89,6 +100,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     ap.add_argument("--max-steps", type=int, default=None)
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="config override, e.g. training.dropout=0.2 (repeatable)")
+    ap.add_argument("--resume-from", type=Path, default=None, metavar="MODEL",
+                    help="continue training the tok2vec and ner of this model (e.g. pipeline/models/pl_ner)")
     ap.add_argument("--convert-only", action="store_true")
     ap.add_argument("--install", action="store_true", help="copy model-best into pipeline/models/pl_ner")
     return ap.parse_args(argv)
@@ -117,7 +130,8 @@ def main(argv: list[str]) -> int:
             overrides[key] = json.loads(value)
         except ValueError:
             overrides[key] = value
-    train(args.config, args.out, use_gpu=-1, overrides=overrides)
+    config = args.config if args.resume_from is None else resumed_config(args.config, args.resume_from, args.out)
+    train(config, args.out, use_gpu=-1, overrides=overrides)
     if args.install:
         install(args.out / "model-best")
         print(f"installed {args.out / 'model-best'} -> {MODEL_DIR}")

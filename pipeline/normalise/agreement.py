@@ -15,6 +15,7 @@ from typing import Any, Callable, Protocol, Sequence
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc")  # vocatives are too rare in news to risk
 _ROMAN = re.compile(r"^[IVXLC]+$")
 CONJUNCTIONS = frozenset({"i", "oraz", "и", "і", "та", "й"})
+_NAME_KINDS = frozenset({"geo", "name", "surname", "org"})
 
 
 @dataclass(frozen=True)
@@ -54,18 +55,24 @@ def _pick(cands: Sequence[Analysis], prefer: Callable[[Analysis], tuple]) -> Ana
 
 
 def lemmatise_words(words: list[str], engine: Engine, label: str,
-                    prefer: Callable[[Analysis], tuple]) -> list[str]:
-    """Nominative of a name given as a list of tokens (non-words pass through unchanged)."""
+                    prefer: Callable[[Analysis], tuple], singular: bool = False) -> list[str]:
+    """Nominative of a name given as a list of tokens (non-words pass through unchanged).
+    `singular`: a word that is only ever a plural common noun goes to the singular, as a
+    dictionary lemma does (`Słowian` -> `Słowianin`); names (`Szadurscy`), nouns with a
+    singular reading (`Wyspy`) and pluralia tantum (`Niemcy`) keep their number."""
     analyses = [list(engine.analyse(w)) if any(c.isalpha() for c in w) else [] for w in words]
     if label == "PER":
         return _person(words, analyses, engine, prefer)
     plan = _best_plan(words, analyses, prefer, engine)
     if plan is None:
         return _adjectives_only(words, analyses, engine, prefer, lower=not label)
-    if plan.case == "nom":
+    head = max(i for i, (pos, _g, _n) in plan.changes.items() if pos == "noun")
+    to_sg = singular and plan.head is not None and plan.head.number == "pl" and \
+        not any(a.number == "sg" or "pt" in a.kinds or a.kinds & _NAME_KINDS
+                for a in analyses[head] if a.pos == "noun")
+    if plan.case == "nom" and not to_sg or _foreign_phrase(words, analyses, head, engine):
         return list(words)
     out = list(words)
-    head = max(i for i, (pos, _g, _n) in plan.changes.items() if pos == "noun")
     if words[head][:1].islower():  # `prezydenta Lecha Kaczyńskiego`: title + person name
         rest = [i for i in range(head + 1, len(words)) if any(c.isalpha() for c in words[i])]
         if rest and all(words[i][:1].isupper() for i in rest) and any(
@@ -79,10 +86,27 @@ def lemmatise_words(words: list[str], engine: Engine, label: str,
         a = _pick(fits, prefer)
         if a is None:
             continue
-        form = engine.nominative(words[i], a, gender, number)
+        form = engine.nominative(words[i], a, gender, "sg" if to_sg else number)
         if form:
             out[i] = match_case(words[i], form)
     return out
+
+
+def _foreign_phrase(words: list[str], analyses: list[list[Analysis]], head: int, engine: Engine) -> bool:
+    """`New York`, `West Midlands`, `Big Brother`: a first word read as an ending-less oblique
+    form (genitive plural of `Newa`) followed by words no dictionary knows is a foreign name
+    in the nominative; an inflected head keeps its ending (`Uniwersytetu Harvard`)."""
+    bare = getattr(engine, "bare", None)
+    alpha = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
+    if bare is None or len(alpha) < 2 or head != alpha[0] or not bare(words[head]) or \
+            not words[head][:1].isupper():
+        return False
+    for i in alpha[1:]:  # within the run of capitalised words
+        if not words[i][:1].isupper():
+            return False
+        if not analyses[i] and not words[i].isupper():  # acronyms (RP) do not count
+            return True
+    return False
 
 
 @dataclass
@@ -92,6 +116,7 @@ class _Plan:
     priority: int
     changes: dict[int, tuple[str, str, str]]  # token index -> (pos, gender, number)
     head_pref: tuple = ()
+    head: Analysis | None = None
 
     def rank(self) -> tuple:
         return (self.coverage, -(self.priority >= len(CASES)), self.head_pref, -self.priority)
@@ -118,7 +143,7 @@ def _best_plan(words: list[str], analyses: list[list[Analysis]],
                         getattr(engine, "postnominal_adjectives", True))
                 plural = a.number == "pl" and "pt" not in a.kinds  # Chiny, Niemcy: pluralia tantum
                 priority = ci + (len(CASES) if plural else 0)
-                plan = _Plan(case, len(changes), priority, changes, prefer(a))
+                plan = _Plan(case, len(changes), priority, changes, prefer(a), a)
                 if best is None or plan.rank() > best.rank():
                     best = plan
             if not any(b.pos == "adj" and b.case == case for b in analyses[i]):
@@ -202,17 +227,23 @@ def _weight(a: Analysis, rank: int, ranked: bool = False) -> float:
 def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
     """The (case, gender) reading best supported by the name words; each capitalised word
     with a reading in it goes to the nominative on its own (`Jana Pawła II` -> `Jan Paweł II`).
-    Unknown words support the nominative (foreign names are usually left uninflected)."""
+    Unknown words support the nominative (foreign names are usually left uninflected), most of
+    all those that end in no case ending (a feminine name may still be oblique: `Angeli Merkel`)."""
     alpha = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
     if any(words[i][:1].isupper() for i in alpha):  # particles (van der, ibn) stay
         alpha = [i for i in alpha if words[i][:1].isupper()]
     if not any(analyses[i] for i in alpha):
         return list(words)
     scores: dict[tuple[str, str], float] = {}
+    bare = getattr(engine, "bare", None)
+    bare_words = {i for i in alpha if not analyses[i] and bare is not None and bare(words[i])}
     for case in CASES:
         for g in ("m", "f", "n"):
             total = 0.0
             for i in alpha:
+                if i in bare_words:  # `Cummings`: no case ending, so no masculine oblique case
+                    total += 1.0 if case == "nom" else (0.5 if g == "f" else 0.0)
+                    continue
                 if not analyses[i]:
                     total += 0.2 if case == "nom" else 0.0
                     continue
@@ -240,11 +271,21 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
 
 
 def match_case(model: str, form: str) -> str:
-    """Give `form` the capitalisation pattern of `model` (ALLCAPS, Title or lower)."""
+    """Give `form` the capitalisation pattern of `model` (ALLCAPS, Title or lower); where
+    both spell the same letters, `model`'s own spelling is kept (`O’Лири`, `iPhone`, `ё`)."""
     if len(model) > 1 and model.isupper():
         return form.upper()
+    k = 0
+    while k < min(len(model), len(form)) and _letter(model[k]) == _letter(form[k]):
+        k += 1
+    if k:
+        return model[:k] + form[k:]
     if model[:1].isupper():
         return form[:1].upper() + form[1:]
     if model[:1].islower():
         return form[:1].lower() + form[1:]
     return form
+
+
+def _letter(ch: str) -> str:
+    return "е" if ch in "ёЁ" else ch.lower()

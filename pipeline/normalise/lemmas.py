@@ -19,6 +19,7 @@ from pipeline.normalise.textnorm import fold, is_cyrillic
 UNCHANGED_LABELS = frozenset({"DATE", "TIME"})
 _TOKEN = re.compile(r"[„\"«“‘‚][^„\"«“”»’]*[”\"»“’]|[\s]+|[^\s„\"«“]+|.", re.S)
 _APOSTROPHE = re.compile(r"^([\w-]+)['’](a|owi|em|u|ego|emu|iem|ie|y|go|m)$")
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
 _INFLECTED_ACRONYM = re.compile(r"^([A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ]{2,})-?([a-ząćęłńóśźżа-яёіўєї]{1,3})$")
 # label -> qualifier kinds preferred when a word has several readings
 _PREFERRED_KINDS = {"LOC": ("geo",), "PER": ("name", "surname"), "ORG": ("org", "common"),
@@ -90,10 +91,13 @@ def lemmatise(text: str, lang: str, label: str) -> str:
     if quoted:  # «Северного потока — 2»: the name inside the quotes inflects
         inner = lemmatise(quoted[1], lang, label)
         return quoted[0] + inner + quoted[2]
-    out = lemmatise_words(words, engine, label, _prefer(label, text[:1].isupper()))
+    single = sum(1 for w in words if any(c.isalpha() for c in w)) == 1
+    out = lemmatise_words(words, engine, label, _prefer(label, text[:1].isupper()),
+                          singular=not label and single)
     out = [_strip_apostrophe(w) for w in out]
     out = _unknown_words(out, words, lang, label, cyrillic)
     if label == "PER":
+        out = _person_capitals(out, engine)
         out = _propagate_endings(out, words)
         out = _shared_genitive_a(out, words, engine)
         out = _lone_surname_genitive(out, words, engine, cyrillic)
@@ -107,6 +111,25 @@ def _whole_quote(words: list[str]) -> tuple[str, str, str] | None:
     if len(words) == 1 and len(words[0]) > 2 and words[0][0] in "„\"«“" and words[0][-1] in "”\"»“":
         return words[0][0], words[0][1:-1], words[0][-1]
     return None
+
+
+def _person_capitals(out: list[str], engine: Engine) -> list[str]:
+    """Person names are written with one capital: `BULATOV` (typographic capitals) ->
+    `Bulatov`, `татьяна голикова` -> `Татьяна Голикова` where the dictionary knows the
+    lower-case words as names; initials and regnal numbers (II) stay."""
+    alpha = [i for i, w in enumerate(out) if w.isalpha()]
+    if not alpha:
+        return out
+    res = list(out)
+    lower_names = len(alpha) > 1 and all(out[i].islower() for i in alpha) and all(
+        any(a.kinds & {"name", "surname"} for a in engine.analyse(out[i])) for i in alpha)
+    for i in alpha:
+        w = out[i]
+        if len(alpha) > 1 and len(w) > 3 and w.isupper() and not _ROMAN.match(w):  # not PFRR, II
+            res[i] = w[:1] + w[1:].lower()
+        elif lower_names:
+            res[i] = w[:1].upper() + w[1:]
+    return res
 
 
 def _lone_surname_genitive(out: list[str], words: list[str], engine: Engine, cyrillic: bool) -> list[str]:
@@ -221,12 +244,20 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
     alpha = [w for w in words if any(c.isalpha() for c in w)]
     if label != "PER" and len(alpha) > 1:
         return out  # in longer names unknown words are often genitive complements (Imeretii)
+    bare = getattr(engine, "bare", None)
+    bare_words = {i for i, w in enumerate(words) if w.isalpha() and bare is not None and bare(w)
+                  and not _known(engine, w)}
     for i, w in enumerate(words):
         if res[i] != w or not w.isalpha() or _known(engine, w):
             continue
         if not w[:1].isupper() and not cyrillic:
             continue
+        # another word with no ending (`Cummings`): the name is a nominative or a woman's
+        # name, so only endings that give a feminine -a stay possible (`Theresy May`)
+        feminine_only = bool(bare_words - {i})
         for end, repl, labels in rules:
+            if feminine_only and not repl.endswith("a") and repl != end:
+                continue
             if w.endswith(end) and len(w) - len(end) >= 2 and ((label or "-") in labels or "*" in labels):
                 stem = w[: len(w) - len(end)]
                 if end and stem[-1].lower() in "aeiouyąęócаеёиоуыэюяіїєў" and not repl.startswith(end[:1]):

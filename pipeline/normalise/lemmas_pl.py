@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from pipeline.normalise import morph
 from pipeline.normalise.agreement import Analysis, match_case
@@ -22,6 +23,11 @@ class PolishEngine:
 
     def analyse(self, word: str) -> tuple[Analysis, ...]:
         return _analyse(word)
+
+    def bare(self, word: str) -> bool:
+        """A word with no Polish case ending (`Corbyn`, `Cummings`, not `Corbyna`)."""
+        low = word.lower()
+        return not word.isupper() and low[-1:].isalpha() and not low.endswith(_case_endings())
 
     def nominative(self, word: str, a: Analysis, gender: str, number: str) -> str | None:
         tag, lemma, prefix, suffix = a.ref
@@ -81,6 +87,8 @@ def _generate(lemma: str, tag: str, gender: str, number: str) -> str | None:
     if parts[0] in _ADJ:
         parts[1] = number or parts[1]
         parts[3] = gender or parts[3]
+    elif number and parts[1] != number:  # a plural noun to the singular (`Słowian`)
+        parts[1] = number
     want = ":".join(parts)
     forms = morph.pl_generate(lemma)
     exact = [orth for orth, t in forms if t == want]
@@ -92,3 +100,10 @@ def _generate(lemma: str, tag: str, gender: str, number: str) -> str | None:
         if t.startswith(prefix) and (not gender or t.split(":")[3][:1] == gender[:1]):
             return orth
     return None
+
+
+@lru_cache(maxsize=1)
+def _case_endings() -> tuple[str, ...]:
+    path = Path(__file__).resolve().parents[1] / "lang" / "pl" / "case_endings.txt"
+    return tuple(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#"))

@@ -1,0 +1,64 @@
+"""Name lemmatisation rules (pipeline.normalise.lemmas): person names with foreign words,
+untyped single words, foreign multi-word names, spelling kept from the text.
+Names below are made up or common; none is taken from the benchmarks in ../shared."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.normalise.agreement import match_case
+from pipeline.normalise.lemmas import lemmatise
+from pipeline.normalise.lemmas_pl import PolishEngine
+
+
+@pytest.mark.parametrize("text,lang,label,lemma", [
+    # a surname with no case ending shows the name is a nominative ...
+    ("Dylan Whitmore", "pl", "PER", "Dylan Whitmore"),
+    ("Molly Hastings", "pl", "PER", "Molly Hastings"),
+    # ... or a woman's name, whose first name still inflects
+    ("Urszuli Thornton", "pl", "PER", "Urszula Thornton"),
+    # foreign names inflected like Polish adjectives and nouns
+    ("Marka Castellaniego", "pl", "PER", "Marek Castellani"),
+    ("Marka Brennana", "pl", "PER", "Marek Brennan"),
+    # typographic capitals and lower-case names get one capital; acronyms stay
+    ("Marek NOWACZYK", "pl", "PER", "Marek Nowaczyk"),
+    ("ирина соколова", "ru", "PER", "Ирина Соколова"),
+    ("PFRR", "pl", "PER", "PFRR"),
+    # the text's own spelling is kept where the generated form spells the same letters
+    ("Патрика О’Нила", "ru", "PER", "Патрик О’Нил"),
+    ("Остапа Шрёдера", "ru", "PER", "Остап Шрёдер"),
+])
+def test_person_names(text, lang, label, lemma):
+    assert lemmatise(text, lang, label) == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    ("Słowian", "Słowianin"),  # only ever plural: the dictionary lemma
+    ("internautów", "internauta"),
+    ("Norwegów", "Norweg"),
+])
+def test_untyped_plural_only_words_go_to_the_singular(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,label", [("Red Falcon", ""), ("Big Harbour", "")])
+def test_foreign_multiword_names_are_not_read_as_polish_genitives(text, label):
+    assert lemmatise(text, "pl", label) == text
+
+
+def test_inflected_head_before_a_foreign_word_still_inflects():
+    assert lemmatise("Uniwersytetu Harvard", "pl", "ORG") == "Uniwersytet Harvard"
+
+
+def test_bare_words_are_those_without_a_case_ending():
+    engine = PolishEngine()
+    assert engine.bare("Whitmore") is False  # -e may be an ending
+    assert engine.bare("Hastings") and engine.bare("Thornton")
+    assert not engine.bare("Brennana") and not engine.bare("Brennanem")
+    assert not engine.bare("NATO")
+
+
+def test_match_case_keeps_the_model_spelling():
+    assert match_case("iPhone’a", "iphone") == "iPhone"
+    assert match_case("Шрёдера", "шрёдёр") == "Шрёдер"
+    assert match_case("WARSZAWY", "warszawa") == "WARSZAWA"
+    assert match_case("Jacka", "jacek") == "Jacek"

@@ -22,6 +22,7 @@ from pipeline.annotate.ner_be import RULES_BE, repair_be
 from pipeline.annotate.ner_be_map import to_russian_spelling
 from pipeline.annotate.ner_ru_natasha import Span, natasha_spans_many
 from pipeline.annotate.ner_ru_repair import RULES, repair
+from pipeline.annotate.stateless import write_sent_starts
 
 LABELS = ("PER", "ORG", "LOC")
 
@@ -117,17 +118,16 @@ def make_razdel_sentencizer(nlp: Language, name: str):
 class RazdelSentencizer:
     def __call__(self, doc: Doc) -> Doc:
         starts = sorted(s.start for s in razdel.sentenize(doc.text))
+        flags: list[bool | None] = []
         k = 0
         for tok in doc:
             opens = False
             while k < len(starts) and starts[k] < tok.idx + len(tok.text):
                 opens, k = True, k + 1  # a razdel sentence begins in or before this token
-            if tok.i == 0:
-                continue
-            tok.is_sent_start = opens and not tok.is_space
-            if opens and tok.is_space:
+            flags.append(None if tok.i == 0 else opens and not tok.is_space)
+            if tok.i and opens and tok.is_space:
                 k -= 1  # the sentence opens at the next non-space token
-        return doc
+        return write_sent_starts(doc, flags)
 
 
 @Language.factory("natasha_ner", default_config={"charmap": "", "heads": "ru", "rules": []})

@@ -14,7 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import morfeusz2
+import numpy
+from spacy.attrs import NORM, ORTH, TAG
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from pipeline.annotate.stateless import StatelessComponent
@@ -137,12 +140,35 @@ def analyse(word: str) -> tuple[str, str]:
     return lemma.lower(), "|".join([pos, *sorted(names)])
 
 
+# per string store: word hash -> (NORM id, TAG id); the strings are added to that store once
+_FEATURE_IDS: dict[int, tuple[StringStore, dict[int, tuple[int, int]]]] = {}
+_MAX_CACHED = 500_000
+
+
+def _feature_ids(strings: StringStore) -> dict[int, tuple[int, int]]:
+    entry = _FEATURE_IDS.get(id(strings))
+    if entry is None or entry[0] is not strings or len(entry[1]) > _MAX_CACHED:
+        entry = _FEATURE_IDS[id(strings)] = (strings, {})
+    return entry[1]
+
+
 def set_features(doc: Doc) -> Doc:
-    """NORM = lower-cased lemma, TAG = part of speech + name qualifiers."""
-    for tok in doc:
-        lemma, cls = analyse(tok.text)
-        tok.norm_ = lemma
-        tok.tag_ = cls
+    """NORM = lower-cased lemma, TAG = part of speech + name qualifiers.
+
+    Written as one array by hash id: per-token `norm_`/`tag_` string setters cost more than
+    the (cached) analysis itself."""
+    if not len(doc):
+        return doc
+    strings = doc.vocab.strings
+    cache = _feature_ids(strings)
+    rows = []
+    for orth in doc.to_array(ORTH).tolist():
+        ids = cache.get(orth)
+        if ids is None:
+            lemma, cls = analyse(strings[orth])
+            ids = cache[orth] = (strings.add(lemma), strings.add(cls))
+        rows.append(ids)
+    doc.from_array([NORM, TAG], numpy.array(rows, dtype=numpy.uint64))
     return doc
 
 

@@ -18,7 +18,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
-from pipeline.annotate.stateless import StatelessComponent
+from pipeline.annotate.stateless import StatelessComponent, write_sent_starts
 from pipeline.lang.pl.abbreviations import abbreviations
 
 TOKENIZER_NAME = "pipeline.pl_news_tokenizer.v1"
@@ -114,9 +114,7 @@ class PolishSentences(StatelessComponent):
     def __call__(self, doc: Doc) -> Doc:
         words = [t.text for t in doc]
         spaces = [bool(t.whitespace_) for t in doc]
-        for tok, flag in zip(doc, sentence_starts(words, spaces, self.abbrevs)):
-            tok.is_sent_start = flag
-        return doc
+        return write_sent_starts(doc, sentence_starts(words, spaces, self.abbrevs))
 
 
 @Language.factory(SENTENCES_NAME)

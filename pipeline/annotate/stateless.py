@@ -1,8 +1,10 @@
 """Base for spaCy components whose rules and data ship with the package (nothing to serialise)."""
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 
@@ -27,3 +29,18 @@ class StatelessComponent:
 
     def from_bytes(self, data, exclude=()):
         return self
+
+
+def write_sent_starts(doc: Doc, starts: Sequence[bool | None]) -> Doc:
+    """`Token.is_sent_start` of every token in one array write (None keeps the token's value).
+
+    Setting the attribute token by token checks the whole doc for a parse each time, which is
+    quadratic in the doc's length; the array holds what that setter stores (1 / -1)."""
+    if not len(doc):
+        return doc
+    values = doc.to_array(SENT_START).view(numpy.int64)
+    for i, flag in enumerate(starts):
+        if flag is not None:
+            values[i] = 1 if flag else -1
+    doc.from_array([SENT_START], values.view(numpy.uint64))
+    return doc

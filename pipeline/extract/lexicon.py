@@ -89,15 +89,24 @@ class Vocab:
         self.stem = data.get("match") == "stem"
         self.exclude = tuple(fold(x) for x in data.get("stem_exclude", []))
         self._words: dict[str, list[str]] = {}
+        # id of a list `words` returned -> (that list, its one-word entries as a set and a tuple)
+        self._singles: dict[int, tuple[list[str], frozenset[str], tuple[str, ...]]] = {}
         self._tables: dict[int, tuple[dict[str, list[tuple[str, tuple[str, ...], str]]], list]] = {}
 
     def words(self, key: str) -> list[str]:
         if key not in self._words:
-            self._words[key] = [fold(w) for w in self.data.get(key, [])]
+            words = self._words[key] = [fold(w) for w in self.data.get(key, [])]
+            self._singles[id(words)] = (words, *_one_word(words))
         return self._words[key]
 
     def token_is(self, tok: Token, entries: list[str]) -> bool:
-        return any(" " not in e and tok.has(e, self.stem, self.exclude) for e in entries)
+        """Does the token match a one-word entry? (The hottest call of the extractor: the lists
+        `words` returns come with their one-word entries precomputed.)"""
+        known = self._singles.get(id(entries))
+        as_set, as_tuple = known[1:] if known is not None and known[0] is entries else _one_word(entries)
+        if self.stem:
+            return tok.lower.startswith(as_tuple) and not (self.exclude and tok.lower.startswith(self.exclude))
+        return not as_set.isdisjoint(tok.lemmas)
 
     def match_at(self, tokens: list[Token], i: int, entry: str) -> int:
         """Number of tokens `entry` (a lemma/stem sequence) covers starting at token i, or 0."""
@@ -138,6 +147,11 @@ class Vocab:
             if n and (best is None or n > best[1] or (n == best[1] and entry < best[2])):
                 best = (label, n, entry)
         return best
+
+
+def _one_word(entries: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    one = tuple(e for e in entries if " " not in e)
+    return frozenset(one), one
 
 
 @lru_cache(maxsize=None)

@@ -26,6 +26,14 @@ from pipeline.normalise.lemmas_pl import PolishEngine
     # the text's own spelling is kept where the generated form spells the same letters
     ("Патрика О’Нила", "ru", "PER", "Патрик О’Нил"),
     ("Остапа Шрёдера", "ru", "PER", "Остап Шрёдер"),
+    # the ending of an unknown surname confirms the case the given name shows
+    ("Filipa Lindgrena", "pl", "PER", "Filip Lindgren"),
+    ("Петра Грималя", "ru", "PER", "Петр Грималь"),
+    ("В.В. Путина", "ru", "PER", "В.В. Путин"),  # initials show no case
+    # a given name left in the nominative keeps the unknown surname as written
+    ("Anna Crosby", "pl", "PER", "Anna Crosby"),
+    ("Fawad Chaudry", "pl", "PER", "Fawad Chaudry"),
+    ("Brzeszczakowska", "pl", "PER", "Brzeszczakowska"),  # a woman's surname, no genitive
 ])
 def test_person_names(text, lang, label, lemma):
     assert lemmatise(text, lang, label) == lemma
@@ -62,3 +70,12 @@ def test_match_case_keeps_the_model_spelling():
     assert match_case("Шрёдера", "шрёдёр") == "Шрёдер"
     assert match_case("WARSZAWY", "warszawa") == "WARSZAWA"
     assert match_case("Jacka", "jacek") == "Jacek"
+
+
+@pytest.mark.parametrize("text,lang,label,lemma", [
+    ("J. Kowalskiego", "pl", "", "J. Kowalski"),  # an initial makes a person name
+    ("Нидерландах", "ru", "LOC", "Нидерланды"),  # pluralia tantum keep their number
+    ("россии", "ru", "LOC", "Россия"),  # a place name written in lower case
+])
+def test_other_names(text, lang, label, lemma):
+    assert lemmatise(text, lang, label) == lemma

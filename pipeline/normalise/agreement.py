@@ -237,20 +237,28 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
     scores: dict[tuple[str, str], float] = {}
     bare = getattr(engine, "bare", None)
     bare_words = {i for i in alpha if not analyses[i] and bare is not None and bare(words[i])}
+    guess = getattr(engine, "guesses", None)
+    guesses = {i: list(guess(words[i])) for i in alpha if guess is not None}
     for case in CASES:
         for g in ("m", "f", "n"):
-            total = 0.0
+            total = guessed = 0.0
             for i in alpha:
                 if i in bare_words:  # `Cummings`: no case ending, so no masculine oblique case
                     total += 1.0 if case == "nom" else (0.5 if g == "f" else 0.0)
                     continue
-                if not analyses[i]:
-                    total += 0.2 if case == "nom" else 0.0
-                    continue
-                ws = [_weight(a, r, getattr(engine, "ranked_readings", False))
-                      for r, a in enumerate(analyses[i])
+                if not analyses[i] and "." not in words[i]:  # not initials (В.В.)
+                    total += 0.2 if case == "nom" else 0.0  # may be an uninflected nominative
+                ranked = getattr(engine, "ranked_readings", False)
+                ws = [_weight(a, r, ranked and "guess" not in a.kinds)
+                      for r, a in enumerate(analyses[i] + guesses.get(i, []))
                       if a.case == case and a.pos in ("noun", "adj") and (a.gender[:1] or g) == g]
-                total += max(ws, default=0.0)
+                if analyses[i]:
+                    total += max(ws, default=0.0)
+                else:
+                    guessed += max(ws, default=0.0)
+            # endings of unknown words only confirm a reading the known words support
+            # (`Richarda Greya`), they never lead (`Dario Mazzola` is a nominative)
+            total += guessed if total > 0 else 0.0
             scores[(case, g)] = total + (0.1 if case == "nom" and total > 0 else 0.0)
     if force_case:
         scores = {k: v for k, v in scores.items() if k[0] == force_case}
@@ -259,7 +267,7 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
         return list(words)
     out = list(words)
     for i in alpha:
-        fits = [a for a in analyses[i] if a.case == case and a.pos in ("noun", "adj")
+        fits = [a for a in analyses[i] + guesses.get(i, []) if a.case == case and a.pos in ("noun", "adj")
                 and (a.gender[:1] or gender) == gender]
         a = _pick(fits, prefer)
         if a is None:

@@ -13,13 +13,15 @@ from functools import lru_cache
 from pipeline.normalise.agreement import Analysis, Engine, lemmatise_words
 from pipeline.normalise.lemmas_pl import PolishEngine
 from pipeline.normalise.lemmas_ru import RussianEngine
-from pipeline.normalise.lemmas_rules import RuleEngine, has_rules
+from pipeline.normalise.lemmas_rules import RuleEngine, has_rules, unknown_word_rule, unknown_word_rules
 from pipeline.normalise.textnorm import fold, is_cyrillic
 
 UNCHANGED_LABELS = frozenset({"DATE", "TIME"})
 _TOKEN = re.compile(r"[„\"«“‘‚][^„\"«“”»’]*[”\"»“’]|[\s]+|[^\s„\"«“]+|.", re.S)
 _APOSTROPHE = re.compile(r"^([\w-]+)['’](a|owi|em|u|ego|emu|iem|ie|y|go|m)$")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+_FEMININE_SURNAME_ENDINGS = ("ska", "cka", "dzka", "owa", "ewa")
+_INITIAL = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ]\.$")
 _INFLECTED_ACRONYM = re.compile(r"^([A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ]{2,})-?([a-ząćęłńóśźżа-яёіўєї]{1,3})$")
 # label -> qualifier kinds preferred when a word has several readings
 _PREFERRED_KINDS = {"LOC": ("geo",), "PER": ("name", "surname"), "ORG": ("org", "common"),
@@ -103,6 +105,7 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         out = _lone_surname_genitive(out, words, engine, cyrillic)
     if label == "LOC":
         out = _unknown_places(out, words, lang)
+        out = [w[:1].upper() + w[1:] if w.islower() and _only_place(engine, w) else w for w in out]
     return "".join(out)
 
 
@@ -132,16 +135,24 @@ def _person_capitals(out: list[str], engine: Engine) -> list[str]:
     return res
 
 
+def _only_place(engine: Engine, word: str) -> bool:
+    """Every noun reading of the word is a place name (`россия`, written in lower case)."""
+    nouns = [a for a in engine.analyse(word) if a.pos == "noun"]
+    return bool(nouns) and all("geo" in a.kinds for a in nouns)
+
+
 def _lone_surname_genitive(out: list[str], words: list[str], engine: Engine, cyrillic: bool) -> list[str]:
     """A lone unknown Latin-script surname in -a after a consonant (`Sorosa`, `Junckera`) is
-    a masculine genitive; first names in -a come with a surname (`Theresa May`)."""
+    a masculine genitive; first names in -a come with a surname (`Theresa May`), and -ska,
+    -cka, -owa are women's surnames (`Nowakowska`)."""
     alpha = [i for i, w in enumerate(words) if w.isalpha()]
     if cyrillic or len(alpha) != 1:
         return out
     i = alpha[0]
     w = words[i]
     if out[i] == w and w[:1].isupper() and w.endswith("a") and len(w) > 4 and \
-            w[-2].lower() not in "aeiouyąęóc" and not _known(engine, w):
+            w[-2].lower() not in "aeiouyąęóc" and not _known(engine, w) and \
+            not w.endswith(_FEMININE_SURNAME_ENDINGS):
         out = list(out)
         out[i] = w[:-1]
     return out
@@ -197,34 +208,20 @@ def _adjective_lemma(words: list[str], engine: Engine) -> str:
 def _guess_label(words: list[str], engine: Engine) -> str:
     """Untyped input (PolEval): a capitalised phrase whose first word is a given name (in
     the singular) is a person name, one whose first word is a place name is a place;
-    anything else goes through the generic head-and-agreement rules."""
+    anything else goes through the generic head-and-agreement rules. An initial before a
+    capitalised word (`J. Kowalskiego`) also makes a person name."""
     alpha = [w for w in words if any(c.isalpha() for c in w) and not w.endswith(".")
              and not _whole_quote([w])]
     if not alpha or not all(w[:1].isupper() for w in alpha):
         return ""
+    if _INITIAL.match(words[0]) and len(alpha) == 1:
+        return "PER"
     readings = [a for a in engine.analyse(alpha[0]) if a.number == "sg"]
     if any("name" in a.kinds for a in readings):
         return "PER"
     if any("geo" in a.kinds for a in readings):
         return "LOC"
     return ""
-
-
-@lru_cache(maxsize=None)
-def _unknown_rules() -> dict[str, list[tuple[str, str, frozenset[str]]]]:
-    """language -> [(ending, replacement, labels)] from lang/<xx>/unknown_word_suffixes.tsv."""
-    from pathlib import Path
-
-    out: dict[str, list[tuple[str, str, frozenset[str]]]] = {}
-    root = Path(__file__).resolve().parents[1] / "lang"
-    for path in sorted(root.glob("*/unknown_word_suffixes.tsv")):
-        rows = []
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                end, repl, labels = (line.split("\t") + ["", ""])[:3]
-                rows.append((end, repl, frozenset(labels.split(","))))
-        out[path.parent.name] = rows
-    return out
 
 
 def _known(engine: Engine, word: str) -> bool:
@@ -236,8 +233,8 @@ def _known(engine: Engine, word: str) -> bool:
 def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyrillic: bool) -> list[str]:
     """Words no dictionary knows, inflected like Polish nouns (`Gazpromu`, `Pfizerem`,
     `Theresy`): strip the ending by the rules of the language (Latin script: Polish)."""
-    rules = _unknown_rules().get(lang, [])
-    if not rules or cyrillic != is_cyrillic("".join(e for e, _r, _l in rules) or "a"):
+    rules = unknown_word_rules(lang)
+    if not rules or cyrillic != is_cyrillic("".join(r.end for r in rules) or "a"):
         return out  # Latin names inside Russian text are not inflected the Polish way
     engine = _engine(lang, cyrillic)
     res = list(out)
@@ -247,6 +244,8 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
     bare = getattr(engine, "bare", None)
     bare_words = {i for i, w in enumerate(words) if w.isalpha() and bare is not None and bare(w)
                   and not _known(engine, w)}
+    if label == "PER" and _nominative_name(out, words, engine, bare_words):
+        return out
     for i, w in enumerate(words):
         if res[i] != w or not w.isalpha() or _known(engine, w):
             continue
@@ -255,16 +254,25 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
         # another word with no ending (`Cummings`): the name is a nominative or a woman's
         # name, so only endings that give a feminine -a stay possible (`Theresy May`)
         feminine_only = bool(bare_words - {i})
-        for end, repl, labels in rules:
-            if feminine_only and not repl.endswith("a") and repl != end:
-                continue
-            if w.endswith(end) and len(w) - len(end) >= 2 and ((label or "-") in labels or "*" in labels):
-                stem = w[: len(w) - len(end)]
-                if end and stem[-1].lower() in "aeiouyąęócаеёиоуыэюяіїєў" and not repl.startswith(end[:1]):
-                    continue  # only after a consonant, and not `-ca` (Analytica, AstraZeneca)
-                res[i] = stem + repl
-                break
+        rule = unknown_word_rule(w, lang, lambda r: ((label or "-") in r.labels or "*" in r.labels) and not (
+            feminine_only and not r.repl.endswith("a") and r.repl != r.end))
+        if rule is not None:
+            res[i] = w[: len(w) - len(rule.end)] + rule.repl
     return res
+
+
+def _nominative_name(out: list[str], words: list[str], engine: Engine, bare_words: set[int]) -> bool:
+    """A person name shown to be a nominative: its first word has no case ending (`Fawad
+    Chaudry`: a man's given name) or a dictionary word was left in the nominative (`Anna
+    Soubry`), so its unknown words keep their endings."""
+    alpha = [i for i, w in enumerate(words) if w.isalpha()]
+    if len(alpha) < 2:
+        return False
+    if alpha[0] in bare_words:
+        return True
+    return any(out[i] == words[i] and _known(engine, words[i]) and
+               any(a.case == "nom" and a.lemma == words[i] for a in engine.analyse(words[i]))
+               for i in alpha)
 
 
 def _acronym_stem(word: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable, NamedTuple
 
 from pipeline.normalise.agreement import Analysis
 
@@ -77,3 +78,40 @@ def _analyse(word: str, lang: str) -> tuple[Analysis, ...]:
             out.append(Analysis(lemma=word, pos="noun", case="nom", number="sg", gender=gender,
                                 ref=(word, "")))
     return tuple(out)
+
+
+_VOWELS = "aeiouyąęócаеёиоуыэюяіїєў"
+
+
+class UnknownWordRule(NamedTuple):
+    """A row of lang/<xx>/unknown_word_suffixes.tsv."""
+
+    end: str
+    repl: str
+    labels: frozenset[str]
+    cases: tuple[str, ...]  # the cases a person-name word with this ending is read in
+    gender: str
+
+
+@lru_cache(maxsize=None)
+def unknown_word_rules(lang: str) -> tuple[UnknownWordRule, ...]:
+    """Ending rules for words no dictionary knows (`Gazpromu`, `Brennana`), in file order."""
+    rows = []
+    for end, repl, labels, cases, gender, _x in _rows(LANG_DIR / lang / "unknown_word_suffixes.tsv"):
+        rows.append(UnknownWordRule(end, repl, frozenset(labels.split(",")),
+                                    tuple(c for c in cases.split(",") if c), gender))
+    return tuple(rows)
+
+
+def unknown_word_rule(word: str, lang: str,
+                      accept: Callable[[UnknownWordRule], bool]) -> UnknownWordRule | None:
+    """The first accepted rule whose ending the word has; an ending counts only after a
+    consonant (`-a` of `Analytica` is no ending), unless the replacement keeps its letter."""
+    for rule in unknown_word_rules(lang):
+        if not word.endswith(rule.end) or len(word) - len(rule.end) < 2 or not accept(rule):
+            continue
+        stem = word[: len(word) - len(rule.end)]
+        if rule.end and stem[-1].lower() in _VOWELS and not rule.repl.startswith(rule.end[:1]):
+            continue
+        return rule
+    return None

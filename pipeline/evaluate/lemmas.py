@@ -28,6 +28,17 @@ def _norm(s: str) -> str:
     return _WS.sub(" ", s).strip()
 
 
+def _unquote(field: str) -> str:
+    """A CSV-quoted field of the index: the outer quotes go and doubled quotes inside become
+    one (a few fields lost their closing quote)."""
+    if not field.startswith('"'):
+        return field
+    body = field[1:]
+    if (len(body) - len(body.rstrip('"'))) % 2 == 1:
+        body = body[:-1]
+    return body.replace('""', '"')
+
+
 def poleval_items(root: Path) -> list[tuple[str, str, str, str]]:
     """(form, gold lemma, lang, label) rows of the PolEval 2019 index."""
     path = root / "ner" / "poleval2019_lemmatization" / "index.tsv"
@@ -35,7 +46,7 @@ def poleval_items(root: Path) -> list[tuple[str, str, str, str]]:
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if len(parts) >= 4:
-            rows.append((parts[2], parts[3], "pl", ""))
+            rows.append((_unquote(parts[2]), _unquote(parts[3]), "pl", ""))
     return rows
 
 

@@ -87,6 +87,8 @@ def lemmatise(text: str, lang: str, label: str) -> str:
     lowercase_person = label == "PER" and text[:1].islower()  # `немецких` tagged as people
     if (label in ("", "LOC_ADJ") or lowercase_person) and is_derived_adjective(text, lang, names_too=True):
         return _adjective_lemma(words, engine)
+    if not label and _substantivised_adjective(words, engine):
+        return _adjective_lemma(words, engine)
     if not label:
         label = _guess_label(words, engine)
     quoted = _whole_quote(words)
@@ -133,6 +135,23 @@ def _person_capitals(out: list[str], engine: Engine) -> list[str]:
         elif lower_names:
             res[i] = w[:1].upper() + w[1:]
     return res
+
+
+def _substantivised_adjective(words: list[str], engine: Engine) -> bool:
+    """An untyped lone adjective whose noun readings are only the adjective used as a noun
+    (`Łódzkiego`: the adjective `łódzki` or the region `Łódzkie`): the adjective, as a
+    dictionary lemma; surnames (`Bukowskiego`) are not."""
+    alpha = [w for w in words if any(c.isalpha() for c in w)]
+    if len(alpha) != 1:
+        return False
+    readings = engine.analyse(alpha[0])
+    adjs = [a for a in readings if a.pos == "adj"]
+    nouns = [a for a in readings if a.pos == "noun"]
+    if not adjs or any(a.kinds & {"surname", "name"} or a.lemma == alpha[0] or
+                       ("geo" in a.kinds and a.gender != "n") for a in nouns):
+        return False  # nouns as written (`Limanowa`), places (`Alaski` is of `Alaska`)
+    stem = adjs[0].lemma.lower()[:-1]
+    return len(stem) > 2 and all(a.lemma.lower().startswith(stem) for a in nouns)
 
 
 def _only_place(engine: Engine, word: str) -> bool:

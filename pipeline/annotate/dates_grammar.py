@@ -30,11 +30,34 @@ MINUTE = r"[0-5]\d"
 
 
 def alt(words) -> str:
-    """Alternation of literal words (longest first; inner spaces match any whitespace)."""
-    items = sorted({w.lower() for w in words if w}, key=lambda w: (-len(w), w))
+    """Alternation of literal words (longest first; inner spaces match any whitespace).
+
+    Written as a trie (`ab(?:c|d|)` for ab, abc, abd): `re` tries the branches of a flat
+    alternation one by one at every position, a trie checks each letter once. The words that
+    can match at one position are prefixes of one another, i.e. on one path of the trie, and
+    each node tries its continuations before ending, so the longest is tried first, as in the
+    longest-first flat alternation this replaces (same matches; compiles and runs faster)."""
+    items = {w.lower() for w in words if w}
     if not items:
         return NEVER
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+    trie: dict = {}
+    for w in items:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # end of a word
+    return "(?:" + _trie_pattern(trie) + ")"
+
+
+def _trie_pattern(node: dict) -> str:
+    """Pattern of a trie node's subtree: continuations (in letter order), then the end."""
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(sub) for ch, sub in sorted(node.items()) if ch]
+    ends = "" in node
+    if not branches:
+        return ""
+    if len(branches) == 1 and not ends:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ("|" if ends else "") + ")"
 
 
 @dataclass(frozen=True)

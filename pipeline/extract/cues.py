@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pipeline.annotate.dates import ordinal_day
 from pipeline.extract.document import Sent
@@ -378,18 +379,27 @@ def _tense(s: Sent, v: Vocab) -> list[tuple[int, str]]:
             elif len(t.lower) > 5 and any(t.lower.endswith(x) for x in past_suffixes) and i > 0:
                 out.append((i, "past"))
             continue
-        tags = t.tags
-        if any(x.startswith("praet") for x in tags) or any("past" in x and "VERB" in x for x in tags):
-            out.append((i, "past"))
-        elif any(x.startswith("bedzie") for x in tags) or any("futr" in x for x in tags):
-            out.append((i, "future"))
-        elif any(x.startswith("fin") and x.endswith("perf") and not x.endswith("imperf") for x in tags) \
-                and all(x.startswith(("fin", "impt", "ign")) or "ger" in x for x in tags):
-            out.append((i, "future"))
-        elif any(x.startswith("fin") for x in tags) and v.token_is(t, modal) and \
+        tense = _tag_tense(t.tags)
+        if tense in ("past", "future"):
+            out.append((i, tense))
+        elif tense == "finite" and v.token_is(t, modal) and \
                 any(any(y.startswith("inf") for y in u.tags) for u in s.tokens[i + 1:i + 4]):
             out.append((i, "planned"))
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _tag_tense(tags: tuple[str, ...]) -> str:
+    """What a word's analyses say of its tense: past, future, finite (a present form: maybe a
+    modal of a plan) or "" (cached: the same forms recur in every article)."""
+    if any(x.startswith("praet") for x in tags) or any("past" in x and "VERB" in x for x in tags):
+        return "past"
+    if any(x.startswith("bedzie") for x in tags) or any("futr" in x for x in tags):
+        return "future"
+    if any(x.startswith("fin") and x.endswith("perf") and not x.endswith("imperf") for x in tags) \
+            and all(x.startswith(("fin", "impt", "ign")) or "ger" in x for x in tags):
+        return "future"
+    return "finite" if any(x.startswith("fin") for x in tags) else ""
 
 
 def read_cues(s: Sent, art: Article) -> SentCues:
@@ -412,17 +422,19 @@ def read_cues(s: Sent, art: Article) -> SentCues:
     if cue is not None:
         c.implementer = list(dict.fromkeys(k for i, k in c.orgs if 0 < i - cue <= 4))  # "realizowany przez X"
         c.implementer = c.implementer or _acronyms_after(s, art, cue, 4)  # "realizowany przez PFRR", untagged
+    marks = [(x, x.words("organiser_cues"), x.words("end_markers"), x.words("start_markers"),
+              tuple(x.data.get("duration_words", {}).items())) for x in vs]
     for i, t in enumerate(s.tokens):
-        for x in vs:
-            if x.token_is(t, x.words("organiser_cues")):
+        for x, organisers, ends, starts, durations in marks:
+            if x.token_is(t, organisers):
                 c.organiser_cue.append(i)
-            if x.token_is(t, x.words("end_markers")):
+            if x.token_is(t, ends):
                 c.end_marker = True
                 c.marker_at.append(i)
-            if x.token_is(t, x.words("start_markers")):
+            if x.token_is(t, starts):
                 c.start_marker = True
                 c.marker_at.append(i)
-            for word, n in x.data.get("duration_words", {}).items():
+            for word, n in durations:
                 if t.has(word, x.stem):
                     c.duration = n
     day_word = any(x.token_is(t, x.words("day_words")) for t in s.tokens for x in vs)

@@ -139,6 +139,7 @@ def _sentence_language(article: Article, a: int, b: int) -> str:
 
 
 OPEN_Q, CLOSE_Q = "„«“", "”»"
+QUOTE_MARK = re.compile(f"[{OPEN_Q}{CLOSE_Q}]")
 
 
 def _quotes(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -147,7 +148,7 @@ def _quotes(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     spans = [(lo + q.start(), lo + q.end()) for q in QUOTES.finditer(text[lo:hi])]
     chunk = text[lo:hi]
     inside = [(a - lo, b - lo) for a, b in spans]
-    free = [i for i, ch in enumerate(chunk) if not any(a <= i < b for a, b in inside)]
+    free = [m.start() for m in QUOTE_MARK.finditer(chunk) if not any(a <= m.start() < b for a, b in inside)]
     closes = [i for i in free if chunk[i] in CLOSE_Q]
     opens = [i for i in free if chunk[i] in OPEN_Q]
     if closes and (not opens or closes[0] < opens[0]):

@@ -91,7 +91,7 @@ class Vocab:
         self._words: dict[str, list[str]] = {}
         # id of a list `words` returned -> (that list, its one-word entries as a set and a tuple)
         self._singles: dict[int, tuple[list[str], frozenset[str], tuple[str, ...]]] = {}
-        self._tables: dict[int, tuple[dict[str, list[tuple[str, tuple[str, ...], str]]], list]] = {}
+        self._tables: dict[int, tuple[dict[str, list[tuple[str, tuple[str, ...], str]]], ...]] = {}
 
     def words(self, key: str) -> list[str]:
         if key not in self._words:
@@ -121,26 +121,28 @@ class Vocab:
         return len(parts)
 
     def _index(self, table: dict[str, list[str]]):
-        """Entries of a label -> entries table, indexed by their first lemma (lemma mode)."""
+        """Entries of a label -> entries table, indexed by their first lemma (lemma mode) and
+        by the first letter of their first stem (stem mode), each in table order."""
         key = id(table)
         if key not in self._tables:
             by_first: dict[str, list[tuple[str, tuple[str, ...], str]]] = {}
-            flat = []
+            by_letter: dict[str, list[tuple[str, tuple[str, ...], str]]] = {}
             for label, entries in table.items():
                 for e in entries:
                     parts = tuple(fold(e).split())
                     by_first.setdefault(parts[0], []).append((label, parts, fold(e)))
-                    flat.append((label, parts, fold(e)))
-            self._tables[key] = (by_first, flat)
+                    by_letter.setdefault(parts[0][:1], []).append((label, parts, fold(e)))
+            self._tables[key] = (by_first, by_letter)
         return self._tables[key]
 
     def find(self, tokens: list[Token], i: int, table: dict[str, list[str]]) -> tuple[str, int, str] | None:
         """Longest (label, n_tokens, entry) of `table` starting at token i."""
-        by_first, flat = self._index(table)
+        by_first, by_letter = self._index(table)
+        tok = tokens[i]
         if self.stem:
-            cands = [x for x in flat if tokens[i].has(x[1][0], True, self.exclude)]
+            cands = [x for x in by_letter.get(tok.lower[:1], ()) if tok.has(x[1][0], True, self.exclude)]
         else:
-            cands = [x for lem in tokens[i].lemmas for x in by_first.get(lem, ())]
+            cands = [x for lem in tok.lemmas for x in by_first.get(lem, ())]
         best = None
         for label, parts, entry in cands:
             n = self._match_parts(tokens, i, parts)
@@ -160,16 +162,21 @@ def vocab(lang: str) -> Vocab | None:
     return Vocab(lang, data) if data else None
 
 
-def vocabs_for(tok: Token, sentence_lang: str) -> list[Vocab]:
+def vocabs_for(tok: Token, sentence_lang: str) -> tuple[Vocab, ...]:
     """The vocabularies a token is matched against: the sentence's language first, then the
     other languages of its script. A Russian sentence is read with Russian lemmas only:
     Belarusian/Ukrainian stems ("договор", "дамов") would misread Russian words."""
-    langs = CYRILLIC_LANGS if tok.cyrillic else LATIN_LANGS
-    if sentence_lang == "ru" and tok.cyrillic:
+    return _vocabs_for(tok.cyrillic, sentence_lang)
+
+
+@lru_cache(maxsize=None)
+def _vocabs_for(cyrillic: bool, sentence_lang: str) -> tuple[Vocab, ...]:
+    langs = CYRILLIC_LANGS if cyrillic else LATIN_LANGS
+    if sentence_lang == "ru" and cyrillic:
         langs = ("ru",)
     order = [sentence_lang] if sentence_lang in langs else []
     order += [lang for lang in langs if lang not in order]
-    return [v for v in (vocab(lang) for lang in order) if v is not None]
+    return tuple(v for v in (vocab(lang) for lang in order) if v is not None)
 
 
 def sentence_vocab(lang: str) -> Vocab:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pipeline.normalise import morph
 from pipeline.normalise.agreement import Analysis, match_case
-from pipeline.normalise.lemmas_rules import unknown_word_rule
+from pipeline.normalise.lemmas_rules import ending_readings
 
 _NOUN = {"subst", "depr"}
 _ADJ = {"adj", "ppas", "pact"}
@@ -31,16 +31,8 @@ class PolishEngine:
         return not word.isupper() and low[-1:].isalpha() and not low.endswith(_case_endings())
 
     def guesses(self, word: str) -> tuple[Analysis, ...]:
-        """Readings of a capitalised word no dictionary knows, by its ending (`Brennana`:
-        genitive or accusative of `Brennan`); rules without cases (`Kelly`) give none."""
-        if not word[:1].isupper() or not word.isalpha() or word.isupper() or _analyse(word):
-            return ()
-        rule = unknown_word_rule(word, "pl", lambda r: bool(r.cases) or "PER" in r.labels)
-        if rule is None or not rule.cases:
-            return ()
-        lemma = word[: len(word) - len(rule.end)] + rule.repl
-        return tuple(Analysis(lemma=lemma, pos="noun", case=c, number="sg", gender=rule.gender,
-                              kinds=frozenset({"guess"})) for c in rule.cases)
+        """Readings of a word Morfeusz does not know, by its ending (see `ending_readings`)."""
+        return () if _analyse(word) else ending_readings(word, "pl")
 
     def nominative(self, word: str, a: Analysis, gender: str, number: str) -> str | None:
         if a.ref is None:  # a guess (see `guesses`)

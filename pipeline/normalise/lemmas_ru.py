@@ -5,7 +5,7 @@ from functools import lru_cache
 
 from pipeline.normalise import morph
 from pipeline.normalise.agreement import Analysis, match_case
-from pipeline.normalise.lemmas_rules import unknown_word_rule
+from pipeline.normalise.lemmas_rules import ending_readings
 
 _CASE = {"nomn": "nom", "gent": "gen", "gen2": "gen", "datv": "dat", "accs": "acc",
          "ablt": "inst", "loct": "loc", "loc2": "loc", "voct": "voc"}
@@ -30,16 +30,9 @@ class RussianEngine:
         return any(p.is_known for p in morph.ru_parses(word))
 
     def guesses(self, word: str) -> tuple[Analysis, ...]:
-        """Readings of a capitalised word pymorphy does not know, by its ending (`Скрипаля`:
-        genitive of `Скрипаль`), besides pymorphy's own guesses."""
-        if not word[:1].isupper() or not word.isalpha() or word.isupper() or self.knows(word):
-            return ()
-        rule = unknown_word_rule(word, "ru", lambda r: bool(r.cases))
-        if rule is None:
-            return ()
-        lemma = word[: len(word) - len(rule.end)] + rule.repl
-        return tuple(Analysis(lemma=lemma, pos="noun", case=c, number="sg", gender=rule.gender,
-                              kinds=frozenset({"guess"}), ref=(None, "", "")) for c in rule.cases)
+        """Readings of a word pymorphy does not know (it only guesses), by its ending
+        (`Скрипаля`: genitive of `Скрипаль`; see `ending_readings`)."""
+        return () if self.knows(word) else ending_readings(word, "ru", ref=(None, "", ""))
 
     def nominative(self, word: str, a: Analysis, gender: str, number: str) -> str | None:
         parse, prefix, suffix = a.ref

@@ -115,3 +115,17 @@ def unknown_word_rule(word: str, lang: str,
             continue
         return rule
     return None
+
+
+def ending_readings(word: str, lang: str, ref: object = None) -> tuple[Analysis, ...]:
+    """Person-name readings of a capitalised word no dictionary knows, by the first rule of
+    lang/<xx>/unknown_word_suffixes.tsv for its ending (`Brennana`: genitive or accusative
+    of `Brennan`); a person-name rule without cases (`Kelly`) gives none."""
+    if not word[:1].isupper() or not word.isalpha() or word.isupper():
+        return ()
+    rule = unknown_word_rule(word, lang, lambda r: bool(r.cases) or "PER" in r.labels)
+    if rule is None or not rule.cases:
+        return ()
+    lemma = word[: len(word) - len(rule.end)] + rule.repl
+    return tuple(Analysis(lemma=lemma, pos="noun", case=c, number="sg", gender=rule.gender,
+                          kinds=frozenset({"guess"}), ref=ref) for c in rule.cases)

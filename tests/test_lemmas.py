@@ -76,6 +76,8 @@ def test_match_case_keeps_the_model_spelling():
     ("J. Kowalskiego", "pl", "", "J. Kowalski"),  # an initial makes a person name
     ("Нидерландах", "ru", "LOC", "Нидерланды"),  # pluralia tantum keep their number
     ("россии", "ru", "LOC", "Россия"),  # a place name written in lower case
+    ("Gwadeli", "pl", "LOC", "Gwadela"),  # -la places take -li
+    ("Kennethem Harrowem", "pl", "", "Kenneth Harrow"),  # unknown words agreeing in one case
 ])
 def test_other_names(text, lang, label, lemma):
     assert lemmatise(text, lang, label) == lemma

@@ -228,12 +228,15 @@ def _guess_label(words: list[str], engine: Engine) -> str:
     """Untyped input (PolEval): a capitalised phrase whose first word is a given name (in
     the singular) is a person name, one whose first word is a place name is a place;
     anything else goes through the generic head-and-agreement rules. An initial before a
-    capitalised word (`J. Kowalskiego`) also makes a person name."""
+    capitalised word (`J. Kowalskiego`) also makes a person name, and so do words no
+    dictionary knows whose endings agree in one case (`Torbena Nielsena`)."""
     alpha = [w for w in words if any(c.isalpha() for c in w) and not w.endswith(".")
              and not _whole_quote([w])]
     if not alpha or not all(w[:1].isupper() for w in alpha):
         return ""
     if _INITIAL.match(words[0]) and len(alpha) == 1:
+        return "PER"
+    if _same_case_unknowns(alpha, engine):
         return "PER"
     readings = [a for a in engine.analyse(alpha[0]) if a.number == "sg"]
     if any("name" in a.kinds for a in readings):
@@ -241,6 +244,14 @@ def _guess_label(words: list[str], engine: Engine) -> str:
     if any("geo" in a.kinds for a in readings):
         return "LOC"
     return ""
+
+
+def _same_case_unknowns(alpha: list[str], engine: Engine) -> bool:
+    guess = getattr(engine, "guesses", None)
+    if guess is None or len(alpha) < 2 or any(_known(engine, w) for w in alpha):
+        return False
+    readings = [{(a.case, a.gender) for a in guess(w)} for w in alpha]
+    return bool(set.intersection(*readings))
 
 
 def _known(engine: Engine, word: str) -> bool:

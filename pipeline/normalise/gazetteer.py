@@ -13,7 +13,7 @@ import gzip
 import itertools
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -72,6 +72,9 @@ class _Cand:
     rank: int  # 0 surface, 1 morphological lemma, 2 suffix rule
 
 
+MAX_MEMO = 200_000  # link() results kept per process
+
+
 class _Places:
     """Place records built on first access from the file's rows (fast start)."""
 
@@ -98,6 +101,8 @@ class Gazetteer:
     places: _Places
     index: dict[str, list[int]]
     key_index: dict[str, int]
+    # link() results by its arguments: the same names recur in article after article
+    _links: dict[tuple, Place | None] = field(default_factory=dict, repr=False, compare=False)
 
     # -- lookup -----------------------------------------------------------------------
     def get(self, key: str) -> Place | None:
@@ -116,7 +121,15 @@ class Gazetteer:
 
     def link(self, surface: str, lemma: str | None, lang: str,
              country_hint: str | None = None) -> Place | None:
-        """The place `surface` (possibly inflected) refers to, or None."""
+        """The place `surface` (possibly inflected) refers to, or None (memoised)."""
+        key = (surface, lemma, lang, country_hint)
+        if key not in self._links:
+            if len(self._links) >= MAX_MEMO:
+                self._links.clear()
+            self._links[key] = self._link(surface, lemma, lang, country_hint)
+        return self._links[key]
+
+    def _link(self, surface: str, lemma: str | None, lang: str, country_hint: str | None) -> Place | None:
         surface = surface.strip()
         if not surface or not any(c.isalpha() for c in surface):
             return None

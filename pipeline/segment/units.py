@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pipeline.segment.letters import CYRILLIC, HOMOGLYPHS_TO_CYRILLIC, LATIN
 
@@ -49,8 +50,10 @@ def is_acronym(text: str, unit: Unit) -> bool:
     return sum(1 for ch in text[unit.start : unit.end] if ch.isupper()) >= 2
 
 
+@lru_cache(maxsize=100_000)
 def _word_script(word: str) -> str:
-    """The script most of the word's letters are in (Cyrillic wins ties: homoglyph typing)."""
+    """The script most of the word's letters are in (Cyrillic wins ties: homoglyph typing);
+    cached, as the same words recur in every article."""
     cyr = len(CYRILLIC.findall(word))
     if cyr == len(word):
         return "Cyrillic"
@@ -78,7 +81,9 @@ def words_in(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]
     return out
 
 
+@lru_cache(maxsize=10_000)
 def _is_boundary(gap: str) -> bool:
+    """Does the gap between two words hold a hard boundary? (Cached: gaps are mostly " " and ", ".)"""
     return bool(BOUNDARY_GAP.search(gap)) or any(ch in QUOTE_LIKE for ch in gap)
 
 

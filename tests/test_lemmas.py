@@ -97,3 +97,18 @@ def test_poleval_index_fields_are_csv_unquoted():
     assert _unquote('"Klubem ""Orzeł"""') == 'Klubem "Orzeł"'
     assert _unquote('"Akcji ""Zima"') == 'Akcji "Zima'  # closing quote lost in the file
     assert _unquote("Orła") == "Orła"
+
+
+@pytest.mark.parametrize("text,lemma", [
+    ("Instytutu Plazmonowego", "Instytut Plazmonowy"),  # adjectives no dictionary knows agree
+    ("Pracowni Spintronicznej", "Pracownia Spintroniczna"),
+])
+def test_unknown_adjectives_agree_with_their_noun(text, lemma):
+    assert lemmatise(text, "pl", "ORG") == lemma
+
+
+def test_unknown_adjective_readings_need_an_adjective_suffix():
+    engine = PolishEngine()
+    assert {a.case for a in engine.adjective_guesses("Plazmonowego")} == {"gen", "acc"}
+    assert engine.adjective_guesses("Zdrobskiego")[0].lemma == "Zdrobski"  # soft stem in -k
+    assert engine.adjective_guesses("Ibrahim") == ()  # no -ow-/-n-/-sk- before the ending

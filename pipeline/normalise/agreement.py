@@ -63,6 +63,12 @@ def lemmatise_words(words: list[str], engine: Engine, label: str,
     analyses = [list(engine.analyse(w)) if any(c.isalpha() for c in w) else [] for w in words]
     if label == "PER":
         return _person(words, analyses, engine, prefer)
+    adjective = getattr(engine, "adjective_guesses", None)
+    if adjective is not None and sum(1 for a in analyses if a) > 0 and len(
+            [w for w in words if any(c.isalpha() for c in w)]) > 1:
+        # adjectives no dictionary knows agree with a known noun (`induktora keratynowego`);
+        # a lone unknown word is more often a name (`Tabeńskiego`)
+        analyses = [a or list(adjective(w)) for w, a in zip(words, analyses)]
     plan = _best_plan(words, analyses, prefer, engine)
     if plan is None:
         return _adjectives_only(words, analyses, engine, prefer, lower=not label)

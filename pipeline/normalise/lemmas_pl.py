@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from pipeline.normalise import morph
 from pipeline.normalise.agreement import Analysis, match_case
-from pipeline.normalise.lemmas_rules import ending_readings
+from pipeline.normalise.lemmas_rules import LANG_DIR, ending_readings, tsv_rows, word_list
 
 _NOUN = {"subst", "depr"}
 _ADJ = {"adj", "ppas", "pact"}
@@ -34,9 +33,20 @@ class PolishEngine:
         """Readings of a word Morfeusz does not know, by its ending (see `ending_readings`)."""
         return () if _analyse(word) else ending_readings(word, "pl")
 
+    def adjective_guesses(self, word: str) -> tuple[Analysis, ...]:
+        """Adjective readings of a word Morfeusz does not know, by its ending and a productive
+        adjective suffix before it (`keratynowego`: genitive of `keratynowy`)."""
+        return () if _analyse(word) else _adjective_guesses(word)
+
     def nominative(self, word: str, a: Analysis, gender: str, number: str) -> str | None:
         if a.ref is None:  # a guess (see `guesses`)
             return match_case(word, a.lemma)
+        if a.ref[0] == "adjective":  # see `adjective_guesses`
+            _kind, stem, soft = a.ref
+            if number == "pl" and gender == "m1":
+                return None  # masculine personal plurals change the stem (-owi, -scy)
+            hard_end, soft_end = _adjective_nominatives().get("pl" if number == "pl" else gender[:1] or "m", ("", ""))
+            return match_case(word, stem + (soft_end if soft else hard_end)) if hard_end else None
         tag, lemma, prefix, suffix = a.ref
         form = _generate(lemma, tag, gender, number)
         if form is None:
@@ -111,6 +121,38 @@ def _generate(lemma: str, tag: str, gender: str, number: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _case_endings() -> tuple[str, ...]:
-    path = Path(__file__).resolve().parents[1] / "lang" / "pl" / "case_endings.txt"
-    return tuple(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-                 if line.strip() and not line.startswith("#"))
+    return word_list(LANG_DIR / "pl" / "case_endings.txt")
+
+
+@lru_cache(maxsize=1)
+def _adjective_endings() -> tuple[tuple[str, tuple[str, ...], str, tuple[str, ...]], ...]:
+    return tuple((end, tuple(cases.split(",")), number, tuple(genders.split(",")))
+                 for end, cases, number, genders, _a, _b in tsv_rows(LANG_DIR / "pl" / "adjective_endings.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _adjective_nominatives() -> dict[str, tuple[str, str]]:
+    return {g: (hard, soft) for g, hard, soft, *_x in tsv_rows(LANG_DIR / "pl" / "adjective_nominatives.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _adjective_stem_endings() -> tuple[str, ...]:
+    return word_list(LANG_DIR / "pl" / "adjective_stem_endings.txt")
+
+
+@lru_cache(maxsize=20_000)
+def _adjective_guesses(word: str) -> tuple[Analysis, ...]:
+    if not word.isalpha() or word.isupper():
+        return ()
+    for end, cases, number, genders in _adjective_endings():
+        stem = word[: len(word) - len(end)]
+        if not word.endswith(end) or len(stem) < 3:
+            continue
+        soft = end.startswith("i") and end not in ("imi", "ich", "im") or stem.lower().endswith(("k", "g"))
+        if not stem.lower().endswith(_adjective_stem_endings()):
+            return ()
+        hard_m = _adjective_nominatives()["m"][1 if soft else 0]
+        return tuple(Analysis(lemma=stem + hard_m, pos="adj", case=c, number=number, gender=g,
+                              kinds=frozenset({"guess"}), ref=("adjective", stem, soft))
+                     for c in cases for g in genders)
+    return ()

@@ -14,7 +14,8 @@ LANG_DIR = Path(__file__).resolve().parents[1] / "lang"
 _SOFT_STEM = tuple("кгхьй")
 
 
-def _rows(path: Path) -> list[list[str]]:
+def tsv_rows(path: Path) -> list[list[str]]:
+    """Rows of a language data table (tab-separated, `#` comments), six columns each."""
     if not path.exists():
         return []
     rows = []
@@ -26,8 +27,8 @@ def _rows(path: Path) -> list[list[str]]:
 
 @lru_cache(maxsize=None)
 def _rules(lang: str) -> tuple[list[list[str]], dict[str, tuple[str, str]]]:
-    rules = sorted(_rows(LANG_DIR / lang / "lemma_rules.tsv"), key=lambda r: -len(r[0]))
-    adj_nom = {r[0]: (r[1], r[2]) for r in _rows(LANG_DIR / lang / "adj_nominative.tsv")}
+    rules = sorted(tsv_rows(LANG_DIR / lang / "lemma_rules.tsv"), key=lambda r: -len(r[0]))
+    adj_nom = {r[0]: (r[1], r[2]) for r in tsv_rows(LANG_DIR / lang / "adj_nominative.tsv")}
     return rules, adj_nom
 
 
@@ -80,6 +81,11 @@ def _analyse(word: str, lang: str) -> tuple[Analysis, ...]:
     return tuple(out)
 
 
+def word_list(path: Path) -> tuple[str, ...]:
+    """The lines of a language data list (`#` comments and blank lines skipped)."""
+    return tuple(row[0] for row in tsv_rows(path))
+
+
 _VOWELS = "aeiouyąęócаеёиоуыэюяіїєў"
 
 
@@ -97,7 +103,7 @@ class UnknownWordRule(NamedTuple):
 def unknown_word_rules(lang: str) -> tuple[UnknownWordRule, ...]:
     """Ending rules for words no dictionary knows (`Gazpromu`, `Brennana`), in file order."""
     rows = []
-    for end, repl, labels, cases, gender, _x in _rows(LANG_DIR / lang / "unknown_word_suffixes.tsv"):
+    for end, repl, labels, cases, gender, _x in tsv_rows(LANG_DIR / lang / "unknown_word_suffixes.tsv"):
         rows.append(UnknownWordRule(end, repl, frozenset(labels.split(",")),
                                     tuple(c for c in cases.split(",") if c), gender))
     return tuple(rows)

@@ -413,7 +413,7 @@ def country_of(name: str) -> str:
     from pipeline.normalise.gazetteer import get_gazetteer
 
     gaz = get_gazetteer()
-    stems = {fold(stem): cc for stem, cc in adjective_table().values()}
+    stems = _stem_countries()
     for concept in signature(name):
         if concept.startswith("geo:"):
             place = gaz.get(concept)
@@ -422,6 +422,12 @@ def country_of(name: str) -> str:
         elif concept.startswith("adj:") and stems.get(concept[4:]):
             return stems[concept[4:]]
     return ""
+
+
+@lru_cache(maxsize=1)
+def _stem_countries() -> dict[str, str]:
+    """Folded place-adjective stem -> country code (built once, not per organisation)."""
+    return {fold(stem): cc for stem, cc in adjective_table().values()}
 
 
 def _absorb(into: Organisation, other: Organisation) -> None:

@@ -111,9 +111,8 @@ def _adjective_from_town(name: str) -> str:
 def parse_region(surface: str, lang: str, gaz: "Gazetteer | None" = None) -> Place | None:
     """A region place when `surface` contains a region-type word, else None."""
     tokens = surface.split()
-    types = region_types()
     for i, tok in enumerate(tokens):
-        hit = types.get(fold(tok)) or types.get(fold(tok) + ".")
+        hit = _type_of(tok)
         if hit is None:
             continue
         canon, kind = hit
@@ -122,7 +121,7 @@ def parse_region(surface: str, lang: str, gaz: "Gazetteer | None" = None) -> Pla
             return None
         if kind == "adj":
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-            if i + 2 < len(tokens) and (types.get(fold(tokens[i + 2])) or types.get(fold(tokens[i + 2]) + ".")):
+            if i + 2 < len(tokens) and _type_of(tokens[i + 2]):
                 nxt = ""  # `повята Подляского воеводства`: that adjective is the next type's
             neighbours = [t for t in (nxt, tokens[i - 1] if i else "") if t]
             for adj in neighbours:
@@ -167,18 +166,18 @@ def find_region_phrases(text: str, lang_at, gaz: "Gazetteer") -> list[tuple[int,
     words = []
     for m in _WORD_RE.finditer(text):  # keep the period of `обл.`, not a sentence's
         w = m.group(0)
-        if w.endswith(".") and fold(w) not in types:
+        if w.endswith(".") and _folded(w) not in types:
             w = w[:-1]
         words.append((m.start(), m.start() + len(w), w))
     out: list[tuple[int, int, Place]] = []
     for i, (start, end, w) in enumerate(words):
-        hit = types.get(fold(w)) or types.get(fold(w) + ".")
+        hit = _type_of(w)
         if hit is None:
             continue
         for a, b in ((i, i + 1), (i - 1, i)):
             if a < 0 or b >= len(words):
                 continue
-            if a == i and b + 1 < len(words) and _is_type(words[b + 1][2], types):
+            if a == i and b + 1 < len(words) and _type_of(words[b + 1][2]):
                 continue  # `повята Подляского воеводства`: that adjective is the next type's
             s0, e0 = words[a][0], words[b][1]
             if not text[words[a][1]:words[b][0]].strip() == "":
@@ -201,8 +200,17 @@ def find_region_phrases(text: str, lang_at, gaz: "Gazetteer") -> list[tuple[int,
 _AND = frozenset({"i", "oraz", "и", "і", "та", "a", ","})
 
 
-def _is_type(word: str, types) -> bool:
-    return fold(word) in types or fold(word) + "." in types
+@lru_cache(maxsize=100_000)
+def _folded(word: str) -> str:
+    """`fold` of one word, cached: region phrases are looked for in every word of every article."""
+    return fold(word)
+
+
+def _type_of(word: str) -> tuple[str, str] | None:
+    """(canonical type, kind) of a region-type word (`obwodu`, `обл.`), else None."""
+    types = region_types()
+    folded = _folded(word)
+    return types.get(folded) or types.get(folded + ".")
 
 
 def _coordinated(text: str, words, b: int, type_word: str, lang_at, gaz) -> list:

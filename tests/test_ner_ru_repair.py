@@ -128,3 +128,38 @@ def test_coordinated_region_adjectives_are_places():
     got = found(text, BE)
     assert ("Пінскага", "LOC") in got and ("Лунінецкага", "LOC") in got
     assert ("Столінскага раёнаў", "LOC") in got
+
+
+def test_plural_head_is_no_organisation():
+    text = "Главы правительств стран Балтии обсудили вопрос с компаниями Эстонии."
+    assert not any(lab == "ORG" and ("правительств" in t or "компаниями" in t) for t, lab in found(text))
+
+
+def test_place_after_head_must_be_genitive():
+    # "Тюменской областью" is instrumental: not the ministry's place
+    text = "Он занимался управлением Тюменской областью до 2010 года."
+    assert not any(lab == "ORG" and "Тюменской" in t for t, lab in found(text))
+
+
+def test_lower_case_quotation_is_not_a_name():
+    text = "Прокурора уволили из прокуратуры \"в связи с нарушением присяги\" в марте."
+    assert not any(lab == "ORG" and "в связи" in t for t, lab in found(text))
+
+
+def test_ascii_quoted_name_keeps_its_closing_quote():
+    text = 'от ООО "Вектор" пришло'
+    end = text.index('" пришло')
+    assert clean(text, [(3, end, "ORG")]) == [(3, end + 1, "ORG")]
+
+
+def test_names_view_keeps_names_and_aliases():
+    from pipeline.annotate.ner_ru_repair import names_view
+
+    text = "Глава правительства Литвы посетил Фонд развития (ФР) и партию «Заря»."
+    a, b = text.index("правительства"), text.index("Литвы")
+    f, r = text.index("Фонд"), text.index("ФР")
+    q = text.index("партию")
+    model = [(b, b + 5, "LOC"), (f, f + 13, "ORG"), (r, r + 2, "ORG")]
+    full = [(a, b + 5, "ORG"), (f, f + 13, "ORG"), (r, r + 2, "ORG"), (q, q + 13, "ORG")]
+    got = {text[s:e] for s, e, _ in names_view(text, full, model)}
+    assert got == {"Литвы", "Фонд развития (ФР)"}

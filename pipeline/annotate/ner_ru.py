@@ -32,11 +32,14 @@ class NerConfig:
     """How one language is read: `charmap` names a 1:1 spelling map applied before natasha
     ("" = none, "be" = Belarusian -> Russian); `heads` the language whose repairs run ("" =
     none; "ru": ner_ru_repair on the text natasha read, "be": ner_be on the original text);
-    `rules` which of them run (ner_ru_repair.RULES, ner_be.RULES_BE)."""
+    `rules` which of them run (ner_ru_repair.RULES, ner_be.RULES_BE); `convention` how the
+    Russian repairs delimit a mention (ner_ru_repair.repair: "full", the pipeline's, or
+    "names", only for scoring on names-only corpora)."""
 
     charmap: str = ""
     heads: str = "ru"
     rules: frozenset[str] = RULES
+    convention: str = "full"
 
 
 RU = NerConfig(charmap="", heads="ru")
@@ -45,12 +48,13 @@ BARE = NerConfig(charmap="", heads="")
 CONFIGS = {"ru": RU, "be": BE}
 
 
-def _prepare(text: str, config: NerConfig) -> str:
+def prepare(text: str, config: NerConfig) -> str:
+    """The text as natasha reads it under `config` (Belarusian mapped to Russian spelling)."""
     return to_russian_spelling(text) if config.charmap == "be" else text
 
 
 def _repair_ru(text: str, read: str, spans: list[Span], config: NerConfig) -> list[Span]:
-    return repair(read, spans, config.heads, config.rules)  # pymorphy3 reads Russian spelling
+    return repair(read, spans, config.heads, config.rules, config.convention)  # pymorphy3 reads Russian spelling
 
 
 def _repair_be(text: str, read: str, spans: list[Span], config: NerConfig) -> list[Span]:
@@ -61,12 +65,17 @@ def _repair_be(text: str, read: str, spans: list[Span], config: NerConfig) -> li
 REPAIRS = {"ru": _repair_ru, "be": _repair_be}
 
 
-def find_entities_many(texts: Iterable[str], config: NerConfig = RU) -> Iterator[list[Span]]:
-    """PER/ORG/LOC spans (start, end, label) of each text, sorted, non-overlapping."""
+def find_entities_many(texts: Iterable[str], config: NerConfig = RU,
+                       model_spans: list[list[Span]] | None = None) -> Iterator[list[Span]]:
+    """PER/ORG/LOC spans (start, end, label) of each text, sorted, non-overlapping.
+
+    `model_spans`: natasha's spans on the texts as `config` prepares them, when the caller
+    already has them (an evaluation scoring many repair variants runs the model once)."""
     texts = list(texts)
-    prepared = [_prepare(t, config) for t in texts]
+    prepared = [prepare(t, config) for t in texts]
     fix = REPAIRS.get(config.heads) if config.heads else None
-    for text, read, spans in zip(texts, prepared, natasha_spans_many(prepared)):
+    raw = natasha_spans_many(prepared) if model_spans is None else model_spans
+    for text, read, spans in zip(texts, prepared, raw):
         spans = [s for s in spans if s[2] in LABELS]
         if fix is not None:
             spans = fix(text, read, spans, config)

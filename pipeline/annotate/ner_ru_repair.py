@@ -104,16 +104,20 @@ def clean(text: str, spans: list[Span]) -> list[Span]:
 
 def _close_quote(text: str, s: int, e: int) -> int:
     """End of a span that opens a quote it does not close, when the closing quote follows
-    right after it (СЗАО «Гродно Азот -> СЗАО «Гродно Азот»)."""
+    right after it (СЗАО «Гродно Азот -> СЗАО «Гродно Азот», РПР "Свобода -> РПР "Свобода")."""
     for op, cl in _QUOTES.items():
-        if op != cl and text.count(op, s, e) > text.count(cl, s, e) and text[e:e + 1] == cl:
+        unclosed = text.count(op, s, e) % 2 == 1 if op == cl else text.count(op, s, e) > text.count(cl, s, e)
+        if unclosed and text[e:e + 1] == cl:
             return e + 1
     return e
 
 
 # ----------------------------------------------------------------------------- morphology
 def _head_parses(word: str, heads: Heads) -> list:
-    return [p for p in parses(word.lower()) if "NOUN" in p.tag and p.normal_form in heads.lemmas]
+    """Singular noun parses of a head word: a plural head (власти Германии, правительств
+    стран, компаниями) names several bodies or none, never one organisation."""
+    return [p for p in parses(word.lower())
+            if "NOUN" in p.tag and p.normal_form in heads.lemmas and p.tag.number == "sing"]
 
 
 def _agreeing(adj_word: str, head_ps: list) -> list:
@@ -146,6 +150,20 @@ def _is_genitive(word: str) -> bool:
     return bool(ps) and any(p.tag.case == "gent" or "Fixd" in p.tag.grammemes for p in ps[:3])
 
 
+def _is_genitive_name(name: str) -> bool:
+    """Every Cyrillic word of a name (up to a quoted part or a preposition) can be a genitive:
+    Свердловской области, Российской Федерации, США по делам ...; not Тюменской областью
+    (instrumental) nor Боливия."""
+    words = []
+    for w in name.split():
+        w = w.strip(_EDGE)
+        if w[:1] in _QUOTES or (w and parses(w.lower())[0].tag.POS in ("PREP", "CONJ")):
+            break
+        if w and _is_cyrillic(w):
+            words.append(w)
+    return bool(words) and all(_is_genitive(w) for w in words)
+
+
 def _is_genitive_word(word: str) -> bool:
     """A lower-case content word in the genitive (сельского, хозяйства); never a preposition
     or conjunction (из, и), whatever rarer parse pymorphy3 also offers."""
@@ -159,19 +177,25 @@ def is_word(tok: Tok) -> bool:
     return any(ch.isalpha() for ch in tok.text)
 
 
+def _is_cyrillic(word: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in word)
+
+
 # ----------------------------------------------------------------------------- head rules
 def _left_adjectives(toks: list[Tok], i: int, head_ps: list) -> int:
     """Index of the first of the agreeing adjectives right before toks[i] (i if none)."""
     j = i
-    while j > 0 and is_word(toks[j - 1]) and _agrees(toks[j - 1].text, head_ps):
+    while j > 0 and is_word(toks[j - 1]) and not any(ch.isdigit() for ch in toks[j - 1].text) \
+            and _agrees(toks[j - 1].text, head_ps):
         j -= 1
     return j
 
 
 def quoted_end(toks: list[Tok], k: int, max_tokens: int) -> int | None:
     """Index after the closing quote when toks[k] opens a quoted name of <= max_tokens tokens."""
-    if k >= len(toks) or toks[k].text not in _QUOTES:
-        return None
+    if k + 1 >= len(toks) or toks[k].text not in _QUOTES or toks[k + 1].text[:1].islower() \
+            and _is_cyrillic(toks[k + 1].text):
+        return None  # "в связи с нарушением ..." is a quotation, not a name
     close = _QUOTES[toks[k].text]
     for m in range(k + 1, min(len(toks), k + 2 + max_tokens)):
         if toks[m].text == close:
@@ -207,7 +231,7 @@ def _name_after(text: str, toks: list[Tok], i: int, spans: list[Span], heads: He
         return ent[1] if ent and ent[2] == "LOC" else None  # ... предпринимательства г. Гомеля
     ent = entity_at(spans, toks[k - 1].end, text)
     if ent and ent[2] in ("ORG", "LOC") and (
-            k == i + 1 or ent[2] == "ORG" or _is_genitive(text[ent[0]:ent[1]].split()[0])):
+            ent[2] == "ORG" or _is_genitive_name(text[ent[0]:ent[1]])):
         return ent[1]
     return None
 
@@ -264,7 +288,7 @@ def merge_genitive(text: str, spans: list[Span]) -> list[Span]:
     for sp in spans:
         if out and out[-1][2] == "ORG" and sp[2] in ("ORG", "LOC") \
                 and text[out[-1][1]:sp[0]] in (" ", "\u00a0") \
-                and _is_genitive(text[sp[0]:sp[1]].split()[0]):
+                and _is_genitive_name(text[sp[0]:sp[1]]):
             out[-1] = (out[-1][0], sp[1], "ORG")
         else:
             out.append(sp)
@@ -287,10 +311,64 @@ def combine(spans: list[Span], cands: list[Span], override: bool = False) -> lis
     return sorted(result)
 
 
-def repair(text: str, spans: list[Span], heads_lang: str, rules: frozenset[str] = RULES) -> list[Span]:
-    """natasha's spans with the enabled repairs applied; offsets stay offsets into `text`."""
+CONVENTIONS = ("full", "names", "factrueval")
+
+
+def factrueval_view(text: str, spans: list[Span]) -> list[Span]:
+    """Repaired spans under factRuEval-2016's flattened convention: an organisation's span
+    runs from its descriptor to the end of its name part, leaving the closing quote out
+    (партии «Яблоко, not партии «Яблоко»)."""
+    out = []
+    for s, e, lab in spans:
+        if lab == "ORG" and e - s > 1 and text[s] not in _QUOTES and any(
+                text[e - 1] == cl and op in text[s:e - 1] for op, cl in _QUOTES.items()):
+            e -= 1
+        out.append((s, e, lab))
+    return out
+
+
+def names_view(text: str, spans: list[Span], model: list[Span]) -> list[Span]:
+    """Repaired spans under Collection5's convention, where a descriptor or a governing
+    organisation is not part of a mention but an alias in brackets is: a span the repairs built
+    around model spans becomes those spans (правительства [России], партии «[Яблоко]»,
+    [Сената] [США]); one without any keeps its place only when it starts with a capital
+    (ООО «Альфа», Подкарпатским воеводством), not as a lower-case description; a person's or
+    organisation's name and its bracketed alias are one mention (Фонда развития (ФР)), so is a
+    place's with an acronym (Центрального округа (ЦО)); a place and the bracketed region it
+    lies in are two."""
+    kept = set(model)
+    out: set[Span] = set()
+    for sp in spans:
+        inner = [m for m in model if sp[0] <= m[0] and m[1] <= sp[1]]
+        if sp in kept:
+            out.add(sp)
+        elif inner:
+            out.update(inner)
+        elif text[sp[0]:sp[0] + 1].isupper():
+            out.add(sp)
+    joined: list[Span] = []
+    for sp in sorted(out):
+        prev = joined[-1] if joined else None
+        alias = sp[2] != "LOC" or text[sp[0]:sp[1]].isupper()  # Клайпеде (Литва): two places
+        if prev and prev[2] == sp[2] and alias and text[prev[1]:sp[0]] == " (" and text[sp[1]:sp[1] + 1] == ")":
+            joined[-1] = (prev[0], sp[1] + 1, sp[2])
+        else:
+            joined.append(sp)
+    return joined
+
+
+def repair(text: str, spans: list[Span], heads_lang: str, rules: frozenset[str] = RULES,
+           convention: str = "full") -> list[Span]:
+    """natasha's spans with the enabled repairs applied; offsets stay offsets into `text`.
+
+    `convention` "full" (the pipeline's): an organisation mention runs from its descriptor
+    to its name and takes a governed place (свободной экономической зоны «Могилев»,
+    Министерства иностранных дел Украины), the form its Polish or Belarusian name is linked
+    to; "names" (`names_view`) and "factrueval" (`factrueval_view`) only for scoring on
+    corpora annotated that way."""
     if "clean" in rules:
         spans = clean(text, spans)
+    model = spans
     toks = tokens(text)
     if rules & {"quote", "head_entity", "descr", "left_adj"}:
         heads = heads_for(heads_lang)
@@ -301,4 +379,8 @@ def repair(text: str, spans: list[Span], heads_lang: str, rules: frozenset[str] 
         spans = combine(spans, region_spans(toks, heads_lang))
     if "genitive" in rules:
         spans = merge_genitive(text, spans)
+    if convention == "names":
+        return names_view(text, spans, model)
+    if convention == "factrueval":
+        return factrueval_view(text, sorted(spans))
     return sorted(spans)

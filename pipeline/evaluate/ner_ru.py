@@ -8,6 +8,13 @@ factRuEval-2016 dev and SlavicNER ru are scored by ../shared/eval/score_ner.py o
 Belarusian sentences (tests/data/be_ner*.jsonl) by an exact-span scorer; the devset's Belarusian
 articles at entity-list level (pipeline.evaluate.ner_be_devset). Skips with a message when
 ../shared is absent.
+
+Conventions: `repaired` is what the pipeline emits: an organisation mention runs from its
+descriptor to its name, closing quote included (партии «Яблоко», Правительства Москвы).
+factRuEval's flattened spans leave the closing quote out (партии «Яблоко); Collection5 tags
+names only (Яблоко; Москвы) and keeps a bracketed alias in the mention (Фонда развития (ФР)).
+Their tables add `repaired/fa` and `repaired/na`: the same output mapped to the corpus's
+convention (ner_ru_repair.factrueval_view, names_view). SlavicNER is scored on `repaired` alone.
 """
 from __future__ import annotations
 
@@ -16,47 +23,65 @@ import json
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import razdel
 
-from pipeline.annotate.ner_ru import BARE, RU, NerConfig, build, find_entities_many
-from pipeline.annotate.ner_ru_natasha import natasha_spans_many, tagger
+from pipeline.annotate.ner_ru import BARE, RU, NerConfig, prepare, build, find_entities_many
+from pipeline.annotate.ner_ru_natasha import Span, natasha_spans_many, tagger
 from pipeline.annotate.ner_ru_repair import RULES
 from pipeline.evaluate.ner_corpora import collection5_docs, factrueval_texts, shared_root, slavicner_texts
-from pipeline.evaluate.ner_scoring import LABELS, exact_prf, label_f1, score_ner, write_run_folder
+from pipeline.evaluate.ner_scoring import LABELS, exact_prf, label_f1, label_prf, score_ner, write_run_folder
 
 PUBLISHED = {"PER": 0.959, "LOC": 0.915, "ORG": 0.825}  # slovnet on factRuEval test (natasha docs)
 SCORER = "eval/score_ner.py"
 
 
-def _variants(ablate: bool) -> dict[str, NerConfig]:
+def _variants(ablate: bool, view: str = "") -> dict[str, NerConfig]:
+    """natasha, the repaired component, its output mapped to the corpus's convention `view`
+    (disclosed, ner_ru_repair.repair's `convention`), and with `ablate` the component minus
+    each rule (pipeline convention)."""
     v = {"natasha": BARE, "repaired": RU}
+    if view:
+        v[f"repaired/{view[:2]}"] = replace(RU, convention=view)
     if ablate:
         for r in sorted(RULES):
-            v[f"-{r}"] = NerConfig(charmap="", heads="ru", rules=RULES - {r})
+            v[f"-{r}"] = replace(RU, rules=RULES - {r})
     return v
 
 
 def _print_table(title: str, rows: dict[str, dict], extra: dict[str, float] | None = None) -> None:
+    """Exact P/R/F1 per label and micro F1, one row per variant."""
     print(f"\n{title}")
-    print(f"{'variant':12s} " + " ".join(f"{lab:>6s}" for lab in (*LABELS, "micro")))
+    print(f"{'variant':12s} " + " ".join(f"{lab + ' P/R/F1':>20s}" for lab in LABELS) + "  micro")
     for name, score in rows.items():
-        print(f"{name:12s} " + " ".join(f"{label_f1(score, lab):6.3f}" for lab in (*LABELS, "micro")))
+        cells = (" ".join(f"{x:.3f}" for x in label_prf(score, lab)) for lab in LABELS)
+        print(f"{name:12s} " + " ".join(f"{c:>20s}" for c in cells) + f"  {label_f1(score, 'micro'):.3f}")
     if extra:
-        print(f"{'published':12s} " + " ".join(f"{extra.get(lab, float('nan')):6.3f}" for lab in LABELS))
+        print(f"{'published':12s} " + " ".join(f"{'F1 ' + format(extra[lab], '.3f'):>20s}" for lab in LABELS))
+
+
+def predict(texts: list[str], variants: dict[str, NerConfig]) -> dict[str, list[list[Span]]]:
+    """Each variant's spans; natasha runs once per spelling map, the variants differ in repairs."""
+    model: dict[str, list[list[Span]]] = {}
+    out = {}
+    for vname, cfg in variants.items():
+        if cfg.charmap not in model:
+            model[cfg.charmap] = list(natasha_spans_many([prepare(t, cfg) for t in texts]))
+        out[vname] = list(find_entities_many(texts, cfg, model[cfg.charmap]))
+    return out
 
 
 def eval_score_ner(name: str, docs: list[tuple[str, str]], gold: Path, fmt: str, root: Path,
                    variants: dict[str, NerConfig]) -> dict[str, dict]:
-    """Exact F1 by score_ner.py, per variant."""
+    """Exact P/R/F1 by score_ner.py, per variant."""
     rows = {}
-    for vname, cfg in variants.items():
-        preds = find_entities_many([t for _, t in docs], cfg)
+    for vname, preds in predict([t for _, t in docs], variants).items():
         with tempfile.TemporaryDirectory() as tmp:
             write_run_folder(Path(tmp), [(s, t, p) for (s, t), p in zip(docs, preds)], "ru")
             rows[vname] = score_ner(Path(tmp), gold, fmt, root / SCORER)
-    _print_table(f"{name}: exact F1 (score_ner.py --format {fmt}, {len(docs)} docs)", rows,
+    _print_table(f"{name}: exact (score_ner.py --format {fmt}, {len(docs)} docs)", rows,
                  PUBLISHED if fmt == "factrueval" else None)
     return rows
 
@@ -83,10 +108,9 @@ def quote_only_misses(docs: list[tuple[str, str]], root: Path, cfg: NerConfig) -
 def eval_collection5(root: Path, variants: dict[str, NerConfig], limit: int | None) -> dict[str, dict]:
     docs = list(collection5_docs(root))[:limit]
     rows = {}
-    for vname, cfg in variants.items():
-        preds = find_entities_many([t for _, t, _ in docs], cfg)
+    for vname, preds in predict([t for _, t, _ in docs], variants).items():
         rows[vname] = exact_prf((gold, pred) for (_, _, gold), pred in zip(docs, preds))
-    _print_table(f"Collection5: exact F1 (GEOPOLIT->LOC, MEDIA->ORG; {len(docs)} docs)", rows)
+    _print_table(f"Collection5: exact (GEOPOLIT->LOC, MEDIA->ORG; {len(docs)} docs)", rows)
     return rows
 
 
@@ -126,8 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     if "factrueval" in corpora:
         docs = list(factrueval_texts(root))[: args.limit]
         out["factrueval"] = eval_score_ner("factRuEval-2016 dev", docs, root / "ner/factrueval2016/devset",
-                                           "factrueval", root, variants)
-        n, n_gold = quote_only_misses(docs, root, RU)
+                                           "factrueval", root, _variants(args.ablate, "factrueval"))
+        n, n_gold = quote_only_misses(docs, root, RU)  # what factrueval_view maps
         out["factrueval_quote_only"] = n
         print(f"repaired: {n} predicted ORG (of {n_gold} gold ORG) differ from a gold span only by the closing "
               f"quote that factRuEval's flattened spans leave out")
@@ -136,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         out["slavicner_ru"] = eval_score_ner("SlavicNER ru", docs, root / "ner/slavicner", "slavicner", root,
                                              variants)
     if "collection5" in corpora:
-        out["collection5"] = eval_collection5(root, variants, args.limit)
+        out["collection5"] = eval_collection5(root, _variants(args.ablate, "names"), args.limit)
     if "devset_ru" in corpora:
         from pipeline.evaluate.ner_be import evaluate_devset_ru
 

@@ -61,9 +61,15 @@ def exact_prf(pairs: Iterable[tuple[Sequence[Span], Sequence[Span]]]) -> dict[st
     return res
 
 
+def label_prf(score: dict, lab: str) -> tuple[float, float, float]:
+    """Exact (P, R, F1) of `lab` from a score_ner.py JSON (or an exact_prf result)."""
+    if "per_label" in score:
+        row = (score["micro"] if lab == "micro" else score["per_label"][lab])["exact"]
+    else:
+        row = score[lab]
+    return row["P"] or 0.0, row["R"] or 0.0, row["F1"] or 0.0
+
+
 def label_f1(score: dict, lab: str) -> float:
     """Exact F1 of `lab` from a score_ner.py JSON (or an exact_prf result)."""
-    if "per_label" in score:
-        row = score["micro"] if lab == "micro" else score["per_label"][lab]
-        return row["exact"]["F1"] or 0.0
-    return score[lab]["F1"]
+    return label_prf(score, lab)[2]

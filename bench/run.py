@@ -6,6 +6,11 @@ and the naive peer (bench/naive_peer.py) on the same articles in the same run.
 The archive is generated from data/raw/ by repeating its articles with varied years, places
 of numbering and a closing line, so that no two generated articles are the same text.
 Each measurement runs in a fresh subprocess (peak memory is that process's own).
+
+Cold start, two ways: "all models loaded" (import + `warm_up()`, what `--workers N` pays once
+before forking) and "time to first result" (process start to the first article processed, as
+`--workers 1` does it: each model loads when an article first needs it), for a Polish article
+without (bench/first_pl.txt) and with an embedded Russian name (data/raw's first article).
 """
 from __future__ import annotations
 
@@ -52,22 +57,36 @@ def child(folder: str, workers: int) -> None:
     """Run the pipeline in this process on `folder` and print figures as JSON."""
     t0 = time.perf_counter()
     from pipeline.run.local import run_local
-    from pipeline.tables.build import build_tables
+    from pipeline.tables.write import write_tables
     result = run_local([Path(folder)], workers=workers, quiet=True)
     t1 = time.perf_counter()
-    tables = build_tables(result.articles, result.problems)
-    t2 = time.perf_counter()
-    stages: dict[str, float] = {}
-    for a in result.articles:
-        for k, v in a.meta.get("timings", {}).items():
-            stages[k] = stages.get(k, 0.0) + v
+    with result.articles as spooled, tempfile.TemporaryDirectory() as out:
+        tables, texts = spooled.build(result.problems)
+        n_articles = len(spooled)
+        t2 = time.perf_counter()
+        write_tables(tables, Path(out), {"csv"}, extra_parquet={"texts": texts})
+    t3 = time.perf_counter()
+    usage, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     print(json.dumps({
-        "seconds": t2 - t0, "process_s": t1 - t0, "tables_s": t2 - t1, "stages": stages,
-        "articles": len(result.articles), "events": len(tables["events"]),
+        "seconds": t2 - t0, "process_s": t1 - t0, "tables_s": t2 - t1, "write_s": t3 - t2,
+        "cpu_s": usage.ru_utime + usage.ru_stime + children.ru_utime + children.ru_stime,
+        "stages": result.stage_seconds, "stages_cpu": result.stage_cpu, "articles": n_articles,
+        "events": len(tables["events"]),
         "agreements": len(tables["agreements"]),
-        "rss_self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "rss_children_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "rss_self_mb": usage.ru_maxrss / 1024, "rss_children_mb": children.ru_maxrss / 1024,
     }))
+
+
+def first(path: str, launched: float) -> None:
+    """Process start (`launched`, the parent's clock) to the first article of `path` processed,
+    the way `pipeline run --workers 1` does it; prints seconds and peak RSS as JSON."""
+    from pipeline.ingest import iter_articles
+    from pipeline.record import Article
+    from pipeline.run.local import Worker
+    article = next(a for a in iter_articles([Path(path)]) if isinstance(a, Article))
+    done, _ = Worker()(article)
+    print(json.dumps({"seconds": time.time() - launched, "status": done.status, "events": len(done.events),
+                      "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
 def _python(code_or_args: list[str]) -> tuple[str, float]:
@@ -84,16 +103,26 @@ def main() -> None:
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--peer", type=int, default=200, help="articles the naive peer processes")
     ap.add_argument("--child", nargs=2, metavar=("FOLDER", "WORKERS"), help=argparse.SUPPRESS)
+    ap.add_argument("--first", nargs=2, metavar=("PATH", "LAUNCHED"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         return child(args.child[0], int(args.child[1]))
+    if args.first:
+        return first(args.first[0], float(args.first[1]))
 
     sizes = [int(s) for s in args.sizes.split(",")]
     workers = [int(w) for w in args.workers.split(",")]
     _, cold = _python(["-c", "from pipeline.run.stages import warm_up; warm_up(); print('ok')"])
     _, bare = _python(["-c", "print('ok')"])
-    print(f"cold start (import + load all models + first article): {cold - bare:.2f} s "
-          f"(interpreter alone {bare:.2f} s)")
+    print(f"cold start, all models loaded (import + warm_up, paid once before forking workers): "
+          f"{cold - bare:.2f} s (interpreter alone {bare:.2f} s)")
+    raw_first = next(p for p in sorted((REPO / "data" / "raw").iterdir()) if p.suffix == ".txt")
+    for label, path in (("Polish article", REPO / "bench" / "first_pl.txt"),
+                        (f"Polish article with a Russian name ({raw_first.name})", raw_first)):
+        line, _ = _python([__file__, "--first", str(path), repr(time.time())])
+        r = json.loads(line)
+        print(f"time to first result, {label}, --workers 1: {r['seconds']:.2f} s "
+              f"(process start to article processed, interpreter included; peak RSS {r['rss_mb']:.0f} MB)")
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
@@ -107,8 +136,15 @@ def main() -> None:
                 rows.append((n, w, r, words, rss))
                 st = ", ".join(f"{k} {v:.1f}s" for k, v in r["stages"].items())
                 print(f"N={n:5d} workers={w}: {n / r['seconds']:7.1f} art/s, {words / r['seconds']:8.0f} words/s, "
-                      f"{1000 * r['seconds'] / n:6.1f} ms/article; stages (cpu-sum) {st}; tables {r['tables_s']:.1f}s; "
-                      f"peak RSS/worker {rss:.0f} MB; events {r['events']}, agreements {r['agreements']}", flush=True)
+                      f"{1000 * r['seconds'] / n:6.1f} ms/article ({1000 * r['cpu_s'] / n:.1f} ms CPU, all processes); "
+                      f"stages (wall, summed over workers) {st}; tables {r['tables_s']:.1f}s (+ writing CSV "
+                      f"{r['write_s']:.1f}s); peak RSS/worker {rss:.0f} MB; events {r['events']}, "
+                      f"agreements {r['agreements']}", flush=True)
+                in_stages = sum(r["stages_cpu"].values())
+                print(f"    CPU per article: in the stages {1000 * in_stages / n:.1f} ms ("
+                      + ", ".join(f"{k} {1000 * v / n:.1f}" for k, v in r["stages_cpu"].items())
+                      + f"), outside them {1000 * (r['cpu_s'] - in_stages) / n:.1f} ms (imports, model loads "
+                      f"outside the stages, ingest, cache, IPC, tables)", flush=True)
         peer_n = min(args.peer, sizes[0])
         peer_dir = Path(tmp) / f"n{sizes[0]}"
         files = sorted(peer_dir.glob("*.txt"))[:peer_n]

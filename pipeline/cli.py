@@ -19,7 +19,6 @@ DEFAULT_OUT = Path("data/processed")
 
 def _run(args: argparse.Namespace) -> int:
     from pipeline.ingest import InputNotFound, Limits, resolve_inputs
-    from pipeline.tables.build import build_tables, texts_frame
     from pipeline.tables.write import OutputError, prepare_output, write_tables
     from pipeline.analyst.cli import finish_run
 
@@ -41,20 +40,23 @@ def _run(args: argparse.Namespace) -> int:
         from pipeline.run.dask_engine import run_dask
         parts = out / ".parts"
         result = run_dask(inputs, parts, workers=max(args.workers, 1), scheduler=args.scheduler,
-                          quiet=args.quiet, limits=limits, cache_dir=cache_dir, force=args.force)
+                          quiet=args.quiet, limits=limits, cache_dir=cache_dir, force=args.force, spool_dir=out)
         shutil.rmtree(parts, ignore_errors=True)
     else:
         from pipeline.run.local import run_local
         result = run_local(inputs, workers=args.workers, quiet=args.quiet, limits=limits,
-                           cache_dir=cache_dir, force=args.force)
+                           cache_dir=cache_dir, force=args.force, spool_dir=out)
     t_build = time.perf_counter()
-    tables = build_tables(result.articles, result.problems)
-    try:
-        written = write_tables(tables, out, formats, extra_parquet={"texts": texts_frame(result.articles)})
-        written += finish_run(args, tables, out, result.articles)  # pipeline.duckdb, --excel files
-    except OutputError as exc:
-        print(f"pipeline: error: {exc}", file=sys.stderr)
-        return 2
+    with result.articles as spooled:
+        tables, texts = spooled.build(result.problems)
+        try:
+            written = write_tables(tables, out, formats, extra_parquet={"texts": texts})
+            del texts
+            # pipeline.duckdb (evidence sentences read from the spooled texts), --excel files
+            written += finish_run(args, tables, out, texts=spooled.texts())
+        except OutputError as exc:
+            print(f"pipeline: error: {exc}", file=sys.stderr)
+            return 2
     status = tables["articles"]["status"].value_counts().to_dict()
     seconds = result.seconds + time.perf_counter() - t_build
     print(

@@ -20,3 +20,15 @@ def test_warm_up_texts_reach_every_language_and_the_fragment_ner():
     assert {a.language for a in done} == {"pl", "ru", "be", "uk", "en"}
     sources = {m.source for a in done for m in a.mentions}
     assert {"fragment:ru", "fragment:be", "ner:pl", "ner:ru", "ner:be", "dates"} <= sources
+
+
+def test_models_released_after_a_run_load_again_with_the_same_results():
+    from pipeline.annotate.nlp import get_nlp
+
+    stages.warm_up()
+    text = stages.WARM_UP_TEXTS[0]
+    before = stages.process(from_txt("w.txt", text, "utf-8"))
+    stages.release_models()
+    assert get_nlp.cache_info().currsize == 0
+    after = stages.process(from_txt("w.txt", text, "utf-8"))
+    assert (after.mentions, after.events, after.agreements) == (before.mentions, before.events, before.agreements)

@@ -23,8 +23,9 @@ def add_run_options(run: argparse.ArgumentParser) -> None:
 
 
 def finish_run(args: argparse.Namespace, tables: Mapping[str, pd.DataFrame], out: Path,
-               articles: Iterable = ()) -> list[Path]:
-    """After the tables: `out/pipeline.duckdb` (with evidence sentences from the articles' texts), excel/.
+               articles: Iterable = (), texts: Mapping[str, str] | None = None) -> list[Path]:
+    """After the tables: `out/pipeline.duckdb` (with evidence sentences from the articles' texts, or
+    from `texts`: article_id -> text, e.g. read on demand from the run's spool), excel/.
 
     A database that cannot be built is a warning, not a failed run: the tables are already in place
     and `pipeline query` reads them directly; a folder that cannot be written is an OutputError."""
@@ -36,7 +37,8 @@ def finish_run(args: argparse.Namespace, tables: Mapping[str, pd.DataFrame], out
     from pipeline.tables.duckdb_db import DB_NAME, write_database
     from pipeline.tables.excel import EXCEL_DIR, write_excel
     from pipeline.tables.write import OutputError
-    texts = {a.article_id: a.text for a in articles if getattr(a, "text", "")}
+    if texts is None:
+        texts = {a.article_id: a.text for a in articles if getattr(a, "text", "")}
     written = []
     try:
         written.append(write_database(tables, out, texts))

@@ -64,7 +64,7 @@ class ArticleCache:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         try:
-            with os.fdopen(fd, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as fh:
+            with os.fdopen(fd, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=6, mtime=0) as fh:
                 fh.write(json.dumps(article_to_dict(article), ensure_ascii=False).encode("utf-8", "surrogatepass"))
             os.replace(tmp, path)
         except BaseException:

@@ -40,11 +40,13 @@ def process_partition(index: int, batch: list[Article], parts_dir: str, worker: 
 
 def run_dask(inputs: list[Path], parts_dir: Path, workers: int = 2, scheduler: str | None = None,
              quiet: bool = False, limits: Limits = Limits(), cache_dir: Path | None = None,
-             force: bool = False, partition_size: int = 16) -> RunResult:
+             force: bool = False, partition_size: int = 16, spool_dir: Path | None = None) -> RunResult:
     from dask.distributed import Client, LocalCluster
 
+    from pipeline.tables.build import TableBuilder
+
     t0 = time.perf_counter()
-    result = RunResult()
+    result = RunResult(TableBuilder(str(spool_dir) if spool_dir else None))
     parts_dir.mkdir(parents=True, exist_ok=True)
     for old in parts_dir.glob("part-*.parquet"):
         old.unlink()

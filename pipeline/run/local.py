@@ -3,6 +3,8 @@
 Results come back in input order (`imap`), and no stage keeps state across articles, so the
 tables are byte-identical whatever the number of workers. With a cache folder, finished
 articles are stored as they complete and reused by the next run (incremental, resumable).
+Finished articles go straight into a `TableBuilder` (spooled to disk): the driver's memory does
+not grow with the archive.
 """
 from __future__ import annotations
 
@@ -16,16 +18,19 @@ from typing import Iterable, Iterator
 from pipeline.ingest import Limits, iter_articles
 from pipeline.record import Article, Problem
 from pipeline.run.cache import ArticleCache, content_key
-from pipeline.run.stages import process, warm_up
+from pipeline.run.stages import process, release_models, warm_up
+from pipeline.tables.build import TableBuilder
 
 
 @dataclass
 class RunResult:
-    articles: list[Article] = field(default_factory=list)
+    articles: TableBuilder = field(default_factory=TableBuilder)  # the run's articles, spooled
     problems: list[Problem] = field(default_factory=list)
     processed: int = 0  # articles that went through the stages in this run
     cached: int = 0  # articles taken from the cache
     seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # wall, summed over the processed articles
+    stage_cpu: dict[str, float] = field(default_factory=dict)  # CPU, likewise
 
 
 @dataclass(frozen=True)
@@ -68,9 +73,12 @@ def progress(iterable: Iterable | None, quiet: bool):
 
 def collect(result: RunResult, outcomes: Iterable[tuple[Article, bool]]) -> None:
     for article, was_processed in outcomes:
-        result.articles.append(article)
+        result.articles.add(article)
         if was_processed:
             result.processed += 1
+            for key, sums in (("timings", result.stage_seconds), ("cpu_timings", result.stage_cpu)):
+                for name, seconds in article.meta.get(key, {}).items():
+                    sums[name] = sums.get(name, 0.0) + seconds
         elif article.status == "ok":
             result.cached += 1
 
@@ -87,16 +95,16 @@ def _pool(workers: int):
 
 
 def run_local(inputs: list[Path], workers: int = 1, quiet: bool = False, limits: Limits = Limits(),
-              cache_dir: Path | None = None, force: bool = False) -> RunResult:
+              cache_dir: Path | None = None, force: bool = False, spool_dir: Path | None = None) -> RunResult:
     t0 = time.perf_counter()
-    result = RunResult()
+    result = RunResult(TableBuilder(str(spool_dir) if spool_dir else None))
     articles = split_problems(iter_articles(inputs, limits), result.problems)
     worker = Worker(str(cache_dir) if cache_dir else None, force)
-    if workers <= 1:
-        warm_up()
+    if workers <= 1:  # no warm-up: each model loads when the first article needing it comes
         collect(result, progress(map(worker, articles), quiet))
     else:
         with _pool(workers) as pool:
             collect(result, progress(pool.imap(worker, articles, chunksize=2), quiet))
+    release_models()  # the tables are built next, in this process
     result.seconds = time.perf_counter() - t0
     return result

@@ -92,3 +92,37 @@ def test_organisation_stops_before_a_person(nlp):
     assert spans(repair(doc)) == [("Rady Miejskiej", "ORG"), ("Tomasz Lis", "PER")]
     doc = nlp("Nagrodę przyznała Fundacja im. Jana Karskiego.")
     assert spans(repair(doc), "ORG") == [("Fundacja im. Jana Karskiego", "ORG")]
+
+
+def test_lower_case_organisation_adjective_becomes_org_adj(nlp):
+    doc = with_ents(nlp("Rolnicy czekają na fundusze wspólnotowe i unijne dopłaty."), ("unijne", "ORG"))
+    assert spans(repair(doc)) == [("unijne", "ORG_ADJ")]
+
+
+def test_country_and_city_labelled_org_become_places(nlp):
+    doc = with_ents(nlp("Wielka Brytania i Londyn negocjują z Polską Agencją Prasową."),
+                    ("Wielka Brytania", "ORG"), ("Londyn", "ORG"), ("Polską Agencją Prasową", "ORG"))
+    assert spans(repair(doc)) == [("Wielka Brytania", "LOC"), ("Londyn", "LOC"), ("Polską Agencją Prasową", "ORG")]
+
+
+def test_inflected_country_after_preposition_is_a_place_not_an_inhabitant(nlp):
+    doc = with_ents(nlp("Delegacja z Niemiec i z Węgier spotkała się z Niemcami, a Niemcy byli zadowoleni."),
+                    ("Niemiec", "LOC_DEM"), ("Węgier", "PER"), ("Niemcami", "LOC_DEM"), ("Niemcy", "LOC_DEM"))
+    # `z` + genitive: only the country reads so; `z` + instrumental and the nominative also read as inhabitants
+    assert spans(repair(doc)) == [("Niemiec", "LOC"), ("Węgier", "LOC"), ("Niemcami", "LOC_DEM"), ("Niemcy", "LOC_DEM")]
+
+
+def test_acronym_named_like_a_city_stays_an_organisation(nlp):
+    doc = with_ents(nlp("Eksperci FES przyjechali do Fezu."), ("FES", "ORG"), ("Fezu", "LOC"))
+    assert spans(repair(doc)) == [("FES", "ORG"), ("Fezu", "LOC")]
+
+
+def test_institution_named_after_its_region_stays_an_organisation(nlp):
+    doc = with_ents(nlp("Pismo wysłał Urząd Marszałkowski Województwa Podlaskiego."),
+                    ("Urząd Marszałkowski Województwa Podlaskiego", "ORG"))
+    assert spans(repair(doc)) == [("Urząd Marszałkowski Województwa Podlaskiego", "ORG")]
+
+
+def test_place_names_switch_off_keeps_model_labels(nlp):
+    doc = with_ents(nlp("Wielka Brytania głosowała."), ("Wielka Brytania", "ORG"))
+    assert spans(repair(doc, place_names=False)) == [("Wielka Brytania", "ORG")]

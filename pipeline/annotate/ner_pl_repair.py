@@ -15,9 +15,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.annotate.pl_features import analyse, is_org_head
+from pipeline.annotate.pl_features import _data_lines, _morfeusz, analyse, is_org_head
 from pipeline.annotate.stateless import StatelessComponent
-from pipeline.lang import load_json
+from pipeline.lang import LANG_DIR, load_json
 
 REPAIR_NAME = "pl_ner_repair"
 NESTED_KEY = "pl_nested"  # doc.spans key of places inside organisation names
@@ -200,14 +200,69 @@ def missed_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=50_000)
+def _place_name(text: str) -> bool:
+    """The whole text names a country, city or region of the gazetteer (`Wielkiej Brytanii`, `Londyn`);
+    an acronym only a country (`USA`, not `FES` -> Fès: acronyms are mostly organisations)."""
+    from pipeline.normalise.gazetteer import get_gazetteer
+    from pipeline.normalise.lemmas import lemmatise
+
+    place = get_gazetteer().link(text, lemmatise(text, "pl", "LOC"), "pl")
+    return place is not None and (not text.isupper() or place.feature == "country")
+
+
+@lru_cache(maxsize=None)
+def preposition_cases() -> dict[str, frozenset[str]]:
+    """Cases each place preposition governs (`z` -> gen, inst), from pipeline/lang/pl/preposition_cases.tsv."""
+    out = {}
+    for line in _data_lines(LANG_DIR / "pl" / "preposition_cases.tsv"):
+        prep, cases = line.split("\t")
+        out[prep] = frozenset(cases.split(","))
+    return out
+
+
+@lru_cache(maxsize=20_000)
+def _only_place_reading(word: str, cases: frozenset[str]) -> bool:
+    """Every SGJP common-noun or place reading of `word` in a case the preposition governs is a
+    geographic name (`z Niemiec`: gen only as the country; `z Niemcami`: inst also as the inhabitants).
+    Surname readings are left out: indeclinable women's surnames fit every case."""
+    fitting = [quals for start, _, (_, _, tag, quals, _) in _morfeusz().analyse(word)
+               if start == 0 and tag.startswith("subst") and cases & set(tag.split(":")[2].split("."))
+               and not {"nazwisko", "imię"} & set(quals)]
+    return bool(fitting) and all("nazwa_geograficzna" in q for q in fitting)
+
+
+def places_by_name(doc: Doc, ents: list[Span]) -> list[Span]:
+    """LOC for an entity the model labelled ORG whose whole text names a gazetteer place (a country
+    or city is a place, whatever the sentence does with it: `Wielka Brytania wychodzi z Unii`; not an
+    institution named after its territory: `Urząd Marszałkowski Województwa Podlaskiego`), and
+    for a one-word PER/LOC_DEM after a preposition whose governed case only the place reading has."""
+    out = []
+    cases = preposition_cases()
+    for e in ents:
+        prep = doc[e.start - 1].lower_ if e.start > 0 else ""
+        if e.label_ == "ORG" and _cap(e[0]) and not any(_is_head(t) for t in e) and _place_name(e.text) or \
+                e.label_ in ("PER", "LOC_DEM") and len(e) == 1 and prep in cases \
+                and _only_place_reading(e.text, cases[prep]) and _place_name(e.text):
+            e = Span(doc, e.start, e.end, label="LOC")
+        out.append(e)
+    return out
+
+
+def derived_adjectives(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Lower-case adjectives are no names: LOC -> LOC_ADJ (`białoruskich`), ORG -> ORG_ADJ (`unijnych`)."""
+    return [Span(doc, e.start, e.end, label=f"{e.label_}_ADJ")
+            if e.label_ in ("LOC", "ORG") and e.text[:1].islower() and all(_is_adj(t) for t in e) else e
+            for e in ents]
+
+
 def repair(doc: Doc, orgs: bool = True, adjectives: bool = True, nested: bool = True,
-           places: bool = False, persons: bool = False, acronyms: bool = False) -> Doc:
+           places: bool = False, persons: bool = False, acronyms: bool = False,
+           place_names: bool = True) -> Doc:
     """Apply the switched-on repairs; other entities are kept unless an organisation span absorbs them."""
     ents = list(doc.ents)
     if adjectives:
-        ents = [Span(doc, e.start, e.end, label="LOC_ADJ")
-                if e.label_ == "LOC" and e.text[:1].islower() and all(_is_adj(t) for t in e) else e
-                for e in ents]
+        ents = derived_adjectives(doc, ents)
     if orgs:
         new: list[Span] = []
         i = 0
@@ -229,6 +284,8 @@ def repair(doc: Doc, orgs: bool = True, adjectives: bool = True, nested: bool = 
                     continue
             i += 1
         ents = filter_spans(ents + new)
+    if place_names:
+        ents = places_by_name(doc, ents)
     if places:
         ents += missed_places(doc, ents)
     if persons:
@@ -245,19 +302,25 @@ class NerRepair(StatelessComponent):
     """spaCy component wrapper for `repair` (rules and data ship with the package)."""
 
     def __init__(self, orgs: bool = True, adjectives: bool = True, nested: bool = True,
-                 places: bool = False, persons: bool = False, acronyms: bool = False) -> None:
+                 places: bool = False, persons: bool = False, acronyms: bool = False,
+                 place_names: bool = True) -> None:
         self.orgs, self.adjectives, self.nested = orgs, adjectives, nested
         self.places, self.persons, self.acronyms = places, persons, acronyms
+        self.place_names = place_names
 
     def __call__(self, doc: Doc) -> Doc:
-        return repair(doc, self.orgs, self.adjectives, self.nested, self.places, self.persons, self.acronyms)
+        return repair(doc, self.orgs, self.adjectives, self.nested, self.places, self.persons, self.acronyms,
+                      self.place_names)
 
 
-# Shipped switches: those that raised PolEval/SlavicNER scores with the final model
-# (`python -m pipeline.evaluate.ner_pl --ablate`); organisations and adjectives were neutral, the
-# others lowered them. `repair()` itself defaults to the span-building rules on, for direct use.
-@Language.factory(REPAIR_NAME, default_config={"orgs": False, "adjectives": False, "nested": True,
-                                                "places": False, "persons": False, "acronyms": False})
+# Shipped switches: those that raised PolEval/SlavicNER scores (`python -m pipeline.evaluate.ner_pl
+# --ablate`): derived adjectives (SlavicNER +0.006), nested places (PolEval +0.004), place names
+# (SlavicNER +0.028, PolEval -0.006: NKJP labels a country acting as an agent orgName; the pipeline
+# keeps places as places so that they link). Organisations were neutral, the rest lowered the scores.
+# `repair()` itself defaults to the span-building rules on, for direct use.
+@Language.factory(REPAIR_NAME, default_config={"orgs": False, "adjectives": True, "nested": True,
+                                                "places": False, "persons": False, "acronyms": False,
+                                                "place_names": True})
 def make_pl_ner_repair(nlp: Language, name: str, orgs: bool, adjectives: bool, nested: bool,
-                       places: bool, persons: bool, acronyms: bool) -> NerRepair:
-    return NerRepair(orgs, adjectives, nested, places, persons, acronyms)
+                       places: bool, persons: bool, acronyms: bool, place_names: bool) -> NerRepair:
+    return NerRepair(orgs, adjectives, nested, places, persons, acronyms, place_names)

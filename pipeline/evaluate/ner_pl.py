@@ -30,13 +30,13 @@ from pipeline.evaluate.ner_scoring import score_ner, write_run_folder
 SCORED = ("PER", "LOC", "ORG")
 # model label -> benchmark label, and whether nested places (doc.spans["pl_nested"]) are written
 SCHEMES = {
-    "poleval": ({"LOC_ADJ": "LOC", "LOC_DEM": "LOC"}, True),
+    "poleval": ({"LOC_ADJ": "LOC", "LOC_DEM": "LOC", "ORG_ADJ": "ORG"}, True),
     "slavicner": ({"LOC_DEM": "PER"}, False),
     "native": ({}, False),
 }
 
 
-REPAIR_PARTS = ("orgs", "adjectives", "nested", "places", "persons", "acronyms")
+REPAIR_PARTS = ("orgs", "adjectives", "nested", "place_names", "places", "persons", "acronyms")
 
 
 def load(model: str | None, off: set[str], on: frozenset[str] = frozenset()):
@@ -105,12 +105,13 @@ def repair_on(args: argparse.Namespace) -> set[str]:
 ABLATIONS = [
     ("model, native labels", (), "native"),
     ("model, labels mapped to scheme", (), None),
-    ("+ repair: place adjectives", ("adjectives",), None),
+    ("+ repair: derived adjectives (LOC_ADJ, ORG_ADJ)", ("adjectives",), None),
     ("+ repair: organisations", ("adjectives", "orgs"), None),
-    ("+ nested places (shipped default)", ("adjectives", "orgs", "nested"), None),
-    ("+ gazetteer places after prepositions", ("adjectives", "orgs", "nested", "places"), None),
-    ("+ first name + surname persons", ("adjectives", "orgs", "nested", "places", "persons"), None),
-    ("+ acronyms as ORG", ("adjectives", "orgs", "nested", "places", "persons", "acronyms"), None),
+    ("+ nested places", ("adjectives", "orgs", "nested"), None),
+    ("+ gazetteer place names as LOC", ("adjectives", "orgs", "nested", "place_names"), None),
+    ("+ gazetteer places after prepositions", ("adjectives", "orgs", "nested", "place_names", "places"), None),
+    ("+ first name + surname persons", ("adjectives", "orgs", "nested", "place_names", "places", "persons"), None),
+    ("+ acronyms as ORG", ("adjectives", "orgs", "nested", "place_names", "places", "persons", "acronyms"), None),
 ]
 
 
@@ -194,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", default=None, help="model dir (default: pipeline/models/pl_ner)")
     ap.add_argument("--no-repair", action="store_true", help="switch off the whole span repair post-step")
-    ap.add_argument("--repair-off", default="", help="repair parts to switch off: orgs,adjectives,nested,places,persons,acronyms")
+    ap.add_argument("--repair-off", default="", help="repair parts to switch off: orgs,adjectives,nested,place_names,places,persons,acronyms")
     ap.add_argument("--repair-on", default="", help="repair parts to switch on (places,persons,acronyms are off by default)")
     ap.add_argument("--native", action="store_true", help="write the model's labels unmapped, no nested spans")
     ap.add_argument("--ablate", action="store_true", help="one parse, then each repair part and label mapping in turn")

@@ -89,12 +89,18 @@ def first(path: str, launched: float) -> None:
                       "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
-def _python(code_or_args: list[str]) -> tuple[str, float]:
-    t0 = time.perf_counter()
+def _cpu_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _python(code_or_args: list[str]) -> tuple[str, float, float]:
+    """Run a Python subprocess: (its last output line, wall seconds, CPU seconds)."""
+    t0, c0 = time.perf_counter(), _cpu_children()
     proc = subprocess.run([sys.executable, *code_or_args], capture_output=True, text=True, cwd=REPO)
     if proc.returncode:
         raise SystemExit(proc.stderr[-2000:])
-    return proc.stdout.strip().splitlines()[-1], time.perf_counter() - t0
+    return proc.stdout.strip().splitlines()[-1], time.perf_counter() - t0, _cpu_children() - c0
 
 
 def main() -> None:
@@ -112,16 +118,16 @@ def main() -> None:
 
     sizes = [int(s) for s in args.sizes.split(",")]
     workers = [int(w) for w in args.workers.split(",")]
-    _, cold = _python(["-c", "from pipeline.run.stages import warm_up; warm_up(); print('ok')"])
-    _, bare = _python(["-c", "print('ok')"])
+    _, cold, cold_cpu = _python(["-c", "from pipeline.run.stages import warm_up; warm_up(); print('ok')"])
+    _, bare, bare_cpu = _python(["-c", "print('ok')"])
     print(f"cold start, all models loaded (import + warm_up, paid once before forking workers): "
-          f"{cold - bare:.2f} s (interpreter alone {bare:.2f} s)")
+          f"{cold - bare:.2f} s, CPU {cold_cpu - bare_cpu:.2f} s (interpreter alone {bare:.2f} s)")
     raw_first = next(p for p in sorted((REPO / "data" / "raw").iterdir()) if p.suffix == ".txt")
     for label, path in (("Polish article", REPO / "bench" / "first_pl.txt"),
                         (f"Polish article with a Russian name ({raw_first.name})", raw_first)):
-        line, _ = _python([__file__, "--first", str(path), repr(time.time())])
+        line, _, cpu = _python([__file__, "--first", str(path), repr(time.time())])
         r = json.loads(line)
-        print(f"time to first result, {label}, --workers 1: {r['seconds']:.2f} s "
+        print(f"time to first result, {label}, --workers 1: {r['seconds']:.2f} s, CPU {cpu:.2f} s "
               f"(process start to article processed, interpreter included; peak RSS {r['rss_mb']:.0f} MB)")
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -130,7 +136,7 @@ def main() -> None:
             folder.mkdir()
             words = generate(n, folder)
             for w in workers:
-                line, wall = _python([__file__, "--child", str(folder), str(w)])
+                line, _, _ = _python([__file__, "--child", str(folder), str(w)])
                 r = json.loads(line)
                 rss = max(r["rss_self_mb"], r["rss_children_mb"]) if w > 1 else r["rss_self_mb"]
                 rows.append((n, w, r, words, rss))
@@ -150,7 +156,7 @@ def main() -> None:
         files = sorted(peer_dir.glob("*.txt"))[:peer_n]
         code = ("import json,sys; sys.path.insert(0,'bench'); from naive_peer import run; from pathlib import Path; "
                 f"print(json.dumps(run([Path(p).read_text(encoding='utf-8') for p in {[str(f) for f in files]!r}])))")
-        line, _ = _python(["-c", code])
+        line, _, _ = _python(["-c", code])
         peer = json.loads(line)
     peer_rate = peer["articles"] / (peer["load_s"] + peer["process_s"])
     peer_proc_rate = peer["articles"] / peer["process_s"]

@@ -14,13 +14,14 @@ import os
 import pickle
 import tempfile
 from collections import defaultdict
-from typing import Iterable, Iterator, Mapping
-
-import pandas as pd
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
 from pipeline.normalise.organisations import merge_organisations
 from pipeline.record import Article, Organisation, Place, Problem
 from pipeline.tables.schema import FLOAT, INTEGER, MULTI_SEP, TABLES
+
+if TYPE_CHECKING:  # pandas is imported when the tables are built, not on the way to the first article
+    import pandas as pd
 
 # words derived from place names (adjectives, inhabitants) are not place mentions: MISC in mentions.csv
 LABEL_OUT = {"LOC_ADJ": "MISC", "LOC_DEM": "MISC", "ORG_ADJ": "MISC"}
@@ -56,6 +57,8 @@ def _unique(values: Iterable[str]) -> list[str]:
 
 
 def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    import pandas as pd
+
     columns = list(TABLES[name])
     for row in rows:  # extra columns a stage added stay, after the contract's
         columns.extend(k for k in row if k not in columns)
@@ -197,6 +200,8 @@ class TableBuilder:
 
     def build(self, problems: list[Problem]) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
         """(the tables, the texts of the articles whose text was extracted: texts.parquet)."""
+        import pandas as pd
+
         ents = self._registry.entities()
         rows: dict[str, list[dict]] = {name: [] for name in TABLES}
         chunks: dict[str, list[pd.DataFrame]] = {name: [] for name in _CHUNKED}

@@ -13,11 +13,12 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Callable
-
-import pandas as pd
+from typing import TYPE_CHECKING, Callable
 
 from pipeline.tables.schema import NUMERIC
+
+if TYPE_CHECKING:  # imported where a table is written (the CLI checks the output folder first)
+    import pandas as pd
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -27,6 +28,8 @@ class OutputError(Exception):
 
 
 def neutralise(df: pd.DataFrame) -> pd.DataFrame:
+    import pandas as pd
+
     out = df.copy()
     for col in out.columns:
         if col in NUMERIC or not (pd.api.types.is_string_dtype(out[col]) or out[col].dtype == object):

@@ -141,3 +141,22 @@ def test_long_text_stays_fast():
 def test_deterministic():
     text = "С 12 по 14 марта 2019 года, вчера и в среду."
     assert find_dates(text, "ru", ANCHOR) == find_dates(text, "ru", ANCHOR)
+
+
+def _flat_alternation(words) -> str:
+    """The longest-first flat alternation `dates_grammar.alt` replaced (reference for its trie)."""
+    import re
+    items = sorted({w.lower() for w in words if w}, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abcąć. ", min_size=1, max_size=5), min_size=1, max_size=12),
+       st.text(alphabet="abcąćABĄ. \n", max_size=40))
+def test_trie_alternation_matches_like_flat_alternation(words, text):
+    import re
+    from pipeline.annotate.dates_grammar import alt
+    for tail in ("", r"(?!\w)", r"\s+c"):  # what follows decides which word the pattern keeps
+        trie = re.compile(rf"(?<!\w)(?P<w>{alt(words)}){tail}", re.IGNORECASE)
+        flat = re.compile(rf"(?<!\w)(?P<w>{_flat_alternation(words)}){tail}", re.IGNORECASE)
+        assert [m.span("w") for m in trie.finditer(text)] == [m.span("w") for m in flat.finditer(text)]

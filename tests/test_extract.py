@@ -259,3 +259,16 @@ def test_visit_to_a_region_takes_its_town_and_keeps_a_day_elsewhere():
         ("visit", "geo:753866", "2021-05-13", "2021-05-13", False, "held"),
         ("visit", "geo:765876", "2021-05-12", "2021-05-14", False, "held"),
     ]
+
+
+@pytest.mark.parametrize("lang", ["pl", "be"])  # lemma and stem vocabularies
+def test_token_is_same_for_a_vocabulary_list_and_a_copy_of_it(lang):
+    from pipeline.extract.lexicon import tokenize, vocab
+    v = vocab(lang)
+    text = ("Delegacja podpisała porozumienie i wzięła udział w seminarium." if lang == "pl"
+            else "Дэлегацыя падпісала пагадненне і наведала семінар у Гродне.")
+    for key in ("signing_words", "visit_verbs", "between_words", "organiser_cues"):
+        words = v.words(key)
+        for tok in tokenize(text, 0, len(text)):
+            assert v.token_is(tok, words) == v.token_is(tok, list(words)) == \
+                any(" " not in e and tok.has(e, v.stem, v.exclude) for e in words)

@@ -100,3 +100,16 @@ def test_plain_periods_and_line_breaks_split(nlp):
 
 def test_lower_case_after_period_continues_sentence(nlp):
     assert len(sents(nlp, "Wg prognoz tzw. strefa wzrośnie.")) == 1
+
+
+def test_write_sent_starts_stores_what_the_token_setter_stores():
+    from pipeline.annotate.stateless import write_sent_starts
+    nlp = blank_pl()
+    flags = [True, False, None, True, False, False]
+    by_setter = nlp.make_doc("Ala ma kota . Kot śpi")
+    for tok, flag in zip(by_setter, flags):
+        if flag is not None:
+            tok.is_sent_start = flag
+    by_array = write_sent_starts(nlp.make_doc("Ala ma kota . Kot śpi"), flags)
+    assert [t.is_sent_start for t in by_array] == [t.is_sent_start for t in by_setter] == [True, False, None, True, False, False]
+    assert [s.text for s in by_array.sents] == [s.text for s in by_setter.sents]

@@ -163,3 +163,19 @@ def test_names_view_keeps_names_and_aliases():
     full = [(a, b + 5, "ORG"), (f, f + 13, "ORG"), (r, r + 2, "ORG"), (q, q + 13, "ORG")]
     got = {text[s:e] for s, e, _ in names_view(text, full, model)}
     assert got == {"Литвы", "Фонд развития (ФР)"}
+
+
+def test_governed_place_in_apposition_still_joins():
+    # Беларусь stays nominative after Республики: the noun Республики carries the genitive
+    text = "Делегацию принимали в Министерстве образования Республики Беларусь вчера."
+    assert ("Министерстве образования Республики Беларусь", "ORG") in found(text)
+
+
+def test_factrueval_view_leaves_the_closing_quote_out():
+    from pipeline.annotate.ner_ru_repair import factrueval_view
+
+    text = "лидер партии «Заря» и «Заря»"
+    a, b = text.index("партии"), text.index("» и")
+    c = text.rindex("«")
+    spans = [(a, b + 1, "ORG"), (c, len(text), "ORG")]
+    assert factrueval_view(text, spans) == [(a, b, "ORG"), (c, len(text), "ORG")]

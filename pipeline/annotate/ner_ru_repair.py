@@ -151,17 +151,20 @@ def _is_genitive(word: str) -> bool:
 
 
 def _is_genitive_name(name: str) -> bool:
-    """Every Cyrillic word of a name (up to a quoted part or a preposition) can be a genitive:
-    Свердловской области, Российской Федерации, США по делам ...; not Тюменской областью
-    (instrumental) nor Боливия."""
-    words = []
+    """The Cyrillic words of a name up to its first noun can all be genitives: Свердловской
+    области, Российской Федерации, Республики Беларусь (the noun governs what follows), США по
+    делам ...; not Тюменской областью (instrumental) nor Боливия."""
+    seen = False
     for w in name.split():
         w = w.strip(_EDGE)
-        if w[:1] in _QUOTES or (w and parses(w.lower())[0].tag.POS in ("PREP", "CONJ")):
+        if not w or w[:1] in _QUOTES or not _is_cyrillic(w):
             break
-        if w and _is_cyrillic(w):
-            words.append(w)
-    return bool(words) and all(_is_genitive(w) for w in words)
+        if not _is_genitive(w):
+            return False
+        seen = True
+        if parses(w.lower())[0].tag.POS == "NOUN":
+            break
+    return seen
 
 
 def _is_genitive_word(word: str) -> bool:

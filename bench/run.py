@@ -168,7 +168,13 @@ def main() -> None:
     per_article = {n: r["seconds"] / n for n, w, r, _, _ in rows if w == 1}
     if len(per_article) > 1:
         lo, hi = min(per_article.values()), max(per_article.values())
-        print(f"per-article time spread across sizes (1 worker): {100 * (hi - lo) / lo:.0f} %")
+        print(f"per-article time spread across sizes (1 worker): {100 * (hi - lo) / lo:.0f} % "
+              f"(end to end, the start-up included)")
+        sizes_1 = sorted(per_article)
+        marginal = [(b, 1000 * (per_article[b] * b - per_article[a] * a) / (b - a))
+                    for a, b in zip(sizes_1, sizes_1[1:])]
+        print("marginal time per added article (1 worker, start-up excluded): "
+              + ", ".join(f"up to N={b}: {ms:.1f} ms" for b, ms in marginal))
     for n in sizes:
         one = next((r for m, w, r, _, _ in rows if m == n and w == 1), None)
         for m, w, r, _, _ in rows:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pipeline.lang import LANG_DIR, load_json
+from pipeline.lang import LANG_DIR, data_lines, load_json
 
 COUNTRIES = ("BY", "PL", "UA", "LT", "LV", "RU")  # whose cities scripts/build_city_names.py keeps
 
@@ -27,14 +27,11 @@ def place_index() -> dict[str, frozenset[int]]:
 
 @lru_cache(maxsize=1)
 def ending_rules() -> tuple[tuple[str, str], ...]:
-    path = LANG_DIR / "be" / "place_suffixes.tsv"
     rules = []
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#"):
-                end, _, repl = line.partition("\t")
-                if end:
-                    rules.append((end, repl))
+    for line in data_lines(LANG_DIR / "be" / "place_suffixes.tsv"):
+        end, _, repl = line.partition("\t")
+        if end:
+            rules.append((end, repl))
     return tuple(rules)
 
 

@@ -15,9 +15,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.annotate.pl_features import _data_lines, _morfeusz, analyse, is_org_head
+from pipeline.annotate.pl_features import _morfeusz, analyse, is_org_head
 from pipeline.annotate.stateless import StatelessComponent
-from pipeline.lang import LANG_DIR, load_json
+from pipeline.lang import LANG_DIR, data_lines, load_json
 
 REPAIR_NAME = "pl_ner_repair"
 NESTED_KEY = "pl_nested"  # doc.spans key of places inside organisation names
@@ -215,7 +215,7 @@ def _place_name(text: str) -> bool:
 def preposition_cases() -> dict[str, frozenset[str]]:
     """Cases each place preposition governs (`z` -> gen, inst), from pipeline/lang/pl/preposition_cases.tsv."""
     out = {}
-    for line in _data_lines(LANG_DIR / "pl" / "preposition_cases.tsv"):
+    for line in data_lines(LANG_DIR / "pl" / "preposition_cases.tsv"):
         prep, cases = line.split("\t")
         out[prep] = frozenset(cases.split(","))
     return out

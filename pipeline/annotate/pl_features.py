@@ -21,15 +21,12 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from pipeline.annotate.stateless import StatelessComponent
+from pipeline.lang import data_lines
 
 FEATURES_NAME = "pl_morph_features"
 _PL = Path(__file__).resolve().parents[1] / "lang" / "pl"
 _QUALIFIERS = _PL / "name_qualifiers.tsv"
 _ENDINGS = _PL / "place_endings.tsv"
-
-
-def _data_lines(path: Path) -> list[str]:
-    return [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
 
 
 @lru_cache(maxsize=None)
@@ -43,7 +40,7 @@ def org_heads() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _endings() -> tuple[tuple[str, tuple[str, ...]], ...]:
     out = []
-    for ln in _data_lines(_ENDINGS):
+    for ln in data_lines(_ENDINGS):
         end, _, repl = ln.partition("\t")
         out.append((end, tuple(repl.split(",")) if repl else ("",)))
     return tuple(sorted(out, key=lambda e: -len(e[0])))
@@ -77,10 +74,9 @@ def in_gazetteer(word: str) -> bool:
 @lru_cache(maxsize=None)
 def _qualifier_map() -> dict[str, str]:
     out = {}
-    for line in _QUALIFIERS.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            q, feat = line.split("\t")[:2]
-            out[q] = feat.strip()
+    for line in data_lines(_QUALIFIERS):
+        q, feat = line.split("\t")[:2]
+        out[q] = feat.strip()
     return out
 
 

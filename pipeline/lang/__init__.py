@@ -41,6 +41,15 @@ def load_json(code: str, filename: str) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def data_lines(path: Path) -> list[str]:
+    """The lines of a language data file that carry data: blank lines and `#` comments skipped;
+    no lines where the file is absent (a language without that table)."""
+    if not path.exists():
+        return []
+    return [line for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
 def resolve(dotted: str):
     """'package.module:attr' -> the object (used for per-language loader declarations)."""
     module, _, attr = dotted.partition(":")

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.lang import LANG_DIR, data_lines
 from pipeline.normalise import morph
 from pipeline.normalise.regions import parse_region
 from pipeline.normalise.textnorm import fold, is_cyrillic, script_of
 from pipeline.record import Place
 
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "gazetteer.json.gz"
-LANG_DIR = Path(__file__).resolve().parents[1] / "lang"
 MAX_WORDS = 4
 
 
@@ -33,10 +33,9 @@ def suffix_rules() -> dict[str, list[tuple[str, str]]]:
     rules: dict[str, list[tuple[str, str]]] = {}
     for path in sorted(LANG_DIR.glob("*/place_suffixes.tsv")):
         rows = []
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#"):
-                end, _, repl = line.partition("\t")
-                rows.append((end, repl))
+        for line in data_lines(path):
+            end, _, repl = line.partition("\t")
+            rows.append((end, repl))
         rules[path.parent.name] = rows
     return rules
 
@@ -44,8 +43,7 @@ def suffix_rules() -> dict[str, list[tuple[str, str]]]:
 @lru_cache(maxsize=1)
 def state_prefixes() -> tuple[str, ...]:
     path = LANG_DIR / "pl" / "state_prefixes.tsv"
-    return tuple(fold(line) for line in path.read_text(encoding="utf-8").splitlines()
-                 if line.strip() and not line.startswith("#"))
+    return tuple(fold(line) for line in data_lines(path))
 
 
 @lru_cache(maxsize=1)

@@ -8,21 +8,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, NamedTuple
 
+from pipeline.lang import LANG_DIR, data_lines
 from pipeline.normalise.agreement import Analysis
 
-LANG_DIR = Path(__file__).resolve().parents[1] / "lang"
 _SOFT_STEM = tuple("кгхьй")
 
 
 def tsv_rows(path: Path) -> list[list[str]]:
     """Rows of a language data table (tab-separated, `#` comments), six columns each."""
-    if not path.exists():
-        return []
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append((line.split("\t") + [""] * 6)[:6])
-    return rows
+    return [(line.split("\t") + [""] * 6)[:6] for line in data_lines(path)]
 
 
 @lru_cache(maxsize=None)

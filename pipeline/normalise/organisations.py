@@ -12,14 +12,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
 
+from pipeline.lang import LANG_DIR, data_lines
 from pipeline.normalise.regions import adjective_stem, adjective_table, stem_key
 from pipeline.normalise.textnorm import fold, is_cyrillic
 from pipeline.normalise.translit import to_polish
 from pipeline.record import Mention, Organisation
 
-LANG_DIR = Path(__file__).resolve().parents[1] / "lang"
 FUNCTION_WORDS = frozenset(
     "w we i oraz z ze do na im im. imienia przy pod dla of the and for in at "
     "в во и при имени им им. им у ў і імя для та з по".split())
@@ -35,10 +34,9 @@ def head_lexicon() -> list[tuple[str, str]]:
     stand for several concepts."""
     pairs = []
     path = LANG_DIR / "pl" / "org_heads.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            concept, _, stems = line.partition("\t")
-            pairs += [(fold(s), concept) for s in stems.split(",") if s]
+    for line in data_lines(path):
+        concept, _, stems = line.partition("\t")
+        pairs += [(fold(s), concept) for s in stems.split(",") if s]
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
@@ -137,8 +135,7 @@ def descriptors() -> frozenset[str]:
     (lang/<xx>/org_descriptors.txt: `делегация`, `delegacja`, `пресс-служба`)."""
     words = set()
     for path in sorted(LANG_DIR.glob("*/org_descriptors.txt")):
-        words |= {line.strip().casefold() for line in path.read_text(encoding="utf-8").splitlines()
-                  if line.strip() and not line.startswith("#")}
+        words |= {line.strip().casefold() for line in data_lines(path)}
     return frozenset(words)
 
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline.lang import LANG_DIR, data_lines
 from pipeline.normalise.textnorm import fold, is_cyrillic
 from pipeline.normalise.translit import to_polish
 from pipeline.record import Place
@@ -20,15 +21,11 @@ from pipeline.record import Place
 if TYPE_CHECKING:  # pragma: no cover
     from pipeline.normalise.gazetteer import Gazetteer
 
-LANG_DIR = Path(__file__).resolve().parents[1] / "lang"
 _STEM = re.compile(r"^(.*(?:sk|ck|zk|ск|цк|зк))[^\s]*$")
 
 
 def _rows(path: Path) -> list[list[str]]:
-    if not path.exists():
-        return []
-    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
+    return [line.split("\t") for line in data_lines(path)]
 
 
 @lru_cache(maxsize=1)

@@ -232,21 +232,23 @@ def _only_place_reading(word: str, cases: frozenset[str]) -> bool:
     return bool(fitting) and all("nazwa_geograficzna" in q for q in fitting)
 
 
+def _organisation_named_as_place(e: Span) -> bool:
+    """A country or city is a place, whatever the sentence does with it (`Wielka Brytania wychodzi
+    z Unii`); an institution named after its territory is not (`Urząd Marszałkowski Województwa Podlaskiego`)."""
+    return e.label_ == "ORG" and _cap(e[0]) and not any(_is_head(t) for t in e) and _place_name(e.text)
+
+
+def _person_read_as_place(doc: Doc, e: Span) -> bool:
+    """One word after a preposition whose governed case only the place reading has (`z Niemiec`)."""
+    cases = preposition_cases().get(doc[e.start - 1].lower_) if e.start > 0 else None
+    return (e.label_ in ("PER", "LOC_DEM") and len(e) == 1 and cases is not None
+            and _only_place_reading(e.text, cases) and _place_name(e.text))
+
+
 def places_by_name(doc: Doc, ents: list[Span]) -> list[Span]:
-    """LOC for an entity the model labelled ORG whose whole text names a gazetteer place (a country
-    or city is a place, whatever the sentence does with it: `Wielka Brytania wychodzi z Unii`; not an
-    institution named after its territory: `Urząd Marszałkowski Województwa Podlaskiego`), and
-    for a one-word PER/LOC_DEM after a preposition whose governed case only the place reading has."""
-    out = []
-    cases = preposition_cases()
-    for e in ents:
-        prep = doc[e.start - 1].lower_ if e.start > 0 else ""
-        if e.label_ == "ORG" and _cap(e[0]) and not any(_is_head(t) for t in e) and _place_name(e.text) or \
-                e.label_ in ("PER", "LOC_DEM") and len(e) == 1 and prep in cases \
-                and _only_place_reading(e.text, cases[prep]) and _place_name(e.text):
-            e = Span(doc, e.start, e.end, label="LOC")
-        out.append(e)
-    return out
+    """LOC for the entities the model labelled ORG, PER or LOC_DEM that name a gazetteer place."""
+    return [Span(doc, e.start, e.end, label="LOC") if _organisation_named_as_place(e) or _person_read_as_place(doc, e)
+            else e for e in ents]
 
 
 def derived_adjectives(doc: Doc, ents: list[Span]) -> list[Span]:

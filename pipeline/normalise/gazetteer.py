@@ -1,4 +1,4 @@
-"""Place linking against the compact GeoNames extract (`pipeline/data/gazetteer.json.gz`,
+"""Place linking against the compact GeoNames extract (`pipeline/data/gazetteer.txt.gz`,
 built by `scripts/build_gazetteer.py`) plus rule-built administrative regions.
 
 `link()` accepts inflected forms in Polish, Russian, Belarusian and Ukrainian: it tries the
@@ -13,8 +13,9 @@ import gzip
 import itertools
 import json
 import math
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from pipeline.lang import LANG_DIR, data_lines
@@ -23,7 +24,7 @@ from pipeline.normalise.regions import parse_region
 from pipeline.normalise.textnorm import fold, is_cyrillic, script_of
 from pipeline.record import Place
 
-DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "gazetteer.json.gz"
+DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "gazetteer.txt.gz"
 MAX_WORDS = 4
 
 
@@ -74,33 +75,60 @@ MAX_MEMO = 200_000  # link() results kept per process
 
 
 class _Places:
-    """Place records built on first access from the file's rows (fast start)."""
+    """Place records, each parsed from its JSON line of the file on first access (fast start)."""
 
-    def __init__(self, rows: list[list]):
-        self.rows = rows
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self._rows: dict[int, list] = {}
         self._made: dict[int, Place] = {}
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self.lines)
+
+    def row(self, i: int) -> list:
+        row = self._rows.get(i)
+        if row is None:
+            row = self._rows[i] = json.loads(self.lines[i])
+        return row
 
     def __getitem__(self, i: int) -> Place:
         place = self._made.get(i)
         if place is None:
-            place = self._made[i] = _place_from_row(self.rows[i])
+            place = self._made[i] = _place_from_row(self.row(i))
         return place
 
     def is_primary(self, i: int, folded: str) -> bool:
         """`folded` is the place's canonical (Polish or English) name."""
-        return folded in self.rows[i][9]
+        return folded in self.row(i)[9]
+
+
+class _Index:
+    """Folded alias -> place positions (most populous first), found by binary search in the
+    file's sorted `alias<TAB>ids` lines: nothing is built at load but the list of lines."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+
+    def get(self, alias: str, default=None) -> tuple[int, ...] | None:
+        probe = alias + "\t"
+        j = bisect_left(self.lines, probe)
+        if j < len(self.lines) and self.lines[j].startswith(probe):
+            return tuple(int(i) for i in self.lines[j][len(probe):].split())
+        return default
 
 
 @dataclass
 class Gazetteer:
     places: _Places
-    index: dict[str, list[int]]
-    key_index: dict[str, int]
+    index: _Index
+    keys: list[str]  # of the places, in order
     # link() results by its arguments: the same names recur in article after article
     _links: dict[tuple, Place | None] = field(default_factory=dict, repr=False, compare=False)
+
+    @cached_property
+    def key_index(self) -> dict[str, int]:
+        """Place key -> position, built on the first `get()`."""
+        return dict(zip(self.keys, range(len(self.keys))))
 
     # -- lookup -----------------------------------------------------------------------
     def get(self, key: str) -> Place | None:
@@ -218,12 +246,12 @@ def _place_from_row(row: list) -> Place:
 
 
 def load(path: Path = DATA_FILE) -> Gazetteer:
-    """Read the generated file and index every alias by its folded form."""
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        data = json.load(fh)
-    rows = data["places"]
-    key_index = {row[0]: i for i, row in enumerate(rows)}
-    return Gazetteer(_Places(rows), data["index"], key_index)
+    """Read the generated file (layout: scripts/build_gazetteer.py): the places' lines and the
+    sorted alias lines, kept as text and parsed on use."""
+    lines = gzip.decompress(path.read_bytes()).decode("utf-8").split("\n")
+    header = json.loads(lines[0])
+    n_places = header["places"]
+    return Gazetteer(_Places(lines[1 : 1 + n_places]), _Index(lines[1 + n_places :]), header["keys"])
 
 
 @lru_cache(maxsize=1)

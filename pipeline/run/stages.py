@@ -83,6 +83,9 @@ def warm_up() -> None:
     """Load the models and tables once per process (worker initializer), by processing
     WARM_UP_TEXTS: what a stage loads lazily is then loaded exactly as a real article would."""
     from pipeline.ingest.build import from_txt
+    from pipeline.segment import DEFAULT_BACKEND
+    from pipeline.segment.backends import preload
+    preload(DEFAULT_BACKEND)  # every language's models: a unit loads only its candidates'
     for i, text in enumerate(WARM_UP_TEXTS):
         process(from_txt(f"warmup{i}.txt", text, "utf-8"))
 

@@ -34,6 +34,18 @@ from pipeline.normalise.lemmas_pl import PolishEngine
     ("Anna Crosby", "pl", "PER", "Anna Crosby"),
     ("Fawad Chaudry", "pl", "PER", "Fawad Chaudry"),
     ("Brzeszczakowska", "pl", "PER", "Brzeszczakowska"),  # a woman's surname, no genitive
+    # the given name's case and gender choose between endings of an unknown surname:
+    # -ki of a man's -ko or of a woman's -ka
+    ("Piotra Kulejki", "pl", "PER", "Piotr Kulejko"),
+    ("Anny Kulejki", "pl", "PER", "Anna Kulejka"),
+    # on a tie, a reading with a case ending before an indeclinable surname
+    ("Ewy Jandy", "pl", "PER", "Ewa Janda"),
+    # a known given name or surname and an unknown word agreeing in one case: a person
+    ("Tima Brennera", "pl", "", "Tim Brenner"),
+    # every word unknown, all endings in one oblique case
+    ("Ołeksija Hryhorenkę", "pl", "PER", "Ołeksij Hryhorenko"),
+    # a plural place name (the village `Dominice`) does not make a given name oblique
+    ("Dominic Lowe", "pl", "PER", "Dominic Lowe"),
 ])
 def test_person_names(text, lang, label, lemma):
     assert lemmatise(text, lang, label) == lemma
@@ -78,6 +90,10 @@ def test_match_case_keeps_the_model_spelling():
     ("россии", "ru", "LOC", "Россия"),  # a place name written in lower case
     ("Gwadeli", "pl", "LOC", "Gwadela"),  # -la places take -li
     ("Kennethem Harrowem", "pl", "", "Kenneth Harrow"),  # unknown words agreeing in one case
+    ("MINISTERSTWA ZDROWIA", "pl", "", "MINISTERSTWO ZDROWIA"),  # words in capitals inflect
+    ("NATO", "pl", "ORG", "NATO"),  # acronyms stay
+    ("СПб", "ru", "ORG", "СПб"),  # -б is no case ending of an acronym
+    ("PWr", "pl", "ORG", "PWr"),
 ])
 def test_other_names(text, lang, label, lemma):
     assert lemmatise(text, lang, label) == lemma
@@ -112,3 +128,29 @@ def test_unknown_adjective_readings_need_an_adjective_suffix():
     assert {a.case for a in engine.adjective_guesses("Plazmonowego")} == {"gen", "acc"}
     assert engine.adjective_guesses("Zdrobskiego")[0].lemma == "Zdrobski"  # soft stem in -k
     assert engine.adjective_guesses("Ibrahim") == ()  # no -ow-/-n-/-sk- before the ending
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # a people's name in an oblique plural: the singular, though `Szwed` is also a surname
+    # and `Szwedy` a village (a plural place name no gazetteer knows)
+    ("Szwedów", "Szwed"),
+    ("Szwedami", "Szwed"),
+])
+def test_untyped_oblique_plurals_of_common_nouns_go_to_the_singular(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,label,lemma", [
+    ("Daily Mirrora", "PRO", "Daily Mirror"),  # a foreign name inflects at its end
+    ("Daily Mirrora", "", "Daily Mirrora"),  # untyped: may be a foreign nominative
+])
+def test_foreign_names_inflect_at_their_end(text, label, lemma):
+    assert lemmatise(text, "pl", label) == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    ("Czeskie", "czeski"),  # the plural of a surname `Czeska` does not make a name
+    ("Opolskiego", "opolski"),  # the region `Opolskie` and the surname `Opolski` are namesakes
+])
+def test_untyped_place_adjectives_get_the_dictionary_lemma(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

@@ -73,9 +73,14 @@ def lemmatise_words(words: list[str], engine: Engine, label: str,
     if plan is None:
         return _adjectives_only(words, analyses, engine, prefer, lower=not label)
     head = max(i for i, (pos, _g, _n) in plan.changes.items() if pos == "noun")
+    nouns = [a for a in analyses[head] if a.pos == "noun"]
+    # a nominative plural goes to the singular only when it cannot be a name (`Majowie`,
+    # `Apostołowie` may be a family or a group); an oblique one when its chosen reading is
+    # a common noun (`Polaków`, though `Polak` is a surname too)
     to_sg = singular and plan.head is not None and plan.head.number == "pl" and \
-        not any(a.number == "sg" or "pt" in a.kinds or a.kinds & _NAME_KINDS
-                for a in analyses[head] if a.pos == "noun")
+        not ("pt" in plan.head.kinds or plan.head.kinds & _NAME_KINDS) and \
+        not any(a.number == "sg" for a in nouns) and \
+        (plan.case != "nom" or not any("pt" in a.kinds or a.kinds & _NAME_KINDS for a in nouns))
     if plan.case == "nom" and not to_sg or _foreign_phrase(words, analyses, head, engine):
         return list(words)
     out = list(words)
@@ -223,8 +228,10 @@ def _weight(a: Analysis, rank: int, ranked: bool = False) -> float:
     """How much a reading supports its case in a person name: given names most, plurals
     and common nouns least; earlier (more probable) readings win ties."""
     w = max((_KIND_WEIGHT.get(k, 0.5) for k in a.kinds), default=0.5)
-    if a.number == "pl" and a.kinds & {"name", "surname"}:
-        w *= 0.1  # plural given names/surnames are rare; plural ethnonyms (Polaków) are not
+    if a.number == "pl" and a.kinds & {"name", "surname"} or "pt" in a.kinds:
+        # plural given names/surnames are rare, plural ethnonyms (Polaków) are not; a
+        # plurale tantum place (`Dominice`) is no person's name (`Dominic Grieve`)
+        w *= 0.1
     if a.gender[:1] == "m":
         w += 0.15  # news name men more often than women: `Józefa` -> `Józef`
     return w - (0.06 * rank if ranked else 0.0)  # pymorphy orders readings by probability
@@ -238,19 +245,24 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
     alpha = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
     if any(words[i][:1].isupper() for i in alpha):  # particles (van der, ibn) stay
         alpha = [i for i in alpha if words[i][:1].isupper()]
-    if not any(analyses[i] for i in alpha):
-        return list(words)
+    guess = getattr(engine, "guesses", None)
+    guesses = {i: list(guess(words[i])) for i in alpha if guess is not None}
+    endings_lead = not any(analyses[i] for i in alpha)
+    if endings_lead:  # every word unknown: they lead only when all endings say one oblique case
+        shared = shared_reading([guesses.get(i, []) for i in alpha]) if len(alpha) > 1 else None
+        if shared is None or shared[0] == "nom":
+            return list(words)
+        force_case = shared[0]  # `Ołeksija Hryhorenkę`
     scores: dict[tuple[str, str], float] = {}
     bare = getattr(engine, "bare", None)
     bare_words = {i for i in alpha if not analyses[i] and bare is not None and bare(words[i])}
-    guess = getattr(engine, "guesses", None)
-    guesses = {i: list(guess(words[i])) for i in alpha if guess is not None}
     for case in CASES:
         for g in ("m", "f", "n"):
             total = guessed = 0.0
             for i in alpha:
                 if i in bare_words:  # `Cummings`: no case ending, so no masculine oblique case
-                    total += 1.0 if case == "nom" else (0.5 if g == "f" else 0.0)
+                    # (`Jeremy Corbyn` is no genitive of `Jerema Corbyn`: that is `Corbyna`)
+                    total += 1.0 if case == "nom" else (0.5 if g == "f" else -2.0)
                     continue
                 if not analyses[i] and "." not in words[i]:  # not initials (В.В.)
                     total += 0.2 if case == "nom" else 0.0  # may be an uninflected nominative
@@ -264,7 +276,7 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
                     guessed += max(ws, default=0.0)
             # endings of unknown words only confirm a reading the known words support
             # (`Richarda Greya`), they never lead (`Dario Mazzola` is a nominative)
-            total += guessed if total > 0 else 0.0
+            total += guessed if total > 0 or endings_lead else 0.0
             scores[(case, g)] = total + (0.1 if case == "nom" and total > 0 else 0.0)
     if force_case:
         scores = {k: v for k, v in scores.items() if k[0] == force_case}
@@ -275,13 +287,27 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
     for i in alpha:
         fits = [a for a in analyses[i] + guesses.get(i, []) if a.case == case and a.pos in ("noun", "adj")
                 and (a.gender[:1] or gender) == gender]
-        a = _pick(fits, prefer)
+        # on a tie, a reading whose ending is a case ending (`Jandy`: genitive of `Janda`)
+        # before an indeclinable one (the surname `Jandy`)
+        a = max(fits, key=lambda r: (prefer(r), r.lemma != words[i]), default=None)
         if a is None:
             continue
         form = engine.nominative(words[i], a, a.gender, a.number)
         if form:
             out[i] = match_case(words[i], form)
     return out
+
+
+def shared_reading(readings: list[list[Analysis]]) -> tuple[str, str] | None:
+    """A (case, gender) every word has a reading in, an empty gender fitting any (`Gulda`
+    may be a man or a woman); None when the words have no case in common."""
+    common: set[tuple[str, str]] | None = None
+    for rs in readings:
+        keys = {(a.case, g) for a in rs for g in ((a.gender[:1],) if a.gender else ("m", "f", "n"))}
+        common = keys if common is None else common & keys
+        if not common:
+            return None
+    return min(common, key=lambda k: (CASES.index(k[0]) if k[0] in CASES else 9, k[1])) if common else None
 
 
 def match_case(model: str, form: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.normalise.agreement import Analysis, Engine, lemmatise_words
+from pipeline.normalise.agreement import Analysis, Engine, lemmatise_words, shared_reading
 from pipeline.normalise.lemmas_pl import PolishEngine
 from pipeline.normalise.lemmas_ru import RussianEngine
 from pipeline.normalise.lemmas_rules import RuleEngine, has_rules, unknown_word_rule, unknown_word_rules
@@ -22,7 +22,8 @@ _APOSTROPHE = re.compile(r"^([\w-]+)['’](a|owi|em|u|ego|emu|iem|ie|y|go|m)$")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _FEMININE_SURNAME_ENDINGS = ("ska", "cka", "dzka", "owa", "ewa")
 _INITIAL = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ]\.$")
-_INFLECTED_ACRONYM = re.compile(r"^([A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ]{2,})-?([a-ząćęłńóśźżа-яёіўєї]{1,3})$")
+# an acronym with a case ending, which begins with a vowel (`МИДа`, `PiS-u`; not `СПб`, `PWr`)
+_INFLECTED_ACRONYM = re.compile(r"^([A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ]{2,})-?([aeiouyąęóаеёиоуыэюяіў][a-ząćęłńóśźżа-яёіўєї]{0,2})$")
 # label -> qualifier kinds preferred when a word has several readings
 _PREFERRED_KINDS = {"LOC": ("geo",), "PER": ("name", "surname"), "ORG": ("org", "common"),
                     "": ("common", "geo", "org"), "PRO": ("common", "org"), "EVT": ("common",)}
@@ -36,6 +37,31 @@ def _engine(lang: str, cyrillic: bool) -> Engine:
     if cyrillic and has_rules(lang):
         return RuleEngine(lang)
     return _DICTIONARY_ENGINES["cyr" if cyrillic else "lat"]
+
+
+class _UntypedEngine:
+    """An engine for text of unknown type (no NER label): a plural place name that is no
+    place of the gazetteer (`Polaki`, `Tatary`: villages) loses to the word's common
+    reading (`Polaków`: the people); with a label (LOC) such villages stay possible."""
+
+    def __init__(self, engine: Engine):
+        self._engine = engine
+
+    def __getattr__(self, name: str):
+        return getattr(self._engine, name)
+
+    def analyse(self, word: str) -> tuple[Analysis, ...]:
+        return _without_unknown_places(self._engine, word)
+
+
+@lru_cache(maxsize=100_000)
+def _without_unknown_places(engine: Engine, word: str) -> tuple[Analysis, ...]:
+    def village(a: Analysis) -> bool:
+        return a.pos == "noun" and "pt" in a.kinds and "geo" in a.kinds and not _in_gazetteer(a.lemma)
+
+    readings = tuple(engine.analyse(word))
+    kept = tuple(a for a in readings if not village(a))
+    return kept if any(a.pos == "noun" and "common" in a.kinds for a in kept) else readings
 
 
 def _prefer(label: str, word_is_title: bool):
@@ -81,9 +107,14 @@ def lemmatise(text: str, lang: str, label: str) -> str:
     `Podlaska Fundacja Rozwoju Regionalnego`). DATE/TIME are returned unchanged."""
     if label in UNCHANGED_LABELS or not text.strip():
         return text
+    capitals = _from_capitals(text, lang, label)
+    if capitals is not None:
+        return capitals
     words = [_acronym_stem(w) for w in tokens(text)]
     cyrillic = is_cyrillic(text)
     engine = _engine(lang, cyrillic)
+    if not label and getattr(engine, "has_dictionary", False):
+        engine = _UntypedEngine(engine)
     lowercase_person = label == "PER" and text[:1].islower()  # `немецких` tagged as people
     if (label in ("", "LOC_ADJ") or lowercase_person) and is_derived_adjective(text, lang, names_too=True):
         return _adjective_lemma(words, engine)
@@ -109,6 +140,28 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         out = _unknown_places(out, words, lang)
         out = [w[:1].upper() + w[1:] if w.islower() and _only_place(engine, w) else w for w in out]
     return "".join(out)
+
+
+def _from_capitals(text: str, lang: str, label: str) -> str | None:
+    """A mention set in capitals (`TRYBUNAŁU KONSTYTUCYJNEGO`, `OZORKOWA`): the words the
+    dictionary knows in ordinary spelling are lemmatised so and keep the writer's capitals;
+    acronyms (`IMGW`, `NATO`) stay. A lone word needs five letters (`PISM` is an acronym,
+    not `pism`). None when the mention is not in capitals."""
+    toks = tokens(text)
+    alpha = [w for w in toks if sum(c.isalpha() for c in w) > 1]
+    if label == "PER" or not alpha or not all(w.isupper() for w in alpha) or \
+            not any(len(w) > 3 for w in alpha):
+        return None
+    engine = _engine(lang, is_cyrillic(text))
+    shortest = 5 if len(alpha) == 1 else 2
+    titled = [w[:1] + w[1:].lower() if w in alpha and w.isalpha() and len(w) >= shortest and
+              _known(engine, w[:1] + w[1:].lower()) else w for w in toks]
+    if titled == toks:
+        return None
+    out = tokens(lemmatise("".join(titled), lang, label))
+    if len(out) != len(toks):
+        return None
+    return "".join(o.upper() if t != w else o for o, t, w in zip(out, titled, toks))
 
 
 def _whole_quote(words: list[str]) -> tuple[str, str, str] | None:
@@ -147,7 +200,10 @@ def _substantivised_adjective(words: list[str], engine: Engine) -> bool:
     readings = engine.analyse(alpha[0])
     adjs = [a for a in readings if a.pos == "adj"]
     nouns = [a for a in readings if a.pos == "noun"]
-    if not adjs or any(a.kinds & {"surname", "name"} or a.lemma == alpha[0] or
+    # a region named by the adjective (`Lubelskie`) makes the surname of the same spelling
+    # (`Lubelski`) the adjective's namesake too; without one, `Bukowskiego` is a surname
+    region = any("geo" in a.kinds and a.gender == "n" for a in nouns)
+    if not adjs or any(a.kinds & {"surname", "name"} and not region or a.lemma == alpha[0] or
                        ("geo" in a.kinds and a.gender != "n") for a in nouns):
         return False  # nouns as written (`Limanowa`), places (`Alaski` is of `Alaska`)
     stem = adjs[0].lemma.lower()[:-1]
@@ -247,11 +303,22 @@ def _guess_label(words: list[str], engine: Engine) -> str:
 
 
 def _same_case_unknowns(alpha: list[str], engine: Engine) -> bool:
+    """Some word is unknown, and every word is a given name or surname of the dictionary or
+    unknown with an ending (see `guesses`), all agreeing in one case: `Tima Kisnera`,
+    `Torbena Nielsena`."""
     guess = getattr(engine, "guesses", None)
-    if guess is None or len(alpha) < 2 or any(_known(engine, w) for w in alpha):
-        return False
-    readings = [{(a.case, a.gender) for a in guess(w)} for w in alpha]
-    return bool(set.intersection(*readings))
+    if guess is None or len(alpha) < 2 or all(_known(engine, w) for w in alpha):
+        return False  # known words alone: see the given-name test of `_guess_label`
+    readings = []
+    for w in alpha:
+        if _known(engine, w):
+            rs = [a for a in engine.analyse(w) if a.number == "sg" and a.kinds & {"name", "surname"}]
+        else:
+            rs = list(guess(w))
+        if not rs:
+            return False
+        readings.append(rs)
+    return shared_reading(readings) is not None
 
 
 def _known(engine: Engine, word: str) -> bool:
@@ -268,22 +335,28 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
         return out  # Latin names inside Russian text are not inflected the Polish way
     engine = _engine(lang, cyrillic)
     res = list(out)
-    alpha = [w for w in words if any(c.isalpha() for c in w)]
+    alpha = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
+    candidates = set(range(len(words)))
     if label != "PER" and len(alpha) > 1:
-        return out  # in longer names unknown words are often genitive complements (Imeretii)
+        # in longer names unknown words are often genitive complements (Imeretii), but a
+        # foreign name of a known type inflects at its end (`Financial Timesa`, `Nord
+        # Streamu 2`); untyped phrases are as often foreign nominatives (`East Pilbara`)
+        if not label or not all(words[i].isupper() or not _known(engine, words[i]) for i in alpha[:-1]):
+            return out
+        candidates = {alpha[-1]}
     bare = getattr(engine, "bare", None)
     bare_words = {i for i, w in enumerate(words) if w.isalpha() and bare is not None and bare(w)
                   and not _known(engine, w)}
     if label == "PER" and _nominative_name(out, words, engine, bare_words):
         return out
     for i, w in enumerate(words):
-        if res[i] != w or not w.isalpha() or _known(engine, w):
+        if i not in candidates or res[i] != w or not w.isalpha() or _known(engine, w):
             continue
         if not w[:1].isupper() and not cyrillic:
             continue
         # another word with no ending (`Cummings`): the name is a nominative or a woman's
         # name, so only endings that give a feminine -a stay possible (`Theresy May`)
-        feminine_only = bool(bare_words - {i})
+        feminine_only = label == "PER" and bool(bare_words - {i})
         rule = unknown_word_rule(w, lang, lambda r: ((label or "-") in r.labels or "*" in r.labels) and not (
             feminine_only and not r.repl.endswith("a") and r.repl != r.end))
         if rule is not None:
@@ -353,5 +426,6 @@ def is_derived_adjective(text: str, lang: str, names_too: bool = False) -> bool:
     adj = any(a.pos == "adj" for a in readings)
     proper = {"geo", "org", "name"} if names_too else {"geo", "org"}
     proper_noun = any(a.pos == "noun" and (a.kinds & proper or  # `Sikorski` is a surname
-                                          ("surname" in a.kinds and a.case == "nom")) for a in readings)
+                                          ("surname" in a.kinds and a.case == "nom" and a.number == "sg"))
+                      for a in readings)  # not the plural of a surname (`Polscy`, `Polskie`)
     return adj and not proper_noun

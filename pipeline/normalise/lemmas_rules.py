@@ -107,25 +107,31 @@ def unknown_word_rule(word: str, lang: str,
                       accept: Callable[[UnknownWordRule], bool]) -> UnknownWordRule | None:
     """The first accepted rule whose ending the word has; an ending counts only after a
     consonant (`-a` of `Analytica` is no ending), unless the replacement keeps its letter."""
+    return next(_matching_rules(word, lang, accept), None)
+
+
+def _matching_rules(word: str, lang: str, accept: Callable[[UnknownWordRule], bool]):
     for rule in unknown_word_rules(lang):
         if not word.endswith(rule.end) or len(word) - len(rule.end) < 2 or not accept(rule):
             continue
         stem = word[: len(word) - len(rule.end)]
         if rule.end and stem[-1].lower() in _VOWELS and not rule.repl.startswith(rule.end[:1]):
             continue
-        return rule
-    return None
+        yield rule
 
 
 def ending_readings(word: str, lang: str, ref: object = None) -> tuple[Analysis, ...]:
-    """Person-name readings of a capitalised word no dictionary knows, by the first rule of
-    lang/<xx>/unknown_word_suffixes.tsv for its ending (`Brennana`: genitive or accusative
-    of `Brennan`); a person-name rule without cases (`Kelly`) gives none."""
+    """Person-name readings of a capitalised word no dictionary knows, by the rules of
+    lang/<xx>/unknown_word_suffixes.tsv for its ending, every matching one up to the first
+    person-name rule without cases (`Kelly`: none): `Nomejki` is the genitive of a man's
+    `Nomejko` or of a woman's `Nomejka`, and the other words of the name tell which."""
     if not word[:1].isupper() or not word.isalpha() or word.isupper():
         return ()
-    rule = unknown_word_rule(word, lang, lambda r: bool(r.cases) or "PER" in r.labels)
-    if rule is None or not rule.cases:
-        return ()
-    lemma = word[: len(word) - len(rule.end)] + rule.repl
-    return tuple(Analysis(lemma=lemma, pos="noun", case=c, number="sg", gender=rule.gender,
-                          kinds=frozenset({"guess"}), ref=ref) for c in rule.cases)
+    out: list[Analysis] = []
+    for rule in _matching_rules(word, lang, lambda r: bool(r.cases) or "PER" in r.labels):
+        if not rule.cases:
+            break
+        lemma = word[: len(word) - len(rule.end)] + rule.repl
+        out.extend(Analysis(lemma=lemma, pos="noun", case=c, number="sg", gender=rule.gender,
+                            kinds=frozenset({"guess"}), ref=ref) for c in rule.cases)
+    return tuple(out)

@@ -46,6 +46,13 @@ from pipeline.normalise.lemmas_pl import PolishEngine
     ("Ołeksija Hryhorenkę", "pl", "PER", "Ołeksij Hryhorenko"),
     # a plural place name (the village `Dominice`) does not make a given name oblique
     ("Dominic Lowe", "pl", "PER", "Dominic Lowe"),
+    # a regnal number shows no case (`Stanisława` is also a woman's nominative)
+    ("Stanisława II", "pl", "PER", "Stanisław II"),
+    ("Jeremy Clarkson", "pl", "PER", "Jeremy Clarkson"),  # -my is no genitive of -ma
+    ("Francescą Rossi", "pl", "PER", "Francesca Rossi"),  # -ą is an ending even after c
+    ("Oliver Thorntonem", "pl", "PER", "Oliver Thornton"),  # -em only in an oblique case
+    ("Кэмпбелла", "ru", "PER", "Кэмпбелл"),  # a lone unknown surname in -а: a man's genitive
+    ("Лядова", "ru", "PER", "Лядова"),  # ... not a woman's surname in -ова
 ])
 def test_person_names(text, lang, label, lemma):
     assert lemmatise(text, lang, label) == lemma
@@ -154,3 +161,33 @@ def test_foreign_names_inflect_at_their_end(text, label, lemma):
 ])
 def test_untyped_place_adjectives_get_the_dictionary_lemma(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # a title (a personal noun) in apposition agrees with the name, or stays as it is
+    # before a woman's name; a thing's owner stays a genitive
+    ("premiera Adama Wolskiego", "premier Adam Wolski"),
+    ("minister Ewy Sosnowskiej", "minister Ewa Sosnowska"),
+    ("pomnika Adama Wolskiego", "pomnik Adama Wolskiego"),
+])
+def test_titles_before_person_names(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    ("Volterem RX-3", "Volter RX-3"),  # a foreign name inflects before a code ...
+    ("Lokomotiwem Mińsk", "Lokomotiw Mińsk"),  # ... and before a town
+    ("Ultima GT", "Ultima GT"),  # a bare -a there is the name's own
+    ("Tregna", "Tregna"),  # no stem ends in a consonant before -n
+    ("Amerykanie", "Amerykanin"),  # a capitalised common noun, not `amerykan`
+])
+def test_untyped_foreign_and_common_words(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lang,label,lemma", [
+    ("Murcią", "pl", "LOC", "Murcia"),  # -ą after a vowel is still an ending
+    ("Окружного комитета", "ru", "ORG", "Окружной комитет"),  # not the older `окружный`
+])
+def test_more_endings(text, lang, label, lemma):
+    assert lemmatise(text, lang, label) == lemma

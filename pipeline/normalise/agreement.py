@@ -81,10 +81,15 @@ def lemmatise_words(words: list[str], engine: Engine, label: str,
         not ("pt" in plan.head.kinds or plan.head.kinds & _NAME_KINDS) and \
         not any(a.number == "sg" for a in nouns) and \
         (plan.case != "nom" or not any("pt" in a.kinds or a.kinds & _NAME_KINDS for a in nouns))
+    if plan.case == "nom" and not to_sg:
+        titled = _title_before_oblique_name(words, analyses, engine, prefer, head)
+        if titled is not None:
+            return titled
     if plan.case == "nom" and not to_sg or _foreign_phrase(words, analyses, head, engine):
         return list(words)
     out = list(words)
-    if words[head][:1].islower():  # `prezydenta Lecha Kaczyńskiego`: title + person name
+    if words[head][:1].islower() and _personal(analyses[head]):
+        # `prezydenta Lecha Kaczyńskiego`: title + person name (not `pomnika Jana Kochanowskiego`)
         rest = [i for i in range(head + 1, len(words)) if any(c.isalpha() for c in words[i])]
         if rest and all(words[i][:1].isupper() for i in rest) and any(
                 a.case == plan.case and "name" in a.kinds for a in analyses[rest[0]]):
@@ -100,6 +105,42 @@ def lemmatise_words(words: list[str], engine: Engine, label: str,
         form = engine.nominative(words[i], a, gender, "sg" if to_sg else number)
         if form:
             out[i] = match_case(words[i], form)
+    return out
+
+
+def _personal(readings: list[Analysis]) -> bool:
+    """A noun that can name a person (Polish masculine personal gender: `premier`,
+    `minister`), so a person name after it may be in apposition, not an owner's genitive;
+    engines without that gender (Russian) never say so."""
+    return any(a.pos == "noun" and a.gender == "m1" for a in readings)
+
+
+def _title_before_oblique_name(words: list[str], analyses: list[list[Analysis]], engine: Engine,
+                               prefer: Callable[[Analysis], tuple], head: int) -> list[str] | None:
+    """`minister Zyty Gilowskiej`, `premiera Donalda Tuska`: a lower-case title (a personal
+    noun) read as a nominative before a person name whose given name has no nominative
+    reading. The name is
+    in an oblique case, and so is the title where it has a reading in that case (`premiera`:
+    genitive of `premier`); otherwise the title does not inflect (`minister` before a
+    woman's name). None when the phrase is not such a title and name."""
+    alpha = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
+    k = len(alpha)
+    while k > 0 and words[alpha[k - 1]][:1].isupper():
+        k -= 1
+    if not _personal(analyses[head]) or not words[head][:1].islower() or k == len(alpha) or alpha[k] <= head:
+        return None  # a thing's owner stays a genitive (`posąg Jana Kochanowskiego`)
+    start = alpha[k]
+    cases = {a.case for a in analyses[start] if "name" in a.kinds and a.number == "sg"}
+    if not cases or "nom" in cases:
+        return None
+    tail = _person(words[start:], analyses[start:], engine, prefer)
+    if tail == words[start:]:
+        return None
+    out = words[:start] + tail
+    title = _pick([a for a in analyses[head] if a.pos == "noun" and a.case in cases and a.number == "sg"], prefer)
+    form = engine.nominative(words[head], title, title.gender, "sg") if title else None
+    if form:
+        out[head] = match_case(words[head], form)
     return out
 
 
@@ -264,8 +305,10 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
                     # (`Jeremy Corbyn` is no genitive of `Jerema Corbyn`: that is `Corbyna`)
                     total += 1.0 if case == "nom" else (0.5 if g == "f" else -2.0)
                     continue
-                if not analyses[i] and "." not in words[i]:  # not initials (В.В.)
-                    total += 0.2 if case == "nom" else 0.0  # may be an uninflected nominative
+                if not analyses[i] and "." not in words[i] and not words[i].isupper():
+                    # may be an uninflected nominative; initials (В.В.) and regnal numbers
+                    # (`Pawła II`) show no case
+                    total += 0.2 if case == "nom" else 0.0
                 ranked = getattr(engine, "ranked_readings", False)
                 ws = [_weight(a, r, ranked and "guess" not in a.kinds)
                       for r, a in enumerate(analyses[i] + guesses.get(i, []))

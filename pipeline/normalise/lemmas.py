@@ -10,17 +10,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline.lang import LANG_DIR
 from pipeline.normalise.agreement import Analysis, Engine, lemmatise_words, shared_reading
 from pipeline.normalise.lemmas_pl import PolishEngine
 from pipeline.normalise.lemmas_ru import RussianEngine
-from pipeline.normalise.lemmas_rules import RuleEngine, has_rules, unknown_word_rule, unknown_word_rules
+from pipeline.normalise.lemmas_rules import (RuleEngine, has_rules, unknown_word_rule, unknown_word_rules,
+                                             word_list)
 from pipeline.normalise.textnorm import fold, is_cyrillic
 
 UNCHANGED_LABELS = frozenset({"DATE", "TIME"})
 _TOKEN = re.compile(r"[„\"«“‘‚][^„\"«“”»’]*[”\"»“’]|[\s]+|[^\s„\"«“]+|.", re.S)
 _APOSTROPHE = re.compile(r"^([\w-]+)['’](a|owi|em|u|ego|emu|iem|ie|y|go|m)$")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
-_FEMININE_SURNAME_ENDINGS = ("ska", "cka", "dzka", "owa", "ewa")
 _INITIAL = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ]\.$")
 # an acronym with a case ending, which begins with a vowel (`МИДа`, `PiS-u`; not `СПб`, `PWr`)
 _INFLECTED_ACRONYM = re.compile(r"^([A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ]{2,})-?([aeiouyąęóаеёиоуыэюяіў][a-ząćęłńóśźżа-яёіўєї]{0,2})$")
@@ -42,7 +43,9 @@ def _engine(lang: str, cyrillic: bool) -> Engine:
 class _UntypedEngine:
     """An engine for text of unknown type (no NER label): a plural place name that is no
     place of the gazetteer (`Polaki`, `Tatary`: villages) loses to the word's common
-    reading (`Polaków`: the people); with a label (LOC) such villages stay possible."""
+    reading (`Polaków`: the people), and a capitalised word that is a capitalised common
+    noun (`Amerykanie`: people) is not read as a lower-case one (`amerykan`); with a label
+    (LOC) such villages stay possible."""
 
     def __init__(self, engine: Engine):
         self._engine = engine
@@ -61,6 +64,9 @@ def _without_unknown_places(engine: Engine, word: str) -> tuple[Analysis, ...]:
 
     readings = tuple(engine.analyse(word))
     kept = tuple(a for a in readings if not village(a))
+    if word[:1].isupper() and any(a.pos == "noun" and a.lemma[:1].isupper() and "common" in a.kinds
+                                  for a in kept):
+        kept = tuple(a for a in kept if not (a.pos == "noun" and a.lemma[:1].islower()))
     return kept if any(a.pos == "noun" and "common" in a.kinds for a in kept) else readings
 
 
@@ -135,7 +141,7 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         out = _person_capitals(out, engine)
         out = _propagate_endings(out, words)
         out = _shared_genitive_a(out, words, engine)
-        out = _lone_surname_genitive(out, words, engine, cyrillic)
+        out = _lone_surname_genitive(out, words, engine, lang)
     if label == "LOC":
         out = _unknown_places(out, words, lang)
         out = [w[:1].upper() + w[1:] if w.islower() and _only_place(engine, w) else w for w in out]
@@ -216,21 +222,31 @@ def _only_place(engine: Engine, word: str) -> bool:
     return bool(nouns) and all("geo" in a.kinds for a in nouns)
 
 
-def _lone_surname_genitive(out: list[str], words: list[str], engine: Engine, cyrillic: bool) -> list[str]:
-    """A lone unknown Latin-script surname in -a after a consonant (`Sorosa`, `Junckera`) is
-    a masculine genitive; first names in -a come with a surname (`Theresa May`), and -ska,
-    -cka, -owa are women's surnames (`Nowakowska`)."""
+def _lone_surname_genitive(out: list[str], words: list[str], engine: Engine, lang: str) -> list[str]:
+    """A lone unknown surname in -a after a consonant (`Sorosa`, `Junckera`, `Меллона`) is
+    a masculine genitive; first names in -a come with a surname (`Theresa May`), and women's
+    surname endings (lang/<xx>/feminine_surname_endings.txt: -ska, -owa, -ова) keep it."""
     alpha = [i for i, w in enumerate(words) if w.isalpha()]
-    if cyrillic or len(alpha) != 1:
+    if len(alpha) != 1:
         return out
     i = alpha[0]
     w = words[i]
-    if out[i] == w and w[:1].isupper() and w.endswith("a") and len(w) > 4 and \
-            w[-2].lower() not in "aeiouyąęóc" and not _known(engine, w) and \
-            not w.endswith(_FEMININE_SURNAME_ENDINGS):
+    if out[i] == w and w[:1].isupper() and w[-1:] in ("a", "а") and len(w) > 4 and \
+            w[-2].lower() not in "aeiouyąęócаеёиоуыэюяц" and not _known(engine, w) and \
+            not w.lower().endswith(_feminine_surname_endings(lang)):
         out = list(out)
         out[i] = w[:-1]
     return out
+
+
+@lru_cache(maxsize=None)
+def _feminine_surname_endings(lang: str) -> tuple[str, ...]:
+    return word_list(LANG_DIR / lang / "feminine_surname_endings.txt")
+
+
+@lru_cache(maxsize=None)
+def _oblique_endings(lang: str) -> tuple[str, ...]:
+    return word_list(LANG_DIR / lang / "oblique_endings.txt")
 
 
 def _shared_genitive_a(out: list[str], words: list[str], engine: Engine) -> list[str]:
@@ -337,18 +353,29 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
     res = list(out)
     alpha = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
     candidates = set(range(len(words)))
+    lone_a = False  # whether the ending -a alone may not be stripped
     if label != "PER" and len(alpha) > 1:
         # in longer names unknown words are often genitive complements (Imeretii), but a
-        # foreign name of a known type inflects at its end (`Financial Timesa`, `Nord
-        # Streamu 2`); untyped phrases are as often foreign nominatives (`East Pilbara`)
-        if not label or not all(words[i].isupper() or not _known(engine, words[i]) for i in alpha[:-1]):
+        # foreign name inflects at its last word before codes and a town (`Rustlerem XL-2`,
+        # `Partizanem Belgrad`), and one of a known type at its end (`Financial Timesa`,
+        # `Nord Streamu 2`); untyped ones are as often foreign nominatives (`East Pilbara`)
+        foreign = [k for k in range(len(alpha)) if all(words[i].isupper() or not _known(engine, words[i])
+                                                       for i in alpha[:k])]
+        last = max((k for k in foreign if k < len(alpha) - 1 and
+                    all(_invariant(words[i]) for i in alpha[k + 1:])), default=None)
+        if last is None and label and len(foreign) == len(alpha):
+            last = len(alpha) - 1
+        if last is None:
             return out
-        candidates = {alpha[-1]}
+        candidates = {alpha[last]}
+        # before codes and towns a bare -a is as often the name's own (`Ultima SC`)
+        lone_a = not (label and last == len(alpha) - 1)
     bare = getattr(engine, "bare", None)
     bare_words = {i for i, w in enumerate(words) if w.isalpha() and bare is not None and bare(w)
                   and not _known(engine, w)}
-    if label == "PER" and _nominative_name(out, words, engine, bare_words):
-        return out
+    # a name shown to be a nominative keeps its unknown words, save for endings only an
+    # oblique case has (`Andrew Wigmorem`: the given name was left uninflected)
+    sure_only = label == "PER" and _nominative_name(out, words, engine, bare_words)
     for i, w in enumerate(words):
         if i not in candidates or res[i] != w or not w.isalpha() or _known(engine, w):
             continue
@@ -357,11 +384,18 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
         # another word with no ending (`Cummings`): the name is a nominative or a woman's
         # name, so only endings that give a feminine -a stay possible (`Theresy May`)
         feminine_only = label == "PER" and bool(bare_words - {i})
-        rule = unknown_word_rule(w, lang, lambda r: ((label or "-") in r.labels or "*" in r.labels) and not (
-            feminine_only and not r.repl.endswith("a") and r.repl != r.end))
+        rule = unknown_word_rule(w, lang, lambda r: ((label or "-") in r.labels or "*" in r.labels) and (
+            r.end in _oblique_endings(lang) if sure_only else not (
+                feminine_only and not r.repl.endswith("a") and r.repl != r.end)) and not (lone_a and r.end == "a"))
         if rule is not None:
             res[i] = w[: len(w) - len(rule.end)] + rule.repl
     return res
+
+
+def _invariant(word: str) -> bool:
+    """A word that does not inflect after a name: a code or acronym (`XL-2`, `RTR`) or a
+    town's name as written (`Belgrad`)."""
+    return word.isupper() or any(c.isdigit() for c in word) or _in_gazetteer(word)
 
 
 def _nominative_name(out: list[str], words: list[str], engine: Engine, bare_words: set[int]) -> bool:

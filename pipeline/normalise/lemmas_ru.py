@@ -87,9 +87,18 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
         kinds = frozenset(v for k, v in _KINDS.items() if k in tag)
         out.append(Analysis(lemma=p.normal_form, pos=pos, case=case, number=number,
                             gender=gender, kinds=kinds, ref=(p, prefix, suffix)))
+    out = _without_yj_doublets(out)
     if word[:1].isupper() and not any(p.is_known for p in morph.ru_parses(word)):
         out = _guessed_names(word, prefix, suffix) + out
     return tuple(out)
+
+
+def _without_yj_doublets(readings: list[Analysis]) -> list[Analysis]:
+    """`Окружного`: the dictionary has the adjective twice, as the standard `окружной` and
+    the older `окружный`, with equal scores; the -ой lemma is kept (`Окружной суд`)."""
+    lemmas = {a.lemma for a in readings if a.pos == "adj"}
+    return [a for a in readings if not (a.pos == "adj" and a.lemma.endswith("ый")
+                                        and a.lemma[:-2] + "ой" in lemmas)]
 
 
 _IA_CASES = {"ия": ("nom",), "ии": ("gen", "dat", "loc"), "ию": ("acc",), "ией": ("inst",)}

@@ -81,6 +81,7 @@ def word_list(path: Path) -> tuple[str, ...]:
 
 
 _VOWELS = "aeiouyąęócаеёиоуыэюяіїєў"
+_NASAL_ENDINGS = ("ą", "ę")  # endings no foreign name has of its own (`Alitalią`, `Rebeccę`)
 
 
 class UnknownWordRule(NamedTuple):
@@ -106,7 +107,8 @@ def unknown_word_rules(lang: str) -> tuple[UnknownWordRule, ...]:
 def unknown_word_rule(word: str, lang: str,
                       accept: Callable[[UnknownWordRule], bool]) -> UnknownWordRule | None:
     """The first accepted rule whose ending the word has; an ending counts only after a
-    consonant (`-a` of `Analytica` is no ending), unless the replacement keeps its letter."""
+    consonant (`-a` of `Analytica` is no ending), unless the replacement keeps its letter or
+    the ending is a nasal vowel."""
     return next(_matching_rules(word, lang, accept), None)
 
 
@@ -115,7 +117,8 @@ def _matching_rules(word: str, lang: str, accept: Callable[[UnknownWordRule], bo
         if not word.endswith(rule.end) or len(word) - len(rule.end) < 2 or not accept(rule):
             continue
         stem = word[: len(word) - len(rule.end)]
-        if rule.end and stem[-1].lower() in _VOWELS and not rule.repl.startswith(rule.end[:1]):
+        if rule.end and stem[-1].lower() in _VOWELS and not rule.repl.startswith(rule.end[:1]) \
+                and rule.end not in _NASAL_ENDINGS:
             continue
         yield rule
 

@@ -53,6 +53,10 @@ from pipeline.normalise.lemmas_pl import PolishEngine
     ("Oliver Thorntonem", "pl", "PER", "Oliver Thornton"),  # -em only in an oblique case
     ("Кэмпбелла", "ru", "PER", "Кэмпбелл"),  # a lone unknown surname in -а: a man's genitive
     ("Лядова", "ru", "PER", "Лядова"),  # ... not a woman's surname in -ова
+    ("Anny Kowalskiej-Nowak", "pl", "PER", "Anna Kowalska-Nowak"),  # both parts inflect
+    ("Piotra Kowala-Nowickiego", "pl", "PER", "Piotr Kowal-Nowicki"),
+    ("Jacka Wolskiego", "pl", "PER", "Jacek Wolski"),  # a given name and surname, not `Jack`
+    ("Freda Wilsona", "pl", "PER", "Fred Wilson"),  # a given name first, not the surname `Fredo`
 ])
 def test_person_names(text, lang, label, lemma):
     assert lemmatise(text, lang, label) == lemma
@@ -169,6 +173,7 @@ def test_untyped_place_adjectives_get_the_dictionary_lemma(text, lemma):
     ("premiera Adama Wolskiego", "premier Adam Wolski"),
     ("minister Ewy Sosnowskiej", "minister Ewa Sosnowska"),
     ("pomnika Adama Wolskiego", "pomnik Adama Wolskiego"),
+    ("posła Kowalczyka", "poseł Kowalczyk"),  # a surname alone after the title
 ])
 def test_titles_before_person_names(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
@@ -180,6 +185,7 @@ def test_titles_before_person_names(text, lemma):
     ("Ultima GT", "Ultima GT"),  # a bare -a there is the name's own
     ("Tregna", "Tregna"),  # no stem ends in a consonant before -n
     ("Amerykanie", "Amerykanin"),  # a capitalised common noun, not `amerykan`
+    ("Lisowskiego", "Lisowski"),  # a man's surname: its adjective names no place or thing
 ])
 def test_untyped_foreign_and_common_words(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
@@ -187,6 +193,7 @@ def test_untyped_foreign_and_common_words(text, lemma):
 
 @pytest.mark.parametrize("text,lang,label,lemma", [
     ("Murcią", "pl", "LOC", "Murcia"),  # -ą after a vowel is still an ending
+    ("Pracowni Fizycznej i Chemicznej", "pl", "ORG", "Pracownia Fizyczna i Chemiczna"),
     ("Окружного комитета", "ru", "ORG", "Окружной комитет"),  # not the older `окружный`
 ])
 def test_more_endings(text, lang, label, lemma):

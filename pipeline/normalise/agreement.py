@@ -88,13 +88,15 @@ def lemmatise_words(words: list[str], engine: Engine, label: str,
     if plan.case == "nom" and not to_sg or _foreign_phrase(words, analyses, head, engine):
         return list(words)
     out = list(words)
-    if words[head][:1].islower() and _personal(analyses[head]):
-        # `prezydenta Lecha Kaczyńskiego`: title + person name (not `pomnika Jana Kochanowskiego`)
-        rest = [i for i in range(head + 1, len(words)) if any(c.isalpha() for c in words[i])]
-        if rest and all(words[i][:1].isupper() for i in rest) and any(
-                a.case == plan.case and "name" in a.kinds for a in analyses[rest[0]]):
-            tail = _person(words[rest[0]:], analyses[rest[0]:], engine, prefer, force_case=plan.case)
-            out[rest[0]:] = tail
+    start = _name_after_title(words, analyses, head)
+    if start is not None and all(i in plan.changes for i in range(head, start)
+                                 if any(c.isalpha() for c in words[i])):
+        # `prezydenta Lecha Kaczyńskiego`, `posła Nowaka`, `prokuratora krajowego Jana
+        # Kowalskiego`: a title and a person name in its case
+        guess = getattr(engine, "guesses", None)
+        first = analyses[start] or (list(guess(words[start])) if guess else [])
+        if any(a.case == plan.case and (a.kinds & {"name", "surname", "guess"}) for a in first):
+            out[start:] = _person(words[start:], analyses[start:], engine, prefer, force_case=plan.case)
     for i, (pos, gender, number) in plan.changes.items():
         fits = [a for a in analyses[i] if a.case == plan.case and a.pos == pos
                 and a.number == number and (genders_agree(a.gender, gender) if pos == "adj"
@@ -115,21 +117,29 @@ def _personal(readings: list[Analysis]) -> bool:
     return any(a.pos == "noun" and a.gender == "m1" for a in readings)
 
 
-def _title_before_oblique_name(words: list[str], analyses: list[list[Analysis]], engine: Engine,
-                               prefer: Callable[[Analysis], tuple], head: int) -> list[str] | None:
-    """`minister Zyty Gilowskiej`, `premiera Donalda Tuska`: a lower-case title (a personal
-    noun) read as a nominative before a person name whose given name has no nominative
-    reading. The name is
-    in an oblique case, and so is the title where it has a reading in that case (`premiera`:
-    genitive of `premier`); otherwise the title does not inflect (`minister` before a
-    woman's name). None when the phrase is not such a title and name."""
+def _name_after_title(words: list[str], analyses: list[list[Analysis]], head: int) -> int | None:
+    """Where the capitalised words that end the phrase begin, when the head is a lower-case
+    personal noun before them (a title: `premiera`, `posła`); a thing's owner stays a
+    genitive (`pomnika Jana Kochanowskiego`), so other heads give None."""
     alpha = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
     k = len(alpha)
     while k > 0 and words[alpha[k - 1]][:1].isupper():
         k -= 1
     if not _personal(analyses[head]) or not words[head][:1].islower() or k == len(alpha) or alpha[k] <= head:
-        return None  # a thing's owner stays a genitive (`posąg Jana Kochanowskiego`)
-    start = alpha[k]
+        return None
+    return alpha[k]
+
+
+def _title_before_oblique_name(words: list[str], analyses: list[list[Analysis]], engine: Engine,
+                               prefer: Callable[[Analysis], tuple], head: int) -> list[str] | None:
+    """`minister Zyty Gilowskiej`, `premiera Donalda Tuska`: a title (see `_name_after_title`)
+    read as a nominative before a person name whose given name has no nominative reading.
+    The name is in an oblique case, and so is the title where it has a reading in that case
+    (`premiera`: genitive of `premier`); otherwise the title does not inflect (`minister`
+    before a woman's name). None when the phrase is not such a title and name."""
+    start = _name_after_title(words, analyses, head)
+    if start is None:
+        return None
     cases = {a.case for a in analyses[start] if "name" in a.kinds and a.number == "sg"}
     if not cases or "nom" in cases:
         return None
@@ -215,7 +225,8 @@ def _has_adj(cands: list[Analysis], case: str, gender: str, number: str) -> bool
 
 
 def _extend(changes, rest, words, analyses, case, gender, number, postnominal=True) -> None:
-    """Agreeing adjectives after the head, and a coordinated noun (`Prawa i Sprawiedliwości`)."""
+    """Agreeing adjectives after the head, a coordinated one among them, and a coordinated
+    noun (`Prawa i Sprawiedliwości`)."""
     n = 0
     adjectives = 0
     while n < len(rest):
@@ -231,6 +242,10 @@ def _extend(changes, rest, words, analyses, case, gender, number, postnominal=Tr
             adjectives += 1
 
             changes[j] = ("adj", gender, number)
+        elif words[j].lower() in CONJUNCTIONS and n + 1 < len(rest) and adjectives and \
+                _has_adj(analyses[rest[n + 1]], case, gender, number):
+            changes[rest[n + 1]] = ("adj", gender, number)  # `Kliniki Chirurgicznej i Okulistycznej`
+            n += 1
         elif words[j].lower() in CONJUNCTIONS and n + 1 < len(rest):
             nxt = [a for a in analyses[rest[n + 1]] if a.case == case and a.pos == "noun"
                    and a.number == "sg"]
@@ -331,8 +346,11 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
         fits = [a for a in analyses[i] + guesses.get(i, []) if a.case == case and a.pos in ("noun", "adj")
                 and (a.gender[:1] or gender) == gender]
         # on a tie, a reading whose ending is a case ending (`Jandy`: genitive of `Janda`)
-        # before an indeclinable one (the surname `Jandy`)
-        a = max(fits, key=lambda r: (prefer(r), r.lemma != words[i]), default=None)
+        # before an indeclinable one (the surname `Jandy`), a given name first in the name
+        # (`Freda`: `Fred`, not the surname `Fredo`), then a lemma the dictionary knows as a
+        # given name and a surname before one known as a given name only (`Jacka`: `Jacek`)
+        a = max(fits, key=lambda r: (prefer(r), r.lemma != words[i], i == alpha[0] and "name" in r.kinds,
+                                     len(r.kinds)), default=None)
         if a is None:
             continue
         form = engine.nominative(words[i], a, a.gender, a.number)

@@ -128,6 +128,8 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         return _adjective_lemma(words, engine)
     if not label:
         label = _guess_label(words, engine)
+    if label == "PER":
+        words = _split_double_names(words)
     quoted = _whole_quote(words)
     if quoted:  # «Северного потока — 2»: the name inside the quotes inflects
         inner = lemmatise(quoted[1], lang, label)
@@ -168,6 +170,19 @@ def _from_capitals(text: str, lang: str, label: str) -> str | None:
     if len(out) != len(toks):
         return None
     return "".join(o.upper() if t != w else o for o, t, w in zip(out, titled, toks))
+
+
+_DOUBLE_NAME = re.compile(r"^([A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ][^\W\d_]+)-([A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ][^\W\d_]+)$")
+
+
+def _split_double_names(words: list[str]) -> list[str]:
+    """A double name or surname inflects in both parts (`Nowaka-Jeziorańskiego`,
+    `Skłodowskiej-Curie`): each part is a word of its own in a person name."""
+    out: list[str] = []
+    for w in words:
+        m = _DOUBLE_NAME.match(w)
+        out.extend([m.group(1), "-", m.group(2)] if m else [w])
+    return out
 
 
 def _whole_quote(words: list[str]) -> tuple[str, str, str] | None:
@@ -462,4 +477,13 @@ def is_derived_adjective(text: str, lang: str, names_too: bool = False) -> bool:
     proper_noun = any(a.pos == "noun" and (a.kinds & proper or  # `Sikorski` is a surname
                                           ("surname" in a.kinds and a.case == "nom" and a.number == "sg"))
                       for a in readings)  # not the plural of a surname (`Polscy`, `Polskie`)
-    return adj and not proper_noun
+    return adj and not proper_noun and not (names_too and _mans_surname(readings))
+
+
+def _mans_surname(readings) -> bool:
+    """A capitalised man's surname in an oblique case (`Sokolnickiego`) whose adjective
+    names no place or thing the dictionary knows as a noun (unlike `Polskiego`: the
+    language, or `Lubelskiego`: the region): the surname, not the adjective."""
+    nouns = [a for a in readings if a.pos == "noun"]
+    return any("surname" in a.kinds and a.gender == "m1" and a.number == "sg" and a.case != "nom"
+               for a in nouns) and not any(a.kinds & {"geo", "common"} for a in nouns)

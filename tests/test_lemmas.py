@@ -57,6 +57,8 @@ from pipeline.normalise.lemmas_pl import PolishEngine
     ("Piotra Kowala-Nowickiego", "pl", "PER", "Piotr Kowal-Nowicki"),
     ("Jacka Wolskiego", "pl", "PER", "Jacek Wolski"),  # a given name and surname, not `Jack`
     ("Freda Wilsona", "pl", "PER", "Fred Wilson"),  # a given name first, not the surname `Fredo`
+    ("Анн Лефевр", "ru", "PER", "Анн Лефевр"),  # one person: not the plural of `Анна`
+    ("Дж.Смита", "ru", "PER", "Дж.Смит"),  # a surname glued to an initial inflects
 ])
 def test_person_names(text, lang, label, lemma):
     assert lemmatise(text, lang, label) == lemma
@@ -186,6 +188,8 @@ def test_titles_before_person_names(text, lemma):
     ("Tregna", "Tregna"),  # no stem ends in a consonant before -n
     ("Amerykanie", "Amerykanin"),  # a capitalised common noun, not `amerykan`
     ("Lisowskiego", "Lisowski"),  # a man's surname: its adjective names no place or thing
+    ("Lip", "Lip"),  # only a genitive plural (of `lipa`), which has no ending: as written
+    ("Red Star", "Red Star"),  # `Star` would be inflected in a Polish genitive of `reda`
 ])
 def test_untyped_foreign_and_common_words(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
@@ -194,6 +198,7 @@ def test_untyped_foreign_and_common_words(text, lemma):
 @pytest.mark.parametrize("text,lang,label,lemma", [
     ("Murcią", "pl", "LOC", "Murcia"),  # -ą after a vowel is still an ending
     ("Pracowni Fizycznej i Chemicznej", "pl", "ORG", "Pracownia Fizyczna i Chemiczna"),
+    ("Pula", "ru", "LOC", "Pula"),  # Latin script in Russian text: no Polish endings
     ("Окружного комитета", "ru", "ORG", "Окружной комитет"),  # not the older `окружный`
 ])
 def test_more_endings(text, lang, label, lemma):

@@ -85,7 +85,7 @@ def lemmatise_words(words: list[str], engine: Engine, label: str,
         titled = _title_before_oblique_name(words, analyses, engine, prefer, head)
         if titled is not None:
             return titled
-    if plan.case == "nom" and not to_sg or _foreign_phrase(words, analyses, head, engine):
+    if plan.case == "nom" and not to_sg or _foreign_phrase(words, analyses, head, engine, plan.case):
         return list(words)
     out = list(words)
     start = _name_after_title(words, analyses, head)
@@ -154,10 +154,13 @@ def _title_before_oblique_name(words: list[str], analyses: list[list[Analysis]],
     return out
 
 
-def _foreign_phrase(words: list[str], analyses: list[list[Analysis]], head: int, engine: Engine) -> bool:
+def _foreign_phrase(words: list[str], analyses: list[list[Analysis]], head: int, engine: Engine,
+                    case: str) -> bool:
     """`New York`, `West Midlands`, `Big Brother`: a first word read as an ending-less oblique
-    form (genitive plural of `Newa`) followed by words no dictionary knows is a foreign name
-    in the nominative; an inflected head keeps its ending (`Uniwersytetu Harvard`)."""
+    form (genitive plural of `Newa`) followed by words no dictionary knows, or with no case
+    ending and no reading in that case (`York`: a Polish genitive would have inflected it
+    too; `Mistrzostw Szkół` is two genitives), is a foreign name in the nominative; an inflected head keeps its ending (`Uniwersytetu
+    Harvard`)."""
     bare = getattr(engine, "bare", None)
     alpha = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
     if bare is None or len(alpha) < 2 or head != alpha[0] or not bare(words[head]) or \
@@ -166,7 +169,8 @@ def _foreign_phrase(words: list[str], analyses: list[list[Analysis]], head: int,
     for i in alpha[1:]:  # within the run of capitalised words
         if not words[i][:1].isupper():
             return False
-        if not analyses[i] and not words[i].isupper():  # acronyms (RP) do not count
+        if not words[i].isupper() and (not analyses[i] or bare(words[i]) and not any(
+                a.case == case for a in analyses[i])):  # acronyms (RP) do not count
             return True
     return False
 
@@ -341,7 +345,7 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
     (case, gender), best = max(scores.items(), key=lambda kv: (kv[1], kv[0][0] == "nom"))
     if case == "nom" or best <= 0:
         return list(words)
-    out = list(words)
+    chosen = {}
     for i in alpha:
         fits = [a for a in analyses[i] + guesses.get(i, []) if a.case == case and a.pos in ("noun", "adj")
                 and (a.gender[:1] or gender) == gender]
@@ -351,7 +355,14 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
         # given name and a surname before one known as a given name only (`Jacka`: `Jacek`)
         a = max(fits, key=lambda r: (prefer(r), r.lemma != words[i], i == alpha[0] and "name" in r.kinds,
                                      len(r.kinds)), default=None)
-        if a is None:
+        if a is not None:
+            chosen[i] = a
+    # one person is singular: a word read only as a plural beside singular ones is a name
+    # as written (`Николь Авант`, not the plural of `Аванта`); a family stays plural
+    singular = any(a.number == "sg" and a.lemma != words[i] for i, a in chosen.items())
+    out = list(words)
+    for i, a in chosen.items():
+        if singular and a.number == "pl":
             continue
         form = engine.nominative(words[i], a, a.gender, a.number)
         if form:

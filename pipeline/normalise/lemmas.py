@@ -19,6 +19,7 @@ from pipeline.normalise.lemmas_rules import (RuleEngine, has_rules, unknown_word
 from pipeline.normalise.textnorm import fold, is_cyrillic
 
 UNCHANGED_LABELS = frozenset({"DATE", "TIME"})
+LATIN_MORPHOLOGY = frozenset({"pl"})  # languages whose Latin-script names the engines inflect
 _TOKEN = re.compile(r"[„\"«“‘‚][^„\"«“”»’]*[”\"»“’]|[\s]+|[^\s„\"«“]+|.", re.S)
 _APOSTROPHE = re.compile(r"^([\w-]+)['’](a|owi|em|u|ego|emu|iem|ie|y|go|m)$")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
@@ -113,6 +114,9 @@ def lemmatise(text: str, lang: str, label: str) -> str:
     `Podlaska Fundacja Rozwoju Regionalnego`). DATE/TIME are returned unchanged."""
     if label in UNCHANGED_LABELS or not text.strip():
         return text
+    if lang not in LATIN_MORPHOLOGY and not is_cyrillic(text):
+        # `Tui` in Russian text is no Polish genitive of `Tuja`; people still get one capital
+        return "".join(_person_capitals(tokens(text), _engine(lang, False))) if label == "PER" else text
     capitals = _from_capitals(text, lang, label)
     if capitals is not None:
         return capitals
@@ -126,6 +130,8 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         return _adjective_lemma(words, engine)
     if not label and _substantivised_adjective(words, engine):
         return _adjective_lemma(words, engine)
+    if not label and _bare_genitive_plural(words, engine):
+        return text
     if not label:
         label = _guess_label(words, engine)
     if label == "PER":
@@ -172,16 +178,18 @@ def _from_capitals(text: str, lang: str, label: str) -> str | None:
     return "".join(o.upper() if t != w else o for o, t, w in zip(out, titled, toks))
 
 
-_DOUBLE_NAME = re.compile(r"^([A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ][^\W\d_]+)-([A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ][^\W\d_]+)$")
+_DOUBLE_NAME = re.compile(r"^([A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ][^\W\d_]+)(-)([A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ][^\W\d_]+)$")
+_GLUED_INITIAL = re.compile(r"^((?:[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ][^\W\d_]?\.)+)()([A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ][^\W\d_]+)$")
 
 
 def _split_double_names(words: list[str]) -> list[str]:
     """A double name or surname inflects in both parts (`Nowaka-Jeziorańskiego`,
-    `Skłodowskiej-Curie`): each part is a word of its own in a person name."""
+    `Skłodowskiej-Curie`), and a surname glued to initials on its own (`Дж.Ханта`): each
+    part is a word of its own in a person name."""
     out: list[str] = []
     for w in words:
-        m = _DOUBLE_NAME.match(w)
-        out.extend([m.group(1), "-", m.group(2)] if m else [w])
+        m = _DOUBLE_NAME.match(w) or _GLUED_INITIAL.match(w)
+        out.extend([part for part in m.groups() if part] if m else [w])
     return out
 
 
@@ -229,6 +237,18 @@ def _substantivised_adjective(words: list[str], engine: Engine) -> bool:
         return False  # nouns as written (`Limanowa`), places (`Alaski` is of `Alaska`)
     stem = adjs[0].lemma.lower()[:-1]
     return len(stem) > 2 and all(a.lemma.lower().startswith(stem) for a in nouns)
+
+
+def _bare_genitive_plural(words: list[str], engine: Engine) -> bool:
+    """An untyped lone capitalised word whose only readings are genitive plurals of words
+    that are no plural place name (`Marin`, `Trun`): the genitive plural has no ending, so
+    the word is more likely a name as written than an inflected `Marina`."""
+    alpha = [w for w in words if any(c.isalpha() for c in w)]
+    if len(alpha) != 1 or not alpha[0][:1].isupper():
+        return False
+    readings = engine.analyse(alpha[0])
+    return bool(readings) and all(a.case == "gen" and a.number == "pl" and not a.kinds & {"pt", "geo"}
+                                  for a in readings)
 
 
 def _only_place(engine: Engine, word: str) -> bool:

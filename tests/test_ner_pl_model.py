@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.annotate.ner_pl import LABELS, MODEL_DIR, load_pl
+from pipeline.annotate.ner_pl import LABELS, MODEL_DIR, MODEL_ENV, load_pl, model_path
 
 pytestmark = pytest.mark.skipif(not (MODEL_DIR / "config.cfg").exists(), reason="no model in pipeline/models/pl_ner")
 
@@ -58,3 +58,24 @@ def test_labels_and_batches():
 def test_place_adjective_is_not_a_place():
     doc = load_pl()("Rozmawiano o białoruskich i polskich przedsiębiorstwach.")
     assert not ents(doc, "LOC")
+
+
+def test_model_folder_from_environment(monkeypatch, tmp_path):
+    """PIPELINE_PL_NER_MODEL swaps the model for a whole run; an explicit folder still wins."""
+    monkeypatch.delenv(MODEL_ENV, raising=False)
+    assert model_path() == MODEL_DIR
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    monkeypatch.setenv(MODEL_ENV, str(empty))
+    assert model_path() == empty
+    assert model_path(str(MODEL_DIR)) == MODEL_DIR
+    with pytest.raises(FileNotFoundError, match="empty"):
+        load_pl()
+    other = tmp_path / "other"
+    other.symlink_to(MODEL_DIR, target_is_directory=True)
+    monkeypatch.setenv(MODEL_ENV, str(other))
+    swapped = load_pl()
+    assert swapped is not load_pl(str(MODEL_DIR))
+    text = "Delegacja z Grodna odwiedziła Podlaską Fundację Rozwoju Regionalnego w Białymstoku."
+    found = [[(e.text, e.label_) for e in nlp(text).ents] for nlp in (swapped, load_pl(str(MODEL_DIR)))]
+    assert found[0] == found[1]

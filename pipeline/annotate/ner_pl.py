@@ -6,9 +6,15 @@ names, which point to a place but are not place mentions: LOC_ADJ for adjectives
 `polskich`) and LOC_DEM for inhabitants (`Polacy`, `Białorusinów`; SlavicNER counts these as PER).
 Places nested in organisation names (`Ministerstwo Gospodarki Białorusi` -> `Białorusi`) are in
 `doc.spans["pl_nested"]`. Importing this module registers every custom component the model uses.
+
+To try another trained model in a whole run without installing it, set PIPELINE_PL_NER_MODEL to its
+folder (a `train-ner-pl` model-best has no repair step: save one with it by
+`ner_pl_train.install(model_best, target=<folder>)`). Run with `--no-cache`: the cache key hashes
+the package's files and would not see a model kept outside it.
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,14 +26,23 @@ from pipeline.annotate import pl_features  # noqa: F401  (registers pl_morph_fea
 from pipeline.annotate import pl_tokenizer  # noqa: F401  (registers tokenizer + pl_news_sentences)
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "pl_ner"
+MODEL_ENV = "PIPELINE_PL_NER_MODEL"
 LABELS = ("PER", "ORG", "LOC", "DATE", "TIME", "LOC_ADJ", "LOC_DEM")
 DERIVED_FROM_PLACE = ("LOC_ADJ", "LOC_DEM")
 
 
-@lru_cache(maxsize=None)
+def model_path(model_dir: str | None = None) -> Path:
+    """The model folder: `model_dir`, else $PIPELINE_PL_NER_MODEL (to compare models in a run), else the shipped one."""
+    return Path(model_dir or os.environ.get(MODEL_ENV) or MODEL_DIR)
+
+
 def load_pl(model_dir: str | None = None) -> Language:
     """The Polish pipeline (tokenizer, sentences, NER), loaded once per process and model dir."""
-    path = Path(model_dir) if model_dir else MODEL_DIR
+    return _load(model_path(model_dir))
+
+
+@lru_cache(maxsize=None)
+def _load(path: Path) -> Language:
     if not (path / "config.cfg").exists():
         raise FileNotFoundError(f"no Polish NER model in {path}; train one with `pipeline train-ner-pl`")
     return spacy.load(path)

@@ -1,6 +1,6 @@
 """Russian/Belarusian NER figures: bare natasha beside the repaired component.
 
-    python -m pipeline.evaluate.ner_ru [--corpora factrueval,slavicner,collection5,devset_ru,be,fragments,speed]
+    python -m pipeline.evaluate.ner_ru [--corpora factrueval,factrueval_names,slavicner,collection5,devset_ru,be,fragments,speed]
                                        [--ablate] [--limit N] [--json OUT]
 
 factRuEval-2016 dev and SlavicNER ru are scored by ../shared/eval/score_ner.py on a run folder
@@ -31,7 +31,8 @@ import razdel
 from pipeline.annotate.ner_ru import BARE, RU, NerConfig, prepare, build, find_entities_many
 from pipeline.annotate.ner_ru_natasha import Span, natasha_spans_many, tagger
 from pipeline.annotate.ner_ru_repair import RULES
-from pipeline.evaluate.ner_corpora import collection5_docs, factrueval_texts, shared_root, slavicner_texts
+from pipeline.evaluate.ner_corpora import (collection5_docs, factrueval_name_docs, factrueval_texts, shared_root,
+                                           slavicner_texts)
 from pipeline.evaluate.ner_scoring import LABELS, exact_prf, label_f1, label_prf, score_ner, write_run_folder
 
 PUBLISHED = {"PER": 0.959, "LOC": 0.915, "ORG": 0.825}  # slovnet on factRuEval test (natasha docs)
@@ -105,12 +106,13 @@ def quote_only_misses(docs: list[tuple[str, str]], root: Path, cfg: NerConfig) -
     return n, n_gold
 
 
-def eval_collection5(root: Path, variants: dict[str, NerConfig], limit: int | None) -> dict[str, dict]:
-    docs = list(collection5_docs(root))[:limit]
+def eval_spans(title: str, docs: list[tuple[str, str, list[Span]]], variants: dict[str, NerConfig],
+               published: dict[str, float] | None = None) -> dict[str, dict]:
+    """Exact P/R/F1 per variant on a corpus read here with its gold spans."""
     rows = {}
     for vname, preds in predict([t for _, t, _ in docs], variants).items():
         rows[vname] = exact_prf((gold, pred) for (_, _, gold), pred in zip(docs, preds))
-    _print_table(f"Collection5: exact (GEOPOLIT->LOC, MEDIA->ORG; {len(docs)} docs)", rows)
+    _print_table(f"{title}: exact ({len(docs)} docs)", rows, published)
     return rows
 
 
@@ -135,7 +137,7 @@ def eval_speed(texts: list[str]) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpora", default="factrueval,slavicner,collection5,devset_ru,be,fragments,speed")
+    ap.add_argument("--corpora", default="factrueval,factrueval_names,slavicner,collection5,devset_ru,be,fragments,speed")
     ap.add_argument("--ablate", action="store_true", help="also score the repaired component minus each rule")
     ap.add_argument("--limit", type=int, default=None, help="at most N documents per corpus")
     ap.add_argument("--json", help="write all figures here")
@@ -155,12 +157,17 @@ def main(argv: list[str] | None = None) -> int:
         out["factrueval_quote_only"] = n
         print(f"repaired: {n} predicted ORG (of {n_gold} gold ORG) differ from a gold span only by the closing "
               f"quote that factRuEval's flattened spans leave out")
+    if "factrueval_names" in corpora:
+        out["factrueval_names"] = eval_spans(
+            "factRuEval-2016 dev, names only (natasha's benchmark convention, the one of the published row)",
+            list(factrueval_name_docs(root))[: args.limit], _variants(args.ablate, "names"), PUBLISHED)
     if "slavicner" in corpora:
         docs = list(slavicner_texts(root, "ru"))[: args.limit]
         out["slavicner_ru"] = eval_score_ner("SlavicNER ru", docs, root / "ner/slavicner", "slavicner", root,
                                              variants)
     if "collection5" in corpora:
-        out["collection5"] = eval_collection5(root, _variants(args.ablate, "names"), args.limit)
+        out["collection5"] = eval_spans("Collection5 (GEOPOLIT->LOC, MEDIA->ORG)",
+                                        list(collection5_docs(root))[: args.limit], _variants(args.ablate, "names"))
     if "devset_ru" in corpora:
         from pipeline.evaluate.ner_be import evaluate_devset_ru
 

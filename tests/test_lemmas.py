@@ -199,6 +199,8 @@ def test_untyped_foreign_and_common_words(text, lemma):
     ("Murcią", "pl", "LOC", "Murcia"),  # -ą after a vowel is still an ending
     ("Pracowni Fizycznej i Chemicznej", "pl", "ORG", "Pracownia Fizyczna i Chemiczna"),
     ("Pula", "ru", "LOC", "Pula"),  # Latin script in Russian text: no Polish endings
+    # an organisation's head is no inflected surname (`Rado`) where it is a common noun
+    ("Rady Krajowego Stowarzyszenia Rolników", "pl", "ORG", "Rada Krajowego Stowarzyszenia Rolników"),
     ("Окружного комитета", "ru", "ORG", "Окружной комитет"),  # not the older `окружный`
 ])
 def test_more_endings(text, lang, label, lemma):

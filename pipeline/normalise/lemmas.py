@@ -41,29 +41,40 @@ def _engine(lang: str, cyrillic: bool) -> Engine:
     return _DICTIONARY_ENGINES["cyr" if cyrillic else "lat"]
 
 
-class _UntypedEngine:
-    """An engine for text of unknown type (no NER label): a plural place name that is no
-    place of the gazetteer (`Polaki`, `Tatary`: villages) loses to the word's common
-    reading (`Polaków`: the people), and a capitalised word that is a capitalised common
-    noun (`Amerykanie`: people) is not read as a lower-case one (`amerykan`); with a label
-    (LOC) such villages stay possible."""
+class _FilteredEngine:
+    """An engine that drops readings the mention's type makes unlikely. Untyped text (no NER
+    label): a plural place name that is no place of the gazetteer (`Polaki`, `Tatary`:
+    villages) loses to the word's common reading (`Polaków`: the people), and a capitalised
+    word that is a capitalised common noun (`Amerykanie`: people) is not read as a
+    lower-case one (`amerykan`); with a LOC label such villages stay possible. Names of
+    organisations, products and events: a word with other noun readings is not an inflected
+    person's name (`Rady`: `rada`, not the surname `Rado`)."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, label: str):
         self._engine = engine
+        self._label = label
 
     def __getattr__(self, name: str):
         return getattr(self._engine, name)
 
     def analyse(self, word: str) -> tuple[Analysis, ...]:
-        return _without_unknown_places(self._engine, word)
+        return _filtered_readings(self._engine, word, self._label)
+
+
+_PERSON_KINDS = frozenset({"name", "surname", "depr"})
 
 
 @lru_cache(maxsize=100_000)
-def _without_unknown_places(engine: Engine, word: str) -> tuple[Analysis, ...]:
+def _filtered_readings(engine: Engine, word: str, label: str) -> tuple[Analysis, ...]:
+    readings = tuple(engine.analyse(word))
+    if label:  # ORG, PRO, EVT
+        kept = tuple(a for a in readings if not (a.pos == "noun" and a.kinds and a.kinds <= _PERSON_KINDS
+                                                 and not (a.case == "nom" and a.lemma == word)))
+        return kept if any(a.pos == "noun" for a in kept) else readings
+
     def village(a: Analysis) -> bool:
         return a.pos == "noun" and "pt" in a.kinds and "geo" in a.kinds and not _in_gazetteer(a.lemma)
 
-    readings = tuple(engine.analyse(word))
     kept = tuple(a for a in readings if not village(a))
     if word[:1].isupper() and any(a.pos == "noun" and a.lemma[:1].isupper() and "common" in a.kinds
                                   for a in kept):
@@ -123,8 +134,8 @@ def lemmatise(text: str, lang: str, label: str) -> str:
     words = [_acronym_stem(w) for w in tokens(text)]
     cyrillic = is_cyrillic(text)
     engine = _engine(lang, cyrillic)
-    if not label and getattr(engine, "has_dictionary", False):
-        engine = _UntypedEngine(engine)
+    if label in ("", "ORG", "PRO", "EVT") and getattr(engine, "has_dictionary", False):
+        engine = _FilteredEngine(engine, label)
     lowercase_person = label == "PER" and text[:1].islower()  # `немецких` tagged as people
     if (label in ("", "LOC_ADJ") or lowercase_person) and is_derived_adjective(text, lang, names_too=True):
         return _adjective_lemma(words, engine)

@@ -6,16 +6,19 @@ language never touches this module.
 from __future__ import annotations
 
 from functools import lru_cache
-
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from pipeline.lang import lang_data, resolve
+
+if TYPE_CHECKING:  # spaCy itself is imported by the loaders: `import pipeline.annotate` stays light
+    from spacy.language import Language
 
 
 @lru_cache(maxsize=None)
 def load_blank() -> Language:
     """Tokens and punctuation-based sentences for languages without a model of their own."""
+    import spacy
+
     nlp = spacy.blank("xx")
     nlp.add_pipe("sentencizer")
     return nlp

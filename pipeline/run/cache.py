@@ -51,6 +51,10 @@ class ArticleCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json.gz"
 
+    def has(self, key: str) -> bool:
+        """An entry is stored (without reading it; `get` may still find it damaged)."""
+        return self._path(key).exists()
+
     def get(self, key: str) -> Article | None:
         path = self._path(key)
         try:

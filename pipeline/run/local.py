@@ -18,8 +18,10 @@ from typing import Iterable, Iterator
 from pipeline.ingest import Limits, iter_articles
 from pipeline.record import Article, Problem
 from pipeline.run.cache import ArticleCache, content_key
-from pipeline.run.stages import process, release_models, warm_up
 from pipeline.tables.build import TableBuilder
+
+# pipeline.run.stages (spaCy and the stages) is imported on the first article, not here: with one
+# worker, lingua's models then load in a child process meanwhile (`lingua_ahead`).
 
 
 @dataclass
@@ -41,6 +43,8 @@ class Worker:
     force: bool = False
 
     def __call__(self, article: Article) -> tuple[Article, bool]:
+        from pipeline.run.stages import process
+
         if article.status != "ok" or self.cache_dir is None:
             went_through = article.status == "ok"  # before `process`, which may mark it error
             return process(article), went_through
@@ -53,6 +57,15 @@ class Worker:
         done = process(article)
         cache.put(key, done)
         return done, True
+
+    def will_process(self, article: Article) -> bool:
+        """Whether the article goes through the stages, i.e. is not taken from the cache (cheap:
+        the cache entry is not read)."""
+        if article.status != "ok":
+            return False
+        if self.cache_dir is None or self.force:
+            return True
+        return not ArticleCache(Path(self.cache_dir)).has(content_key(article))
 
 
 def split_problems(items: Iterable[Article | Problem], problems: list[Problem]) -> Iterator[Article]:
@@ -83,11 +96,42 @@ def collect(result: RunResult, outcomes: Iterable[tuple[Article, bool]]) -> None
             result.cached += 1
 
 
+def lingua_ahead(articles: Iterable[Article], worker: Worker) -> Iterator[Article]:
+    """The articles, unchanged; on the first one to process, language scoring moves to a child
+    process that starts loading the models that article's segments need at once, so that they
+    load on another core while this process imports spaCy and loads the pipelines (`--workers
+    1`: nothing is loaded before the first article). Ended after the last article."""
+    from pipeline.segment import start_background, stop_background
+
+    articles = iter(articles)
+    for article in articles:
+        if worker.will_process(article):
+            break
+        yield article
+    else:
+        return
+    started = start_background(article.text, article.body_start)
+    try:
+        yield article
+        yield from articles
+    finally:
+        if started:
+            stop_background()
+
+
+def release_models() -> None:
+    from pipeline.run.stages import release_models as release
+
+    release()
+
+
 def _pool(workers: int):
     """A pool of workers with the models loaded. Where the platform can fork, the models are
     loaded once here and the workers inherit them (copy-on-write): no worker pays the cold
     start again, and the read-only model memory is shared. Elsewhere (macOS, Windows: fork is
     unsafe or missing) each spawned worker loads them itself."""
+    from pipeline.run.stages import warm_up
+
     if sys.platform.startswith("linux"):
         warm_up()
         return mp.get_context("fork").Pool(workers)
@@ -101,7 +145,7 @@ def run_local(inputs: list[Path], workers: int = 1, quiet: bool = False, limits:
     articles = split_problems(iter_articles(inputs, limits), result.problems)
     worker = Worker(str(cache_dir) if cache_dir else None, force)
     if workers <= 1:  # no warm-up: each model loads when the first article needing it comes
-        collect(result, progress(map(worker, articles), quiet))
+        collect(result, progress(map(worker, lingua_ahead(articles, worker)), quiet))
     else:
         with _pool(workers) as pool:
             collect(result, progress(pool.imap(worker, articles, chunksize=2), quiet))

@@ -12,6 +12,8 @@ import time
 import traceback
 from typing import Callable
 
+import spacy  # noqa: F401  (see below)
+
 from pipeline.annotate import annotate
 from pipeline.extract import extract
 from pipeline.normalise import normalise
@@ -31,6 +33,10 @@ def limit_blas_threads(n: int = BLAS_THREADS) -> None:
 
 
 limit_blas_threads()
+
+# spaCy is imported above, not by `pipeline.annotate` (whose dates ingest uses): every article
+# needs it, and with one worker this import runs on the first article while lingua's models load
+# in a child process (run.local.lingua_ahead), instead of the first segment waiting for them.
 
 STAGES: list[tuple[str, Callable[[Article], Article]]] = [
     ("annotate", annotate),

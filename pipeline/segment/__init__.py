@@ -27,7 +27,8 @@ character accuracy and segmentation time, best of 3 cold passes, 2 cores under l
 обласна рада); lingua is the only backend at >= 99 % everywhere and is ~2.5-3x faster than
 lingua's own `detect_multiple_languages_of` (lingua-multi) on whole articles, because the
 letters settle most units without a model call. The first call loads lingua's models
-(~1.5 s on an idle machine, ~190 MB RSS per process).
+(~1.5 s on an idle machine, ~190 MB RSS per process; only those of the unit's candidate
+languages, and with `--workers 1` in a child process: `start_background`).
 """
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ import re
 from pipeline.record import Segment
 from pipeline.segment.backends import BACKENDS, get_backend
 from pipeline.segment.cut import Run, to_segments
-from pipeline.segment.decode import decide
+from pipeline.segment.decode import decide, letter_evidence
 from pipeline.segment.units import Unit, is_acronym, units_in
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -60,6 +61,21 @@ def crumb_flags(text: str, units: list[Unit]) -> list[bool]:
     return flags
 
 
+def _language_units(text: str, start: int, end: int) -> list[Unit]:
+    """The units that get a language of their own (crumbs and short other-script bits dropped)."""
+    units = units_in(text, start, end)
+    units = [u for u, crumb in zip(units, crumb_flags(text, units)) if not crumb]
+    return [u for u in units if u.script != "Other" or u.n_letters > ABSORB_MAX_LETTERS]
+
+
+def model_candidates(text: str, start: int = 0, end: int | None = None) -> set[tuple[str, ...]]:
+    """The candidate-language sets the backend will be asked about for text[start:end] (units
+    whose letters leave more than one language open): the models segmenting it needs."""
+    units = _language_units(text, start, len(text) if end is None else end)
+    _, alive, need = letter_evidence(text, units)
+    return {alive[i] for i in need}
+
+
 def segment(
     text: str, start: int = 0, end: int | None = None, hint: str | None = None, backend: str | None = None
 ) -> list[Segment]:
@@ -70,13 +86,25 @@ def segment(
     end = len(text) if end is None else end
     if start >= end:
         return []
-    units = units_in(text, start, end)
-    units = [u for u, crumb in zip(units, crumb_flags(text, units)) if not crumb]
-    units = [u for u in units if u.script != "Other" or u.n_letters > ABSORB_MAX_LETTERS]
+    units = _language_units(text, start, end)
     scorer = get_backend(backend or DEFAULT_BACKEND)
     decisions = decide(text, units, scorer, hint)
     runs = [Run(u.start, u.end, d.language, d.confidence, u.n_letters) for u, d in zip(units, decisions)]
     return to_segments(text, runs, start, end)
+
+
+def start_background(text: str, start: int = 0) -> bool:
+    """Let the default backend score in a child process from now on, loading at once the models
+    that segmenting text[start:] needs (see `LinguaBackend.start_child`); whether it does."""
+    starter = getattr(get_backend(DEFAULT_BACKEND), "start_child", None)
+    return bool(starter and starter(model_candidates(text, start)))
+
+
+def stop_background() -> None:
+    """Back to scoring in this process (ends the child, if any)."""
+    stopper = getattr(get_backend(DEFAULT_BACKEND), "stop_child", None)
+    if stopper:
+        stopper()
 
 
 def dominant_language(segments: list[Segment], text: str) -> str:
@@ -90,4 +118,5 @@ def dominant_language(segments: list[Segment], text: str) -> str:
     return max(sorted(weight), key=weight.__getitem__) if weight else "und"
 
 
-__all__ = ["BACKENDS", "DEFAULT_BACKEND", "dominant_language", "segment"]
+__all__ = ["BACKENDS", "DEFAULT_BACKEND", "dominant_language", "model_candidates", "segment", "start_background",
+           "stop_background"]

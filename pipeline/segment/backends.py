@@ -7,7 +7,10 @@ their script, return log-scores per candidate.
   Belarusian). Each language's models load on first use, so a unit whose letters rule out
   Belarusian loads no Belarusian model (~0.25 s CPU less at start-up); the scores are those of
   the five-language detector renormalised over the candidates (equal within 4e-14 on all
-  26,510 units devset, seeds, data/raw and SlavicNER pl/ru send to lingua).
+  26,510 units devset, seeds, data/raw and SlavicNER pl/ru send to lingua; lingua itself
+  varies in the last bits between processes). With `--workers 1` it runs in a child process
+  started on the first article (`LinguaBackend.start_child`), so its models load on another
+  core while the main process imports spaCy.
 - `langdetect`: Google's n-gram profiles, seeded (`DetectorFactory.seed = 0`) so runs
   repeat; it has no Belarusian profile, so `be` only ever comes from the letters.
 
@@ -16,9 +19,15 @@ backend only has to rank languages that the letters leave possible.
 """
 from __future__ import annotations
 
+import contextlib
 import math
+import os
+import pickle
+import subprocess
+import sys
 from functools import lru_cache
-from typing import Protocol, Sequence
+from pathlib import Path
+from typing import BinaryIO, Iterable, Protocol, Sequence
 
 from pipeline.segment.letters import LANGUAGES, marker_hits
 
@@ -55,20 +64,24 @@ class RuleBackend:
 
 
 class LinguaBackend:
-    """lingua restricted to the candidate languages of each unit."""
+    """lingua restricted to the candidate languages of each unit; in this process, or in a
+    child process once `start_child` was called (see there)."""
 
     name = "lingua"
 
     def __init__(self) -> None:
-        from lingua import Language
-
-        self._code = {getattr(Language, n): c for c, n in _LINGUA_NAMES.items()}
+        self._child: _LinguaChild | None = None
         # names repeat within and across articles (Гродно, «Могилев»): ask once per process
         self._probs = lru_cache(maxsize=CACHE_SIZE)(self._compute)
 
     def _compute(self, text: str, candidates: tuple[str, ...]) -> dict[str, float]:
-        detector = _lingua_detector(candidates)
-        return {self._code[v.language]: v.value for v in detector.compute_language_confidence_values(text)}
+        if self._child is not None:
+            try:
+                return self._child.probs(text, candidates)
+            except (EOFError, OSError, pickle.UnpicklingError):  # the child is gone: go on here
+                self._child.close()
+                self._child = None
+        return _lingua_probs(text, candidates)
 
     def scores(self, texts, words, candidates):
         return [_logs(self._probs(text, cands), cands) for text, cands in zip(texts, candidates)]
@@ -76,6 +89,27 @@ class LinguaBackend:
     def preload(self) -> None:
         """Load every language's models now (before forking workers, which then share them)."""
         _lingua_detector(LANGUAGES, preloaded=True)
+
+    def start_child(self, candidate_sets: Iterable[tuple[str, ...]]) -> bool:
+        """Score units in a child process from now on, which starts loading the models of
+        `candidate_sets` at once. Why: lingua holds the GIL while it loads (~0.7 s for pl+en),
+        so a thread cannot overlap it with the rest of the start-up (importing spaCy, loading
+        the pipelines), a process on another core can. Same detector, same scores (to lingua's
+        own last-bit noise between processes). Not done when no model is expected or where
+        models are loaded already. Returns whether a child runs."""
+        candidate_sets = sorted(set(candidate_sets))
+        if self._child is not None or not candidate_sets or _lingua_detector.cache_info().currsize:
+            return self._child is not None
+        try:
+            self._child = _LinguaChild(candidate_sets)
+        except OSError:  # could not start it: score here
+            return False
+        return True
+
+    def stop_child(self) -> None:
+        if self._child is not None:
+            self._child.close()
+            self._child = None
 
 
 _LINGUA_NAMES = {"pl": "POLISH", "ru": "RUSSIAN", "be": "BELARUSIAN", "uk": "UKRAINIAN", "en": "ENGLISH"}
@@ -89,6 +123,59 @@ def _lingua_detector(languages: tuple[str, ...] = LANGUAGES, preloaded: bool = F
 
     builder = LanguageDetectorBuilder.from_languages(*(getattr(Language, _LINGUA_NAMES[c]) for c in languages))
     return (builder.with_preloaded_language_models() if preloaded else builder).build()
+
+
+def _lingua_probs(text: str, candidates: tuple[str, ...]) -> dict[str, float]:
+    """lingua's confidence per language code, over the candidates."""
+    values = _lingua_detector(candidates).compute_language_confidence_values(text)
+    return {_LINGUA_CODES[v.language.name]: v.value for v in values}
+
+
+_LINGUA_CODES = {n: c for c, n in _LINGUA_NAMES.items()}
+
+
+class _LinguaChild:
+    """`python -m pipeline.segment.lingua_child`, answering `_lingua_probs` requests pickled over
+    its stdin/stdout, one at a time. A fresh interpreter rather than a fork: a fork copies the
+    locks held by this process's other threads (BLAS, lingua's, allocators) and can hang on
+    them; and rather than multiprocessing's spawn, which re-runs the caller's main script."""
+
+    def __init__(self, candidate_sets: list[tuple[str, ...]]) -> None:
+        root = str(Path(__file__).resolve().parents[2])  # this copy of the package, wherever run from
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+        self._proc = subprocess.Popen([sys.executable, "-m", "pipeline.segment.lingua_child"],
+                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        self._send(candidate_sets)
+
+    def _send(self, obj: object) -> None:
+        pickle.dump(obj, self._proc.stdin)
+        self._proc.stdin.flush()
+
+    def probs(self, text: str, candidates: tuple[str, ...]) -> dict[str, float]:
+        self._send((text, candidates))
+        return pickle.load(self._proc.stdout)
+
+    def close(self) -> None:
+        """End the child now (it holds nothing to save; it may be busy loading models)."""
+        self._proc.kill()
+        self._proc.wait()
+        for pipe in (self._proc.stdin, self._proc.stdout):
+            with contextlib.suppress(OSError):  # a request may be left unsent in the buffer
+                pipe.close()
+
+
+def serve(inp: BinaryIO, out: BinaryIO) -> None:
+    """The child's loop: load the models of the candidate sets sent first, then answer
+    `(text, candidates)` requests until the input ends (the parent closed it or is gone)."""
+    for candidates in pickle.load(inp):
+        _lingua_detector(candidates, preloaded=True)
+    while True:
+        try:
+            text, candidates = pickle.load(inp)
+        except EOFError:
+            return
+        pickle.dump(_lingua_probs(text, candidates), out)
+        out.flush()
 
 
 class LangdetectBackend:

@@ -50,9 +50,11 @@ def _ruled_out(v: dict[str, int]) -> set[str]:
     return {c for c, n in v.items() if n and letters(c).strict}
 
 
-def _emissions(
-    text: str, units: list[Unit], backend: Backend, hint: str | None
-) -> list[dict[str, float]]:
+def letter_evidence(
+    text: str, units: list[Unit]
+) -> tuple[list[dict[str, int]], list[tuple[str, ...]], list[int]]:
+    """Per unit: violations per language of its script, the languages still possible, and
+    which units (indices) the letters leave open, i.e. go to the backend."""
     viols = [{c: violations(u.counts, c) for c in languages_of_script(u.script)} for u in units]
     alive = [tuple(c for c in v if c not in _ruled_out(v)) for v in viols]
     need = []
@@ -63,6 +65,13 @@ def _emissions(
         if is_acronym(text, units[i]):
             continue  # no n-grams to speak of (СЭЗ): letters, priors and context decide
         need.append(i)
+    return viols, alive, need
+
+
+def _emissions(
+    text: str, units: list[Unit], backend: Backend, hint: str | None
+) -> list[dict[str, float]]:
+    viols, alive, need = letter_evidence(text, units)
     model = backend.scores(
         [text[units[i].start : units[i].end] for i in need],
         [units[i].words for i in need],

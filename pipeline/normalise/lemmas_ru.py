@@ -105,23 +105,34 @@ _IA_CASES = {"ия": ("nom",), "ии": ("gen", "dat", "loc"), "ию": ("acc",), 
 
 
 def _feminine_ia(word: str, prefix: str, suffix: str) -> tuple[Analysis, ...]:
-    """`Асии` -> `Асия`: pymorphy reads rare -ия names as the masculine -ий name (`асий`)
-    with no frequency behind it (all readings equally likely). Where every reading is such
-    a masculine name, read the word as a feminine -ия name instead (common names like
-    `Юрия` have frequency-ranked readings and keep them)."""
+    """`Асии`, `Асию` -> `Асия`: pymorphy reads rare -ия names as the masculine -ий name
+    (`асий`) with no frequency behind it (all readings equally likely). Where every reading
+    is such a masculine name, read the word as a feminine -ия name instead; a form with a
+    single reading (`Асию`: only the dative of `асий`) is judged by its -ия form (`Асия`).
+    Common names like `Юрий` have frequency-ranked readings (`Юрия`) and keep them."""
     low = word.lower()
     end = next((e for e in _IA_CASES if low.endswith(e)), "")
+    if not end or not word[:1].isupper():
+        return ()
     parses = morph.ru_parses(word)
-    if not end or not word[:1].isupper() or len(parses) < 2:
+    stem = word[: len(word) - len(end)]
+    rare = _rare_masculine_ij(parses) or (
+        len(parses) == 1 and _masculine_ij(parses[0]) and _rare_masculine_ij(morph.ru_parses(stem + "ия")))
+    if not rare:
         return ()
-    masc = all("Name" in p.tag and p.tag.gender == "masc" and p.normal_form.endswith("ий")
-               for p in parses)
-    if not masc or len({round(p.score, 3) for p in parses}) != 1:
-        return ()
-    lemma = word[: len(word) - len(end)] + "ия"
-    return tuple(Analysis(lemma=lemma, pos="noun", case=c, number="sg", gender="f",
+    return tuple(Analysis(lemma=stem + "ия", pos="noun", case=c, number="sg", gender="f",
                           kinds=frozenset({"name"}), ref=(None, prefix, suffix))
                  for c in _IA_CASES[end])
+
+
+def _masculine_ij(parse) -> bool:
+    return "Name" in parse.tag and parse.tag.gender == "masc" and parse.normal_form.endswith("ий")
+
+
+def _rare_masculine_ij(parses) -> bool:
+    """Two or more readings, all of a masculine -ий name, all equally likely."""
+    return len(parses) >= 2 and all(_masculine_ij(p) for p in parses) and \
+        len({round(p.score, 3) for p in parses}) == 1
 
 
 def _guessed_names(word: str, prefix: str, suffix: str) -> list[Analysis]:

@@ -52,6 +52,10 @@ class AgDraft:
     how: str = ""  # between / subject / sides / all
     trigger_i: int = 0  # token index of the document's name in its sentence
     sents: list[int] = field(default_factory=list)
+    heading: bool = False  # told in a heading line
+    retold: bool = False  # "Dokument podpisano ...", "Церемония прошла ...": the agreement told before
+    unsigned: bool = False  # named without a signing ("Nowe memorandum ... między X a Y"): kept only
+    # when a signing told elsewhere ("Dokument podpisali ...") joins it
 
 
 # ----------------------------------------------------------------------------- entities
@@ -102,7 +106,7 @@ def _hits(s: Sent) -> list[tuple[int, int, str]]:
     toks = s.tokens
     while i < len(toks):
         best = None
-        if not s.in_quote(toks[i].start):
+        if not s.in_quote(toks[i].start) and not _after_draft_noun(s, i):
             for v in vocabs_for(toks[i], s.lang):
                 hit = v.find(toks, i, v.data.get("agreement_triggers", {}))
                 if hit and (best is None or hit[1] > best[1]):
@@ -115,6 +119,11 @@ def _hits(s: Sent) -> list[tuple[int, int, str]]:
     return out
 
 
+def _after_draft_noun(s: Sent, i: int) -> bool:
+    """"projekt porozumienia", "проект соглашения": a draft, not the document."""
+    return i > 0 and any(v.token_is(s.tokens[i - 1], v.words("draft_nouns")) for v in vocabs_for(s.tokens[i - 1], s.lang))
+
+
 def _document_hits(s: Sent, atype: str, signs: list[int]) -> list[tuple[int, int, str]]:
     """"Dokument"/"Документ" standing for the agreement told just before, or a signing told in
     the very next sentence ("Церемония подписания прошла 5 марта в Витебске"): a hit of its
@@ -124,9 +133,22 @@ def _document_hits(s: Sent, atype: str, signs: list[int]) -> list[tuple[int, int
     return docs or [(i, 1, atype) for i in signs[:1]]
 
 
-def _signing(s: Sent) -> list[int]:
-    return [i for i, t in enumerate(s.tokens)
-            if any(v.token_is(t, v.words("signing_words")) for v in vocabs_for(t, s.lang))]
+def _signing(s: Sent, key: str = "signing_words") -> list[int]:
+    """Token indices of signing words, leaving out a signing negated or only considered
+    ("nie podpisano", "o możliwości podpisania", "возможность заключения", "магчымасць падпісання")."""
+    toks = s.tokens
+    out = []
+    for i, t in enumerate(toks):
+        vs = vocabs_for(t, s.lang)
+        if not any(v.token_is(t, v.words(key)) for v in vs):
+            continue
+        before = toks[max(0, i - 2):i]
+        negated = any(b.lower in v.words("negations") and not (k + 1 < len(before) and
+                                                               before[k + 1].lower in v.words("negation_exceptions"))
+                      for v in vs for k, b in enumerate(before))  # "nie tylko podpisały" still signs
+        if not negated and not any(v.token_is(b, v.words("not_signed_words")) for v in vs for b in before):
+            out.append(i)
+    return out
 
 
 def between_index(s: Sent) -> int | None:
@@ -178,17 +200,44 @@ def _split_coordinated(e: Entity, s: Sent, vs, art: Article) -> list[Entity]:
     if k is None:
         return []
     from pipeline.normalise.lemmas import lemmatise
-    from pipeline.normalise.organisations import org_key, signatures_match
-    from pipeline.record import Organisation
     out = []
     for a, b in ((inner[0].start, inner[k - 1].end), (inner[k + 1].start, e.end)):
         surface = art.text[a:b]
-        name = lemmatise(surface, s.lang, "ORG") or surface
-        org = next((o for o in art.organisations.values() if signatures_match(o.name, name)), None)
-        if org is None:
-            org = art.organisations.setdefault(org_key(name), Organisation(org_key(name), name))
+        org = _organisation(art, lemmatise(surface, s.lang, "ORG") or surface)
         out.append(Entity(org.key, a, b, _heads(surface), False))
     return out if out[0].key != out[1].key else []
+
+
+def _organisation(art: Article, name: str):
+    """The article's organisation of that name (by signature), else a new one."""
+    from pipeline.normalise.organisations import org_key, signatures_match
+    from pipeline.record import Organisation
+    org = next((o for o in art.organisations.values() if signatures_match(o.name, name)), None)
+    return org or art.organisations.setdefault(org_key(name), Organisation(org_key(name), name))
+
+
+def _seated(parties: list[Entity], s: Sent, art: Article, ents: list[Entity]) -> list[Entity]:
+    """"Университетом в Белостоке", "Універсітэт у Беластоку" split by the NER into a bare head
+    noun and a place: the party is the organisation with its seat, and that place no party."""
+    from pipeline.extract.cues import _org_head
+    from pipeline.normalise.lemmas import lemmatise
+    toks = s.tokens
+    preps = {w for v in (vocabs_for(toks[0], s.lang) if toks else ()) for w in v.words("place_preps")}
+    out = []
+    for e in parties:
+        words = [i for i, t in enumerate(toks) if e.start <= t.start and t.end <= e.end]
+        k = words[-1] + 1 if len(words) == 1 else len(toks)
+        seat = next((p for p in ents if p.is_place and k + 1 < len(toks) and p.start == toks[k + 1].start), None)
+        if seat is None and k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and not e.is_place:
+            seat = _link_words([toks[k + 1]], art, s.lang)  # the seat the NER left untagged
+        if e.is_place or seat is None or toks[k].lower not in preps or not _org_head(toks, words[0], s.lang) \
+                or art.text[e.end:toks[k].start].strip():
+            out.append(e)
+            continue
+        head = lemmatise(art.text[e.start:e.end], s.lang, "ORG") or art.text[e.start:e.end]
+        org = _organisation(art, f"{head} {art.text[toks[k].start:seat.end]}")
+        out.append(Entity(org.key, e.start, seat.end, e.heads, False))
+    return [e for e in out if not any(f is not e and f.start <= e.start and e.end <= f.end for f in out)]
 
 
 def _as_unit(e: Entity, s: Sent, art: Article) -> Entity:
@@ -269,12 +318,14 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
         if "," in text[toks[i - 1].end:toks[i].start]:
             lo = toks[i].start
             break
-    found = [e for e in _in_sentence(ents, text, lo, toks[verb].start)
-             if not (e.is_place and _prep_before(s, e.start, place_preps))]
+    found = _seated([e for e in _in_sentence(ents, text, lo, toks[verb].start)
+                     if not (e.is_place and _prep_before(s, e.start, place_preps))], s, art, ents)
     # common nouns standing for an organisation named before: "klaster i izba podpisały";
     # an acronym named before and not tagged again: "rektor ГрДУ i prorektor ..."
     for t in toks[:verb]:
-        if t.start < lo or any(e.start <= t.start < e.end for e in ents):
+        inside = next((e for e in ents if e.start <= t.start < e.end), None)
+        # an acronym the NER glued to a place ("w Tbilisi PFDS i GFA") is still read
+        if t.start < lo or (inside is not None and not (inside.is_place and t.text.isupper())):
             continue
         if t.text[:1].isupper():
             same = [e for e in prior if _abbreviates(t.text, text[e.start:e.end], e, art)]
@@ -304,6 +355,8 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
             gap_toks = [t for t in toks if toks[verb].end <= t.start < after[0].start]
             if any(any(v.token_is(t, v.words("and_words")) for v in vs) for t in gap_toks[-2:]):
                 found.append(after[0])
+    if not found:  # "umowę zawarły Starostwo ... i Rada ...", "Dokument podpisali rektor X i prorektor Y"
+        found = _coordinated_after(s, ents, verb, vs, place_preps, text)
     if len(found) == 1:  # "podpisało z politechniką", "подписал с университетом": a body named before
         for k in range(verb + 1, min(len(toks), verb + 4)):
             t = toks[k]
@@ -315,6 +368,21 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
                 found.append(Entity(e.key, t.start, t.end, e.heads, False))
                 break
     return found
+
+
+def _coordinated_after(s: Sent, ents: list[Entity], verb: int, vs, place_preps, text: str) -> list[Entity]:
+    """The subject told after the verb: the first party after it and each next one joined to
+    it by `i`/`и`/`і` (a place after `w`/`в` is where, not who)."""
+    toks = s.tokens
+    after = [e for e in _in_sentence(ents, text, toks[verb].end, s.end)
+             if not (e.is_place and _prep_before(s, e.start, place_preps))]
+    out = after[:1]
+    for e in after[1:]:
+        gap = [t for t in toks if out[-1].end <= t.start and t.end <= e.start]
+        if not gap or len(gap) > 3 or not any(v.token_is(t, v.words("and_words")) for v in vs for t in gap):
+            break
+        out.append(e)
+    return out if len(out) >= 2 else []
 
 
 def _untagged_orgs(toks: list[Token], lo: int, stop: int, ents: list[Entity], art: Article) -> list[Entity]:
@@ -348,6 +416,8 @@ def _abbreviates(token: str, surface: str, e: Entity, art: Article) -> bool:
     org = art.organisations.get(e.key)
     if org is not None and token in (org.acronym, *org.aliases):
         return True
+    if re.match(rf"[^()\n.]{{0,40}}\({re.escape(token)}\)", art.text[e.end:e.end + 60]):
+        return True  # "Гродзенскі дзяржаўны ўніверсітэт імя Янкі Купалы (ГрДУ)": defined right after the name
     words = [w for w in re.split(r"[\s\-]+", surface.split("„")[0].split("«")[0].split('"')[0]) if w[:1].isupper()]
     initials = "".join(w[0] for w in words).upper()
     return len(token) >= 2 and token.isupper() and initials[:len(token)] == token and len(words) >= len(token)
@@ -401,20 +471,43 @@ def _status(c: SentCues, verb: int, date: str, published: str) -> str:
 VERB_TO_VENUE = 6  # tokens from "podpisano"/"был подписан" to the place it was signed at
 
 
-def _venue(c: SentCues, art: Article, between: int | None, trigger: int, verb: int = -1) -> str:
+def _venue(c: SentCues, art: Article, between: int | None, trigger: int, verb: int = -1,
+           title_end: int = -1) -> str:
     """Where it was signed: a place with `w`/`в`/`у` before the document's name (after it, a
-    place belongs to the document's content: "partnerów w obwodzie smoleńskim"), or shortly
-    after the signing verb that follows the name ("Umowę podpisano w Grodnie")."""
+    place belongs to the document's content: "partnerów w obwodzie smoleńskim"), shortly
+    after the signing or holding verb that follows the name ("Umowę podpisano w Grodnie",
+    "Podpisanie umowy odbyło się 6 czerwca w Łucku"), or right after the name with only a date
+    between ("podpiszą porozumienie o współpracy 21 listopada w Mińsku")."""
     v = sentence_vocab(c.sent.lang)
     preps = v.words("place_preps")
+    toks = c.sent.tokens
+    dated = {i for m in c.sent.mentions if m.label == "DATE" for i, t in enumerate(toks) if m.start <= t.start < m.end}
+    vs = vocabs_for(toks[0], c.sent.lang) if toks else ()
+    anchors = [verb] + [i for i in range(trigger + 1, len(toks))
+                        if any(x.token_is(toks[i], x.words("held_verbs")) for x in vs)]
+    first_after = next((i for i, t in enumerate(toks) if t.start >= title_end), len(toks)) if title_end >= 0 else len(toks)
+
+    def near(a: int, i: int) -> bool:
+        return trigger < a < i and i - a - len(dated & set(range(a, i))) <= VERB_TO_VENUE
+
     for p in c.places:
-        after_verb = trigger < verb < p.i <= verb + VERB_TO_VENUE
+        after_verb = any(near(a, p.i) for a in anchors) \
+            or (p.i - 1 > first_after and set(range(first_after, p.i - 1)) <= dated)
         if p.strength < 1 or (between is not None and p.i > between) or (p.i > trigger and not after_verb):
             continue
         prev = c.sent.tokens[p.i - 1].lower if p.i > 0 else ""
-        if prev in preps:
+        if prev in preps and not _in_a_name(c.sent, p.i - 1):
             return p.key
     return ""
+
+
+def _in_a_name(s: Sent, prep: int) -> bool:
+    """"Starostwo Powiatowe w Sokółce", "Uniwersytetem w Białymstoku" split by the NER: the
+    preposition inside, or right after, an organisation's mention belongs to its name."""
+    toks = s.tokens
+    ends = {m.end for m in s.mentions if m.label == "ORG"}
+    return any(m.label == "ORG" and m.start <= toks[prep].start < m.end for m in s.mentions) \
+        or (prep > 0 and toks[prep - 1].end in ends)
 
 
 def _date_from_event(c: SentCues, ev: Draft | None, rng: tuple[str, str] | None) -> str:
@@ -462,9 +555,12 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
             para_date[s.block] = ctx["date"]
         hits = _hits(s)
         signs = _signing(s)
-        if not hits and signs and out:  # "Dokument podpisano 26 kwietnia w Orszy", "Церемония подписания прошла"
+        if not hits and not signs and out and si - 1 in out[-1].sents:
+            signs = _signing(s, "ceremony_nouns")  # "Церемония прошла 16 мая в Бресте": the signing told next
+        retold = not hits and bool(signs) and bool(out)
+        if retold:  # "Dokument podpisano 26 kwietnia w Orszy", "Церемония подписания прошла"
             hits = _document_hits(s, out[-1].atype, signs if si - 1 in out[-1].sents else [])
-        if not hits or not signs:
+        if not hits:
             continue
         vs = vocabs_for(s.tokens[0], s.lang)
         v = sentence_vocab(s.lang)
@@ -478,6 +574,15 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
             else:
                 groups.append([h])
         pairs = _between_pairs(s, here, vs, art)
+        if not signs:  # a document named before its signing is told: its parties, if `między X a Y` gives them
+            for gi, g in enumerate(groups if pairs else []):
+                atype = min((h[2] for h in g), key=TYPE_PRIORITY.index)
+                for parties in (pairs if len(groups) == 1 else pairs[gi:gi + 1]):
+                    parties = _seated(parties, s, art, here)
+                    out.append(AgDraft(atype, si, s.tokens[g[0][0]].start, _title_end(s, g[-1][0] + g[-1][1], art.text),
+                                       parties=list(dict.fromkeys(e.key for e in parties)), how="between",
+                                       trigger_i=g[0][0], sents=[si], heading=s.heading, unsigned=True))
+            continue
         verb = min(signs, key=lambda i: abs(i - groups[0][0][0]))
         for gi, g in enumerate(groups):
             atype = min((h[2] for h in g), key=TYPE_PRIORITY.index)
@@ -499,7 +604,9 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
             else:
                 a.how = "between"
             for parties in chosen:
-                b = AgDraft(a.atype, si, a.start, a.end, sents=[si], how=a.how, trigger_i=g[0][0])
+                parties = _seated(parties, s, art, here)
+                b = AgDraft(a.atype, si, a.start, a.end, sents=[si], how=a.how, trigger_i=g[0][0], heading=s.heading,
+                            retold=retold)
                 b.parties = list(dict.fromkeys(e.key for e in parties))
                 _when_where(b, c, ctx, art, between, para_date, out, verb)
                 out.append(b)
@@ -519,12 +626,14 @@ def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int |
         a.date, a.own_date, a.inferred = d.start, True, d.relative
     elif c.same_day and any(x.date for x in done):  # "Tego samego dnia", "В тот же день"
         a.date, a.inferred = next(x.date for x in reversed(done) if x.date), True
+    elif c.day_offset and any(len(x.date) == 10 for x in done):  # "Dzień później", "На следующий день"
+        a.date, a.inferred = day_shift(next(x.date for x in reversed(done) if len(x.date) == 10), c.day_offset), True
     elif verb_status == "signed" or ctx.get("ref") is not None:
         day = _date_from_event(c, ev, ctx.get("range"))
         if c.ordinal is None and not c.end_marker and not ctx.get("ref") and para_date.get(c.sent.block):
             day = para_date[c.sent.block]
         a.date, a.inferred = day, bool(day)
-    a.place = _venue(c, art, between, a.trigger_i, verb)
+    a.place = _venue(c, art, between, a.trigger_i, verb, a.end)
     if not a.place and ev is not None and (verb_status == "signed" or ctx.get("ref") is not None):
         a.place = ev.place
     if ev is not None and (verb_status == "signed" or ctx.get("ref") is not None):
@@ -538,24 +647,36 @@ def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int |
 
 
 def merge(art: Article, drafts: list[AgDraft]) -> list[AgDraft]:
-    """One agreement told several times (title, lead, body, a "КОРОТКО" box) is one row."""
+    """One agreement told several times (title, lead, body, a "КОРОТКО" box) is one row. A
+    retelling without parties ("Podpisanie umowy odbyło się ...") joins the agreement told last,
+    whatever the noun it uses; a heading sharing a party with the body tells the same one."""
     out: list[AgDraft] = []
     for a in drafts:
         target = None
-        for b in out:
-            if b.atype != a.atype or (a.date and b.date and a.date[:7] != b.date[:7] and not (a.inferred or b.inferred)):
+        partyless = len(a.parties) < 2 or a.retold
+        for b in (reversed(out) if partyless else out):
+            generic = (partyless and a.atype == "cooperation_agreement" and not a.heading) or a.retold
+            if (b.atype != a.atype and not generic) \
+                    or (a.date and b.date and a.date[:7] != b.date[:7] and not (a.inferred or b.inferred)):
                 continue
             if set(a.sents) & set(b.sents):
                 continue  # two documents of one sentence are two agreements
             small, big = sorted((a.parties, b.parties), key=len)
-            if len(small) < 2 or all(any(_same_party(art, x, y) for y in big) for x in small):
+            same = [x for x in small if any(_same_party(art, x, y) for y in big)]
+            if len(small) < 2 or a.retold or len(same) == len(small) or (same and (a.heading or b.heading)):
                 target = b
                 break
         if target is None:
             out.append(a)
             continue
-        if len(target.parties) < 2 or HOW_RANK.index(a.how) < HOW_RANK.index(target.how):
-            target.parties, target.how = a.parties, a.how
+        if target.unsigned and not a.unsigned:  # the signing told later gives status, day and place
+            target.unsigned, target.si, target.status = False, a.si, a.status
+            target.date, target.inferred, target.own_date = a.date, a.inferred, a.own_date
+            target.place, target.event = a.place, a.event
+        rank, target_rank = HOW_RANK.index(a.how), HOW_RANK.index(target.how)
+        body_over_heading = target.heading and not a.heading and len(a.parties) >= 2 and rank <= target_rank
+        if len(target.parties) < 2 or rank < target_rank or body_over_heading:
+            target.parties, target.how, target.heading = a.parties, a.how, a.heading
         if a.own_date and not a.inferred and (not target.own_date or target.inferred):
             target.date, target.inferred, target.own_date = a.date, a.inferred, True
         elif not target.date:
@@ -563,7 +684,7 @@ def merge(art: Article, drafts: list[AgDraft]) -> list[AgDraft]:
         target.place = target.place or a.place
         target.event = target.event or a.event
         target.sents += a.sents
-    return [a for a in out if len(a.parties) >= 2]
+    return [a for a in out if len(a.parties) >= 2 and not a.unsigned]
 
 
 def to_agreements(art: Article, drafts: list[AgDraft], cues: list[SentCues], events: list[Draft]) -> list[Agreement]:

@@ -208,3 +208,22 @@ def test_untyped_foreign_and_common_words(text, lemma):
 ])
 def test_more_endings(text, lang, label, lemma):
     assert lemmatise(text, lang, label) == lemma
+
+
+@pytest.mark.parametrize("text,label,lemma", [
+    # a generated adjective keeps its degree (`wielki`, not `największy`)
+    ("Wielkiej Doliny", "LOC", "Wielka Dolina"),
+    ("Szerokiej", "", "szeroki"),
+    # adjectives and noun agreeing in gender and number but not in case: a slip of the
+    # writer, every word to the nominative
+    ("Wielką Dolina", "LOC", "Wielka Dolina"),
+    ("Wielka Doliną", "LOC", "Wielka Dolina"),
+    ("Zielona Doliną", "LOC", "Zielona Doliną"),  # `Zielona` may be a noun (a place): no slip
+    # English -ony, -ary, -ory given names are no Polish genitives of -ona, -ara, -ora
+    ("Tony Whitfield", "PER", "Tony Whitfield"),
+    ("Rory Whitfield", "PER", "Rory Whitfield"),
+    # -sie, -nie of a woman's name in the dative beside an uninflected surname
+    ("Vanessie Holt", "PER", "Vanessa Holt"),
+])
+def test_degree_slips_and_english_names(text, label, lemma):
+    assert lemmatise(text, "pl", label) == lemma

@@ -70,6 +70,9 @@ def lemmatise_words(words: list[str], engine: Engine, label: str,
         # a lone unknown word is more often a name (`Tabeńskiego`)
         analyses = [a or list(adjective(w)) for w, a in zip(words, analyses)]
     plan = _best_plan(words, analyses, prefer, engine)
+    mixed = _mixed_case_name(words, analyses, engine, prefer, plan)
+    if mixed is not None:
+        return mixed
     if plan is None:
         return _adjectives_only(words, analyses, engine, prefer, lower=not label)
     head = max(i for i, (pos, _g, _n) in plan.changes.items() if pos == "noun")
@@ -108,6 +111,40 @@ def lemmatise_words(words: list[str], engine: Engine, label: str,
         if form:
             out[i] = match_case(words[i], form)
     return out
+
+
+def _mixed_case_name(words: list[str], analyses: list[list[Analysis]], engine: Engine,
+                     prefer: Callable[[Analysis], tuple], plan: _Plan | None) -> list[str] | None:
+    """`Wielką Brytania`, `Wielka Brytanią`: adjectives before a final noun that agree with it
+    in gender and number but not in case, one of the words a nominative: a slip of the
+    writer, not a phrase of two parts (a prenominal adjective always agrees with its noun),
+    so every word goes to the nominative. None where the words agree or do not fit so."""
+    idx = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
+    if not getattr(engine, "has_dictionary", False):
+        return None  # ending rules read too many words as adjectives to judge a slip
+    if len(idx) < 2 or len(idx) != len(words) - sum(1 for w in words if w.isspace()) or \
+            (plan is not None and plan.coverage >= len(idx)):
+        return None
+    head, adjs = idx[-1], idx[:-1]
+    for noun in sorted((a for a in analyses[head] if a.pos == "noun" and a.number == "sg"), key=prefer, reverse=True):
+        fits = [[a for a in analyses[j] if a.pos == "adj" and a.number == noun.number and a.case
+                 and genders_agree(a.gender, noun.gender)] for j in adjs]
+        if not all(fits) or not (noun.case == "nom" or any(a.case == "nom" for f in fits for a in f)) or \
+                any(a.pos == "noun" and a.case == "nom" for j in adjs for a in analyses[j]):
+            # a first word that may be a noun (`Powierzchnia Polski`) heads a phrase of its own
+            continue
+        out = list(words)
+        for j, f in zip(adjs, fits):
+            form = engine.nominative(words[j], _pick(f, prefer), noun.gender, noun.number)
+            if not form:
+                return None
+            out[j] = match_case(words[j], form)
+        form = words[head] if noun.case == "nom" else engine.nominative(words[head], noun, noun.gender, noun.number)
+        if not form:
+            return None
+        out[head] = match_case(words[head], form)
+        return out
+    return None
 
 
 def _personal(readings: list[Analysis]) -> bool:

@@ -113,8 +113,10 @@ def _generate(lemma: str, tag: str, gender: str, number: str) -> str | None:
         base = morph.base_lemma(lemma)
         return base if base in exact else min(exact, key=lambda f: (len(f), f))
     prefix = ":".join(parts[:3])
+    rest = parts[4:]  # the degree of adjectives (`wielki`, not `największy`), aspect and such
     for orth, t in forms:  # gender granularity differs (m1 vs m3): same class, number, case
-        if t.startswith(prefix) and (not gender or t.split(":")[3][:1] == gender[:1]):
+        tparts = t.split(":")
+        if t.startswith(prefix) and (not gender or tparts[3][:1] == gender[:1]) and tparts[4:] == rest:
             return orth
     return None
 

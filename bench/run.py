@@ -132,10 +132,10 @@ def main() -> None:
                         (f"Polish article with a Russian name ({raw_first.name})", raw_first)):
         line, _, cpu = _python([__file__, "--first", str(path), repr(time.time())])
         r = json.loads(line)
-        child = f", child process {r['rss_children_mb']:.0f} MB" if r.get("rss_children_mb") else ""
+        child_rss = f", child process {r['rss_children_mb']:.0f} MB" if r.get("rss_children_mb") else ""
         print(f"time to first result, {label}, --workers 1: {r['seconds']:.2f} s, CPU {cpu:.2f} s "
               f"(process start to article processed, interpreter included, CPU of all processes; "
-              f"peak RSS {r['rss_mb']:.0f} MB{child})")
+              f"peak RSS {r['rss_mb']:.0f} MB{child_rss})")
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
@@ -146,13 +146,13 @@ def main() -> None:
                 line, _, _ = _python([__file__, "--child", str(folder), str(w)])
                 r = json.loads(line)
                 rss = max(r["rss_self_mb"], r["rss_children_mb"]) if w > 1 else r["rss_self_mb"]
-                child = f" (+ lingua child {r['rss_children_mb']:.0f} MB)" if w == 1 and r["rss_children_mb"] else ""
+                child_rss = f" (+ lingua child {r['rss_children_mb']:.0f} MB)" if w == 1 and r["rss_children_mb"] else ""
                 rows.append((n, w, r, words, rss))
                 st = ", ".join(f"{k} {v:.1f}s" for k, v in r["stages"].items())
                 print(f"N={n:5d} workers={w}: {n / r['seconds']:7.1f} art/s, {words / r['seconds']:8.0f} words/s, "
                       f"{1000 * r['seconds'] / n:6.1f} ms/article ({1000 * r['cpu_s'] / n:.1f} ms CPU, all processes); "
                       f"stages (wall, summed over workers) {st}; tables {r['tables_s']:.1f}s (+ writing CSV "
-                      f"{r['write_s']:.1f}s); peak RSS/worker {rss:.0f} MB{child}; events {r['events']}, "
+                      f"{r['write_s']:.1f}s); peak RSS/worker {rss:.0f} MB{child_rss}; events {r['events']}, "
                       f"agreements {r['agreements']}", flush=True)
                 in_stages = sum(r["stages_cpu"].values())
                 print(f"    CPU per article: in the stages {1000 * in_stages / n:.1f} ms ("

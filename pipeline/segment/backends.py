@@ -142,7 +142,9 @@ class _LinguaChild:
 
     def __init__(self, candidate_sets: list[tuple[str, ...]]) -> None:
         root = str(Path(__file__).resolve().parents[2])  # this copy of the package, wherever run from
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])),
+               # lingua preloads on a thread per core; one leaves the other core to this process
+               "RAYON_NUM_THREADS": "1"}
         self._proc = subprocess.Popen([sys.executable, "-m", "pipeline.segment.lingua_child"],
                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
         self._send(candidate_sets)

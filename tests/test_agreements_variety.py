@@ -66,3 +66,99 @@ def test_matched_agreements_keep_their_date_type_and_status(figures):
     assert figures["ag_date"]["acc"] >= 0.9
     assert figures["ag_agreement_type"]["acc"] >= 0.9
     assert figures["ag_status"]["acc"] >= 0.9
+
+
+# ----------------------------------------------------------------------------- the constructions, one by one
+FDS = {"Fundacją Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa",
+       "Fundacja Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa"}
+GIR = {"Grodzieńską Izbą Rzemiosła": "Grodzieńska Izba Rzemiosła", "Grodzieńska Izba Rzemiosła": "Grodzieńska Izba Rzemiosła"}
+BOTH = ["org:fundacja dobrego sąsiedztwa", "org:grodzieńska izba rzemiosła"]
+
+
+def _rows(art) -> list[tuple]:
+    return [(a.agreement_type, a.date, a.place_key, a.status, sorted(a.parties)) for a in art.agreements]
+
+
+def test_a_document_named_first_is_signed_in_a_later_paragraph():
+    from tests.test_extract import make
+    text = ("Nowe memorandum o współpracy między Fundacją Dobrego Sąsiedztwa a Grodzieńską Izbą Rzemiosła "
+            "ułatwi wymianę rzemieślników.\n\nDokument podpisano 5 marca 2021 r. w Grodnie.\n")
+    art = make(text, "2021-03-08", places={"Grodnie": "Grodno"}, orgs={**FDS, **GIR},
+               dates={"5 marca 2021 r.": "2021-03-05"})
+    assert _rows(art) == [("memorandum", "2021-03-05", "geo:627904", "signed", BOTH)]
+
+
+def test_a_document_only_named_is_no_agreement():
+    from tests.test_extract import make
+    text = "Memorandum o współpracy między Fundacją Dobrego Sąsiedztwa a Grodzieńską Izbą Rzemiosła obowiązuje od lat.\n"
+    assert make(text, "2021-03-08", orgs={**FDS, **GIR}).agreements == []
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Rozmawiano o możliwości podpisania porozumienia o współpracy między Fundacją Dobrego Sąsiedztwa "
+     "a Grodzieńską Izbą Rzemiosła.\n", "pl"),
+    ("Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła nie podpisały jeszcze porozumienia.\n", "pl"),
+    ("Do podpisania strony przygotują projekt umowy między Fundacją Dobrego Sąsiedztwa a Grodzieńską "
+     "Izbą Rzemiosła.\n", "pl"),
+])
+def test_a_signing_only_discussed_or_negated_is_no_row(text, lang):
+    from tests.test_extract import make
+    assert make(text, "2021-03-08", lang=lang, orgs={**FDS, **GIR}).agreements == []
+
+
+def test_a_russian_sentence_opening_with_a_date_reads_its_between_clause():
+    from tests.test_extract import make
+    text = ("4 июня 2019 года в Гродно было подписано соглашение о сотрудничестве между "
+            "Гродненским облисполкомом и Лидским райисполкомом.\n")
+    art = make(text, "2019-06-10", lang="ru", places={"Гродно": "Grodno"},
+               orgs={"Гродненским облисполкомом": "Гродненский облисполком",
+                     "Лидским райисполкомом": "Лидский райисполком"},
+               dates={"4 июня 2019 года": "2019-06-04"})
+    assert _rows(art) == [("cooperation_agreement", "2019-06-04", "geo:627904", "signed",
+                           ["org:гродненский облисполком", "org:лидский райисполком"])]
+
+
+def test_two_documents_joined_by_oraz_each_with_its_own_partner():
+    from tests.test_extract import make
+    text = ("18 września 2018 r. Fundacja Dobrego Sąsiedztwa podpisała porozumienie o współpracy z Grodzieńską "
+            "Izbą Rzemiosła oraz list intencyjny z Politechniką Grodzieńską.\n")
+    art = make(text, "2018-09-20", orgs={**FDS, **GIR, "Politechniką Grodzieńską": "Politechnika Grodzieńska"},
+               dates={"18 września 2018 r.": "2018-09-18"})
+    assert sorted((a.agreement_type, sorted(a.parties)) for a in art.agreements) == [
+        ("cooperation_agreement", BOTH),
+        ("letter_of_intent", ["org:fundacja dobrego sąsiedztwa", "org:politechnika grodzieńska"])]
+
+
+def test_a_retelling_with_another_noun_gives_the_day_and_place():
+    from tests.test_extract import make
+    text = ("Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła zawarły porozumienie o partnerstwie. "
+            "Podpisanie umowy odbyło się 6 czerwca 2023 r. w Grodnie.\n")
+    art = make(text, "2023-06-09", places={"Grodnie": "Grodno"}, orgs={**FDS, **GIR},
+               dates={"6 czerwca 2023 r.": "2023-06-06"})
+    assert _rows(art) == [("partnership", "2023-06-06", "geo:627904", "signed", BOTH)]
+
+
+def test_a_planned_signing_has_the_place_after_its_date():
+    from tests.test_extract import make
+    text = ("Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła podpiszą porozumienie o współpracy "
+            "21 listopada 2023 r. w Grodnie.\n")
+    art = make(text, "2023-11-08", places={"Grodnie": "Grodno"}, orgs={**FDS, **GIR},
+               dates={"21 listopada 2023 r.": "2023-11-21"})
+    assert _rows(art) == [("cooperation_agreement", "2023-11-21", "geo:627904", "planned", BOTH)]
+
+
+def test_parties_told_after_the_verb():
+    from tests.test_extract import make
+    text = ("Dzień później umowę partnerską zawarły Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła.\n")
+    art = make(text, "2023-06-09", orgs={**FDS, **GIR})
+    assert [sorted(a.parties) for a in art.agreements] == [BOTH]
+
+
+def test_an_organisation_split_from_its_seat_is_one_party():
+    from tests.test_extract import make
+    text = "Могилевский университет подписал соглашение о сотрудничестве с Университетом в Гродно.\n"
+    art = make(text, "2020-09-25", lang="ru", places={"Гродно": "Grodno"},
+               orgs={"Могилевский университет": "Могилевский университет", "Университетом": "Университет"})
+    assert len(art.agreements) == 1
+    names = sorted(art.organisations[k].name for k in art.agreements[0].parties)
+    assert names == ["Могилевский университет", "Университет в Гродно"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pipeline.extract.cues import SentCues, day_shift
 from pipeline.extract.document import Sent
 from pipeline.extract.events import Draft
-from pipeline.extract.lexicon import Token, fold, sentence_vocab, tokenize, vocabs_for
+from pipeline.extract.lexicon import Token, fold, sentence_vocab, sentence_vocabs, tokenize, vocabs_for
 from pipeline.record import Agreement, Article, Mention
 
 TYPE_PRIORITY = ["memorandum", "letter_of_intent", "partnership", "other", "contract", "cooperation_agreement"]
@@ -178,7 +178,8 @@ def _between_pairs(s: Sent, ents: list[Entity], vs, art: Article) -> list[list[E
     for n, i in enumerate(idx):
         lo = toks[i].end
         hi = toks[idx[n + 1]].start if n + 1 < len(idx) else s.end
-        found = _in_sentence(ents, art.text, lo, hi)
+        found = [e for e in _in_sentence(ents, art.text, lo, hi)
+                 if not (e.is_place and _prep_before(s, e.start, sentence_vocab(s.lang).words("place_preps")))]
         if len(found) == 1:
             found = _split_coordinated(found[0], s, vs, art) or found
         if len(found) < 2:
@@ -222,7 +223,7 @@ def _seated(parties: list[Entity], s: Sent, art: Article, ents: list[Entity]) ->
     from pipeline.extract.cues import _org_head
     from pipeline.normalise.lemmas import lemmatise
     toks = s.tokens
-    preps = {w for v in (vocabs_for(toks[0], s.lang) if toks else ()) for w in v.words("place_preps")}
+    preps = {w for v in sentence_vocabs(toks, s.lang) for w in v.words("place_preps")}
     out = []
     for e in parties:
         words = [i for i, t in enumerate(toks) if e.start <= t.start and t.end <= e.end]
@@ -372,17 +373,39 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
 
 def _coordinated_after(s: Sent, ents: list[Entity], verb: int, vs, place_preps, text: str) -> list[Entity]:
     """The subject told after the verb: the first party after it and each next one joined to
-    it by `i`/`и`/`і` (a place after `w`/`в` is where, not who)."""
+    it by `i`/`и`/`і` or told as the other side ("ze strony polskiej – X, ze strony
+    białoruskiej – Y"); a place after `w`/`в` is where, not who."""
     toks = s.tokens
     after = [e for e in _in_sentence(ents, text, toks[verb].end, s.end)
              if not (e.is_place and _prep_before(s, e.start, place_preps))]
     out = after[:1]
     for e in after[1:]:
         gap = [t for t in toks if out[-1].end <= t.start and t.end <= e.start]
-        if not gap or len(gap) > 3 or not any(v.token_is(t, v.words("and_words")) for v in vs for t in gap):
+        joined = any(v.token_is(t, v.words("and_words")) for v in vs for t in gap) and len(gap) <= 3
+        sides = any(v.match_at(gap, k, p) for v in vs for k in range(len(gap)) for p in v.words("both_sides"))
+        if not gap or not (joined or (sides and len(gap) <= 6)):
             break
         out.append(e)
     return out if len(out) >= 2 else []
+
+
+def _own_partner(s: Sent, subj: list[Entity], here: list[Entity], verb: int,
+                 groups: list[list[tuple[int, int, str]]], gi: int, vs) -> list[Entity]:
+    """"X podpisało porozumienie z A oraz list intencyjny z B": one subject, and each document
+    the partner joined to it by `z`/`с`/`з` after its own name."""
+    toks = s.tokens
+    before = [e for e in subj if e.start < toks[verb].start]
+    g = groups[gi]
+    lo = toks[g[-1][0] + g[-1][1] - 1].end
+    hi = toks[groups[gi + 1][0][0]].start if gi + 1 < len(groups) else s.end
+    if len(before) != 1:
+        return subj
+    for e in here:
+        if lo <= e.start < hi and not e.is_place:
+            gap = [t for t in toks if lo <= t.start and t.end <= e.start]  # "z Brzeskim Obwodowym Komitetem"
+            if any(v.token_is(t, v.words("and_words")) for v in vs for t in gap):
+                return before + [e]
+    return subj
 
 
 def _untagged_orgs(toks: list[Token], lo: int, stop: int, ents: list[Entity], art: Article) -> list[Entity]:
@@ -472,17 +495,19 @@ VERB_TO_VENUE = 6  # tokens from "podpisano"/"был подписан" to the pl
 
 
 def _venue(c: SentCues, art: Article, between: int | None, trigger: int, verb: int = -1,
-           title_end: int = -1) -> str:
+           title_end: int = -1, retold: bool = False) -> str:
     """Where it was signed: a place with `w`/`в`/`у` before the document's name (after it, a
     place belongs to the document's content: "partnerów w obwodzie smoleńskim"), shortly
     after the signing or holding verb that follows the name ("Umowę podpisano w Grodnie",
     "Podpisanie umowy odbyło się 6 czerwca w Łucku"), or right after the name with only a date
-    between ("podpiszą porozumienie o współpracy 21 listopada w Mińsku")."""
+    between ("podpiszą porozumienie o współpracy 21 listopada w Mińsku"). A sentence that only
+    retells the signing ("Uroczystość miała miejsce 17 września w Białymstoku") has no content
+    of the document in it: any place it names after `w`/`в` is where."""
     v = sentence_vocab(c.sent.lang)
     preps = v.words("place_preps")
     toks = c.sent.tokens
     dated = {i for m in c.sent.mentions if m.label == "DATE" for i, t in enumerate(toks) if m.start <= t.start < m.end}
-    vs = vocabs_for(toks[0], c.sent.lang) if toks else ()
+    vs = sentence_vocabs(toks, c.sent.lang)
     anchors = [verb] + [i for i in range(trigger + 1, len(toks))
                         if any(x.token_is(toks[i], x.words("held_verbs")) for x in vs)]
     first_after = next((i for i, t in enumerate(toks) if t.start >= title_end), len(toks)) if title_end >= 0 else len(toks)
@@ -491,9 +516,9 @@ def _venue(c: SentCues, art: Article, between: int | None, trigger: int, verb: i
         return trigger < a < i and i - a - len(dated & set(range(a, i))) <= VERB_TO_VENUE
 
     for p in c.places:
-        after_verb = any(near(a, p.i) for a in anchors) \
+        after_verb = retold or any(near(a, p.i) for a in anchors) \
             or (p.i - 1 > first_after and set(range(first_after, p.i - 1)) <= dated)
-        if p.strength < 1 or (between is not None and p.i > between) or (p.i > trigger and not after_verb):
+        if p.strength < 1 or (between is not None and p.i > between and not after_verb) or (p.i > trigger and not after_verb):
             continue
         prev = c.sent.tokens[p.i - 1].lower if p.i > 0 else ""
         if prev in preps and not _in_a_name(c.sent, p.i - 1):
@@ -562,15 +587,16 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
             hits = _document_hits(s, out[-1].atype, signs if si - 1 in out[-1].sents else [])
         if not hits:
             continue
-        vs = vocabs_for(s.tokens[0], s.lang)
+        vs = sentence_vocabs(s.tokens, s.lang)
         v = sentence_vocab(s.lang)
         prior = [e for e in ents if e.end <= s.start]
         here = [e for e in ents if e.start >= s.start and e.end <= s.end]
         between = between_index(s)
         groups: list[list[tuple[int, int, str]]] = []
         for h in hits:
-            if groups and h[0] - (groups[-1][-1][0] + groups[-1][-1][1]) <= WINDOW:
-                groups[-1].append(h)
+            gap = s.tokens[groups[-1][-1][0] + groups[-1][-1][1]:h[0]] if groups else []
+            if groups and len(gap) <= WINDOW and not any(v.token_is(t, v.words("conjunctions")) for v in vs for t in gap):
+                groups[-1].append(h)  # "porozumienie ... oraz list intencyjny": two documents
             else:
                 groups.append([h])
         pairs = _between_pairs(s, here, vs, art)
@@ -593,6 +619,8 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
                 chosen = []
             if not chosen:
                 subj = _subject(s, here, verb, prior, vs, v.words("place_preps"), art.text, art)
+                if len(groups) > 1:
+                    subj = _own_partner(s, subj, here, verb, groups, gi, vs)
                 if len(subj) >= 2:
                     chosen, a.how = [subj], "subject"
                 elif any(v2.match_at(s.tokens, i, p) for v2 in vs for i in range(len(s.tokens))
@@ -633,7 +661,7 @@ def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int |
         if c.ordinal is None and not c.end_marker and not ctx.get("ref") and para_date.get(c.sent.block):
             day = para_date[c.sent.block]
         a.date, a.inferred = day, bool(day)
-    a.place = _venue(c, art, between, a.trigger_i, verb, a.end)
+    a.place = _venue(c, art, between, a.trigger_i, verb, a.end, a.retold)
     if not a.place and ev is not None and (verb_status == "signed" or ctx.get("ref") is not None):
         a.place = ev.place
     if ev is not None and (verb_status == "signed" or ctx.get("ref") is not None):
@@ -659,7 +687,7 @@ def merge(art: Article, drafts: list[AgDraft]) -> list[AgDraft]:
             if (b.atype != a.atype and not generic) \
                     or (a.date and b.date and a.date[:7] != b.date[:7] and not (a.inferred or b.inferred)):
                 continue
-            if set(a.sents) & set(b.sents):
+            if set(a.sents) & set(b.sents) and not (a.atype == b.atype and set(a.parties) == set(b.parties)):
                 continue  # two documents of one sentence are two agreements
             small, big = sorted((a.parties, b.parties), key=len)
             same = [x for x in small if any(_same_party(art, x, y) for y in big)]

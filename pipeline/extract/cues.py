@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from pipeline.annotate.dates import ordinal_day
 from pipeline.extract.document import Sent
-from pipeline.extract.lexicon import Token, Vocab, fold, sentence_vocab, vocabs_for
+from pipeline.extract.lexicon import Token, Vocab, fold, sentence_vocab, sentence_vocabs, vocabs_for
 from pipeline.record import Article, Mention
 
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -404,7 +404,7 @@ def _tag_tense(tags: tuple[str, ...]) -> str:
 
 def read_cues(s: Sent, art: Article) -> SentCues:
     v = sentence_vocab(s.lang)
-    vs = [v] + [x for x in vocabs_for(s.tokens[0], s.lang) if x is not v] if s.tokens else [v]
+    vs = [v] + [x for x in sentence_vocabs(s.tokens, s.lang) if x is not v]
     orgs = [m for m in s.mentions if m.label == "ORG"]
     c = SentCues(s)
     c.triggers = _triggers(s, orgs)

@@ -169,6 +169,15 @@ def vocabs_for(tok: Token, sentence_lang: str) -> tuple[Vocab, ...]:
     return _vocabs_for(tok.cyrillic, sentence_lang)
 
 
+def sentence_vocabs(tokens: list[Token], sentence_lang: str) -> tuple[Vocab, ...]:
+    """The vocabularies a sentence's cue words are matched against: those of the script most of
+    its words are written in (a Russian sentence opening with a date, "4 июня 2019 года ...", or
+    an acronym, "PFRR и ...", is still read with Russian words)."""
+    words = [t for t in tokens if not t.text.isdigit()]
+    cyrillic = sum(t.cyrillic for t in words) * 2 > len(words) if words else sentence_lang in CYRILLIC_LANGS
+    return _vocabs_for(cyrillic, sentence_lang)
+
+
 @lru_cache(maxsize=None)
 def _vocabs_for(cyrillic: bool, sentence_lang: str) -> tuple[Vocab, ...]:
     langs = CYRILLIC_LANGS if cyrillic else LATIN_LANGS

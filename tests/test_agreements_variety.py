@@ -162,3 +162,23 @@ def test_an_organisation_split_from_its_seat_is_one_party():
     assert len(art.agreements) == 1
     names = sorted(art.organisations[k].name for k in art.agreements[0].parties)
     assert names == ["Могилевский университет", "Университет в Гродно"]
+
+
+def test_a_signing_with_no_party_named_takes_the_two_of_the_sentence_before():
+    from tests.test_extract import make
+    text = ("W dniach 16-18 maja 2022 r. delegacja Fundacji Dobrego Sąsiedztwa przebywała w Grodnie na zaproszenie "
+            "Grodzieńskiej Izby Rzemiosła. Podczas wizyty podpisano porozumienie o współpracy.\n")
+    art = make(text, "2022-05-20", places={"Grodnie": "Grodno"},
+               orgs={"Fundacji Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa",
+                     "Grodzieńskiej Izby Rzemiosła": "Grodzieńska Izba Rzemiosła"},
+               dates={"16-18 maja 2022 r.": "2022-05-16/2022-05-18"})
+    assert _rows(art) == [("cooperation_agreement", "", "geo:627904", "signed", BOTH)]
+
+
+def test_officials_of_a_two_word_town_and_a_town_left_untagged_are_parties():
+    from tests.test_extract import make
+    art = make("Burmistrz Białej Podlaskiej i mer Lidy podpisali list intencyjny.\n", "2022-05-20")
+    assert [sorted(a.parties) for a in art.agreements] == [["geo:626081", "geo:776175"]]
+    art = make("Wczoraj Grodno i Lida podpisały umowę o partnerstwie miast.\n", "2022-05-20",
+               places={"Grodno": "Grodno"})
+    assert [sorted(a.parties) for a in art.agreements] == [["geo:626081", "geo:627904"]]

@@ -345,7 +345,17 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
         if t.start < lo or not nxt.text[:1].isupper() or any(e.start <= nxt.start < e.end for e in found) \
                 or not any(v.token_is(t, v.words("official_nouns")) for v in vs):
             continue
-        e = _link_words([nxt], art, s.lang)
+        e = _link_words(toks[k + 1:min(k + 3, verb)], art, s.lang)  # "burmistrz Białej Podlaskiej"
+        if e is not None and all(f.key != e.key for f in found):
+            found.append(e)
+    # "Zamość i Bielce podpisały": a town joined to a party that the NER left untagged
+    for k in range(1, verb - 1):
+        t, nxt = toks[k], toks[k + 1]
+        if t.start < lo or not found or not nxt.text[:1].isupper() or any(e.start <= nxt.start < e.end for e in ents) \
+                or not any(f.end == toks[k - 1].end for f in found) \
+                or not any(v.token_is(t, v.words("and_words")) for v in vs):
+            continue
+        e = _link_words(toks[k + 1:min(k + 3, verb)], art, s.lang)
         if e is not None and all(f.key != e.key for f in found):
             found.append(e)
     found.sort(key=lambda e: e.start)
@@ -451,14 +461,22 @@ def _prep_before(s: Sent, offset: int, preps: list[str]) -> bool:
     return any(t.lower in preps for t in prev)
 
 
+def _two_parties_of(prev: Sent | None, prior: list[Entity], text: str, art: Article) -> list[Entity]:
+    """The two parties a sentence names (organisations or administrative units), if it names
+    exactly two."""
+    if prev is None:
+        return []
+    units = [_as_unit(e, prev, art) for e in _in_sentence(prior, text, prev.start, prev.end)]
+    units = [e for e in units if not e.is_place or art.places[e.key].feature == "region"]
+    return list({e.key: e for e in units}.values()) if len({e.key for e in units}) == 2 else []
+
+
 def _sides(prior: list[Entity], text: str, prev: Sent | None, art: Article) -> list[Entity]:
     """`obie strony`, `стороны`: the two parties of the sentence before (organisations or
     administrative units), else the two organisations named last."""
-    if prev is not None:
-        units = [_as_unit(e, prev, art) for e in _in_sentence(prior, text, prev.start, prev.end)]
-        units = [e for e in units if not e.is_place or art.places[e.key].feature == "region"]
-        if len({e.key for e in units}) == 2:
-            return list({e.key: e for e in units}.values())
+    told = _two_parties_of(prev, prior, text, art)
+    if told:
+        return told
     prior = _in_sentence(prior, text, 0, len(text))
     for pool in ([e for e in prior if not e.is_place], prior):
         out: list[Entity] = []
@@ -600,6 +618,7 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
             else:
                 groups.append([h])
         pairs = _between_pairs(s, here, vs, art)
+        prev = cues[si - 1].sent if si and cues[si - 1].sent.block == s.block else None
         if not signs:  # a document named before its signing is told: its parties, if `między X a Y` gives them
             for gi, g in enumerate(groups if pairs else []):
                 atype = min((h[2] for h in g), key=TYPE_PRIORITY.index)
@@ -625,8 +644,12 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
                     chosen, a.how = [subj], "subject"
                 elif any(v2.match_at(s.tokens, i, p) for v2 in vs for i in range(len(s.tokens))
                          for p in v2.words("both_sides")):
-                    prev = cues[si - 1].sent if si and cues[si - 1].sent.block == s.block else None
                     chosen, a.how = [_sides(prior, art.text, prev, art)], "sides"
+                elif not subj and not any(not e.is_place for e in here) and not (out and si - 1 in out[-1].sents) \
+                        and _two_parties_of(prev, prior, art.text, art):
+                    # "Podczas wizyty podpisano porozumienie": no party named, the two of the sentence before
+                    # (unless that sentence told an agreement: this one retells it)
+                    chosen, a.how = [_two_parties_of(prev, prior, art.text, art)], "sides"
                 else:
                     chosen, a.how = [[e for e in here if not e.is_place]], "all"
             else:

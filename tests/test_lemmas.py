@@ -227,3 +227,24 @@ def test_more_endings(text, lang, label, lemma):
 ])
 def test_degree_slips_and_english_names(text, label, lemma):
     assert lemmatise(text, "pl", label) == lemma
+
+
+@pytest.mark.parametrize("text,label,lemma", [
+    # a lower-case particle joined by a hyphen: the capitalised part inflects
+    ("Tariqa ul-Hassana", "PER", "Tariq ul-Hassan"),
+    ("Tariqowi ul-Hassanowi", "PER", "Tariq ul-Hassan"),
+    # untyped: a village spelt as the word itself, unknown to the gazetteer, loses to the
+    # common noun (`Radzie`: a village, or `rada` in the locative)
+    ("Radzie Gminy", "", "Rada Gminy"),
+    # untyped: an unknown word with an oblique-only ending is inflected wherever it stands,
+    # while a foreign word's own -em stays
+    ("Kronix Drafterem", "", "Kronix Drafter"),
+    ("Kronix Ecosystem", "", "Kronix Ecosystem"),
+])
+def test_particles_villages_and_oblique_endings(text, label, lemma):
+    assert lemmatise(text, "pl", label) == lemma
+
+
+def test_text_spelling_ks_for_x():
+    assert match_case("Fenuksem", "fenux") == "Fenuks"  # the text writes `ks` for the lemma's `x`
+    assert match_case("Fenuxem", "fenux") == "Fenux"

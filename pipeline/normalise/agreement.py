@@ -422,11 +422,10 @@ def shared_reading(readings: list[list[Analysis]]) -> tuple[str, str] | None:
 def match_case(model: str, form: str) -> str:
     """Give `form` the capitalisation pattern of `model` (ALLCAPS, Title or lower); where
     both spell the same letters, `model`'s own spelling is kept (`O’Лири`, `iPhone`, `ё`)."""
+    form = _text_spelling(model, form)
     if len(model) > 1 and model.isupper():
         return form.upper()
-    k = 0
-    while k < min(len(model), len(form)) and _letter(model[k]) == _letter(form[k]):
-        k += 1
+    k = _common_prefix(model, form)
     if k:
         return model[:k] + form[k:]
     if model[:1].isupper():
@@ -434,6 +433,23 @@ def match_case(model: str, form: str) -> str:
     if model[:1].islower():
         return form[:1].lower() + form[1:]
     return form
+
+
+def _common_prefix(a: str, b: str) -> int:
+    k = 0
+    while k < min(len(a), len(b)) and _letter(a[k]) == _letter(b[k]):
+        k += 1
+    return k
+
+
+def _text_spelling(model: str, form: str) -> str:
+    """A dictionary lemma spelt with `x` where the text writes the Polish `ks` (`Linuksa`:
+    lemma `Linux`) takes the text's spelling (`Linuks`), as the text's letters are kept
+    elsewhere."""
+    if "x" not in form.lower() or "x" in model.lower() or "ks" not in model.lower():
+        return form
+    respelt = form.replace("x", "ks").replace("X", "Ks")
+    return respelt if _common_prefix(model, respelt) > _common_prefix(model, form) else form
 
 
 def _letter(ch: str) -> str:

@@ -43,8 +43,9 @@ def _engine(lang: str, cyrillic: bool) -> Engine:
 
 class _FilteredEngine:
     """An engine that drops readings the mention's type makes unlikely. Untyped text (no NER
-    label): a plural place name that is no place of the gazetteer (`Polaki`, `Tatary`:
-    villages) loses to the word's common reading (`Polaków`: the people), and a capitalised
+    label): a plural place name, or one spelt as the word itself, that is no place of the
+    gazetteer (`Polaki`, `Tatary`, `Radzie`: villages) loses to the word's common reading
+    (`Polaków`: the people, `Radzie`: of `rada`), and a capitalised
     word that is a capitalised common noun (`Amerykanie`: people) is not read as a
     lower-case one (`amerykan`); with a LOC label such villages stay possible. Names of
     organisations, products and events: a word with other noun readings is not an inflected
@@ -73,7 +74,8 @@ def _filtered_readings(engine: Engine, word: str, label: str) -> tuple[Analysis,
         return kept if any(a.pos == "noun" for a in kept) else readings
 
     def village(a: Analysis) -> bool:
-        return a.pos == "noun" and "pt" in a.kinds and "geo" in a.kinds and not _in_gazetteer(a.lemma)
+        return a.pos == "noun" and "geo" in a.kinds and ("pt" in a.kinds or a.lemma == word) and \
+            not _in_gazetteer(a.lemma)
 
     kept = tuple(a for a in readings if not village(a))
     if word[:1].isupper() and any(a.pos == "noun" and a.lemma[:1].isupper() and "common" in a.kinds
@@ -145,6 +147,8 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         return text
     if not label:
         label = _guess_label(words, engine)
+        if label == "PER" and isinstance(engine, _FilteredEngine):
+            engine = _engine(lang, cyrillic)  # a person's name may be a village's (`Ligocka`)
     if label == "PER":
         words = _split_double_names(words)
     quoted = _whole_quote(words)
@@ -190,6 +194,8 @@ def _from_capitals(text: str, lang: str, label: str) -> str | None:
 
 
 _DOUBLE_NAME = re.compile(r"^([A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ][^\W\d_]+)(-)([A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ][^\W\d_]+)$")
+# a lower-case particle joined by hyphens to name parts (`ul-Haqa`, `Arifa-ur-Rehmana`)
+_PARTICLE_NAME = re.compile(r"^([A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ][^\W\d_]+-|)([a-ząćęłńóśźżа-яёіўєї]{1,3})(-)([A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ][^\W\d_]+)$")
 _GLUED_INITIAL = re.compile(r"^((?:[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ][^\W\d_]?\.)+)()([A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ][^\W\d_]+)$")
 
 
@@ -199,6 +205,11 @@ def _split_double_names(words: list[str]) -> list[str]:
     part is a word of its own in a person name."""
     out: list[str] = []
     for w in words:
+        m = _PARTICLE_NAME.match(w)
+        if m:  # the capitalised parts inflect, the particle stays
+            first = [m.group(1)[:-1], "-"] if m.group(1) else []
+            out.extend(first + [m.group(2), m.group(3), m.group(4)])
+            continue
         m = _DOUBLE_NAME.match(w) or _GLUED_INITIAL.match(w)
         out.extend([part for part in m.groups() if part] if m else [w])
     return out
@@ -400,6 +411,7 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
     alpha = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
     candidates = set(range(len(words)))
     lone_a = False  # whether the ending -a alone may not be stripped
+    oblique_only = False  # whether only endings of an oblique case may be stripped
     if label != "PER" and len(alpha) > 1:
         # in longer names unknown words are often genitive complements (Imeretii), but a
         # foreign name inflects at its last word before codes and a town (`Rustlerem XL-2`,
@@ -411,9 +423,16 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
                     all(_invariant(words[i]) for i in alpha[k + 1:])), default=None)
         if last is None and label and len(foreign) == len(alpha):
             last = len(alpha) - 1
-        if last is None:
+        if last is None and not label:
+            # untyped: an unknown word with an ending only an oblique case has is inflected
+            # wherever it stands (`Kyosho Lazerem`, `Internet Explorerem`)
+            candidates = {i for i in alpha if words[i].isalpha() and not _known(engine, words[i])
+                          and words[i].endswith(_oblique_endings(lang))}
+            oblique_only = bool(candidates)
+        if last is None and not oblique_only:
             return out
-        candidates = {alpha[last]}
+        if last is not None:
+            candidates = {alpha[last]}
         # before codes and towns a bare -a is as often the name's own (`Ultima SC`)
         lone_a = not (label and last == len(alpha) - 1)
     bare = getattr(engine, "bare", None)
@@ -421,7 +440,7 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
                   and not _known(engine, w)}
     # a name shown to be a nominative keeps its unknown words, save for endings only an
     # oblique case has (`Andrew Wigmorem`: the given name was left uninflected)
-    sure_only = label == "PER" and _nominative_name(out, words, engine, bare_words)
+    sure_only = oblique_only or label == "PER" and _nominative_name(out, words, engine, bare_words)
     for i, w in enumerate(words):
         if i not in candidates or res[i] != w or not w.isalpha() or _known(engine, w):
             continue
@@ -431,7 +450,7 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
         # name, so only endings that give a feminine -a stay possible (`Theresy May`)
         feminine_only = label == "PER" and bool(bare_words - {i})
         rule = unknown_word_rule(w, lang, lambda r: ((label or "-") in r.labels or "*" in r.labels) and (
-            r.end in _oblique_endings(lang) if sure_only else not (
+            r.end in _oblique_endings(lang) or r.repl == r.end if sure_only else not (
                 feminine_only and not r.repl.endswith("a") and r.repl != r.end)) and not (lone_a and r.end == "a"))
         if rule is not None:
             res[i] = w[: len(w) - len(rule.end)] + rule.repl

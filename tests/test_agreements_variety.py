@@ -182,3 +182,19 @@ def test_officials_of_a_two_word_town_and_a_town_left_untagged_are_parties():
     art = make("Wczoraj Grodno i Lida podpisały umowę o partnerstwie miast.\n", "2022-05-20",
                places={"Grodno": "Grodno"})
     assert [sorted(a.parties) for a in art.agreements] == [["geo:626081", "geo:627904"]]
+
+
+def test_a_document_with_only_a_partner_is_signed_by_the_last_signatory():
+    from tests.test_extract import make
+    text = ("Fundacja Dobrego Sąsiedztwa podpisała porozumienie o współpracy z Grodzieńską Izbą Rzemiosła. "
+            "W przyszłym roku planowane jest podpisanie umowy z Politechniką Grodzieńską.\n")
+    art = make(text, "2022-05-20", orgs={**FDS, **GIR, "Politechniką Grodzieńską": "Politechnika Grodzieńska"})
+    assert sorted((sorted(a.parties), a.status) for a in art.agreements) == [
+        (BOTH, "signed"), (["org:fundacja dobrego sąsiedztwa", "org:politechnika grodzieńska"], "planned")]
+
+
+def test_a_district_joined_after_the_verb_and_left_untagged_is_a_party():
+    from tests.test_extract import make
+    text = "Porozumienie o współpracy podpisały wczoraj Grodno i Lida.\n"
+    art = make(text, "2022-05-20", places={"Grodno": "Grodno"})
+    assert [sorted(a.parties) for a in art.agreements] == [["geo:626081", "geo:627904"]]

@@ -348,16 +348,7 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
         e = _link_words(toks[k + 1:min(k + 3, verb)], art, s.lang)  # "burmistrz Białej Podlaskiej"
         if e is not None and all(f.key != e.key for f in found):
             found.append(e)
-    # "Zamość i Bielce podpisały": a town joined to a party that the NER left untagged
-    for k in range(1, verb - 1):
-        t, nxt = toks[k], toks[k + 1]
-        if t.start < lo or not found or not nxt.text[:1].isupper() or any(e.start <= nxt.start < e.end for e in ents) \
-                or not any(f.end == toks[k - 1].end for f in found) \
-                or not any(v.token_is(t, v.words("and_words")) for v in vs):
-            continue
-        e = _link_words(toks[k + 1:min(k + 3, verb)], art, s.lang)
-        if e is not None and all(f.key != e.key for f in found):
-            found.append(e)
+    found += _joined_towns(s, found, ents, [k for k, t in enumerate(toks[:verb]) if t.start >= lo], art, vs)
     found.sort(key=lambda e: e.start)
     # "X подписали с Y": the partner after the verb
     if len(found) == 1:
@@ -367,7 +358,7 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
             if any(any(v.token_is(t, v.words("and_words")) for v in vs) for t in gap_toks[-2:]):
                 found.append(after[0])
     if not found:  # "umowę zawarły Starostwo ... i Rada ...", "Dokument podpisali rektor X i prorektor Y"
-        found = _coordinated_after(s, ents, verb, vs, place_preps, text)
+        found = _coordinated_after(s, ents, verb, vs, place_preps, art)
     if len(found) == 1:  # "podpisało z politechniką", "подписал с университетом": a body named before
         for k in range(verb + 1, min(len(toks), verb + 4)):
             t = toks[k]
@@ -381,14 +372,15 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
     return found
 
 
-def _coordinated_after(s: Sent, ents: list[Entity], verb: int, vs, place_preps, text: str) -> list[Entity]:
+def _coordinated_after(s: Sent, ents: list[Entity], verb: int, vs, place_preps, art: Article) -> list[Entity]:
     """The subject told after the verb: the first party after it and each next one joined to
     it by `i`/`и`/`і` or told as the other side ("ze strony polskiej – X, ze strony
     białoruskiej – Y"); a place after `w`/`в` is where, not who."""
     toks = s.tokens
-    after = [e for e in _in_sentence(ents, text, toks[verb].end, s.end)
+    after = [e for e in _in_sentence(ents, art.text, toks[verb].end, s.end)
              if not (e.is_place and _prep_before(s, e.start, place_preps))]
     out = after[:1]
+    out += _joined_towns(s, out, ents, list(range(verb + 1, len(toks))), art, vs)
     for e in after[1:]:
         gap = [t for t in toks if out[-1].end <= t.start and t.end <= e.start]
         joined = any(v.token_is(t, v.words("and_words")) for v in vs for t in gap) and len(gap) <= 3
@@ -397,6 +389,25 @@ def _coordinated_after(s: Sent, ents: list[Entity], verb: int, vs, place_preps, 
             break
         out.append(e)
     return out if len(out) >= 2 else []
+
+
+def _joined_towns(s: Sent, found: list[Entity], ents: list[Entity], span: list[int], art: Article,
+                  vs) -> list[Entity]:
+    """"Zamość i Bielce podpisały", "przez Gminę Hańsk i Rejon Szacki": a town or district joined
+    to a party by `i`/`и`/`і` that the NER left untagged (or took for a person), linked by the
+    gazetteer; `span` is the token indices to look in."""
+    toks = s.tokens
+    out: list[Entity] = []
+    for k in span[1:-1]:
+        t, nxt = toks[k], toks[k + 1]
+        if k + 1 not in span or not nxt.text[:1].isupper() or any(e.start <= nxt.start < e.end for e in ents) \
+                or not any(f.end == toks[k - 1].end for f in found + out) \
+                or not any(v.token_is(t, v.words("and_words")) for v in vs):
+            continue
+        e = _link_words([toks[i] for i in (k + 1, k + 2) if i in span], art, s.lang)
+        if e is not None and all(f.key != e.key for f in found + out):
+            out.append(e)
+    return out
 
 
 def _own_partner(s: Sent, subj: list[Entity], here: list[Entity], verb: int,
@@ -486,6 +497,20 @@ def _sides(prior: list[Entity], text: str, prev: Sent | None, art: Article) -> l
             if len(out) == 2:
                 return list(reversed(out))
     return []
+
+
+def _with_last_signatory(s: Sent, here: list[Entity], prior: list[Entity], done: list[AgDraft], vs) -> list[Entity]:
+    """"X podpisała porozumienie z A. Planowane jest podpisanie umowy z B.": a document with only
+    a partner (`z B`, `с B`) is signed by the one who signed the agreement told before."""
+    own = [e for e in here if not e.is_place]
+    last = next((d for d in reversed(done) if not d.unsigned and len(d.parties) >= 2), None)
+    if len(own) != 1 or last is None or own[0].key in last.parties:
+        return []
+    prev = [t for t in s.tokens if t.end <= own[0].start][-1:]
+    if not prev or not any(v.token_is(prev[0], v.words("and_words")) for v in vs) or prev[0].text[:1].isupper():
+        return []
+    signatory = next((e for e in reversed(prior) if e.key == last.parties[0]), None)
+    return [signatory, own[0]] if signatory is not None else []
 
 
 def _infinitive(t: Token) -> bool:
@@ -650,6 +675,8 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
                     # "Podczas wizyty podpisano porozumienie": no party named, the two of the sentence before
                     # (unless that sentence told an agreement: this one retells it)
                     chosen, a.how = [_two_parties_of(prev, prior, art.text, art)], "sides"
+                elif _with_last_signatory(s, here, prior, out, vs):
+                    chosen, a.how = [_with_last_signatory(s, here, prior, out, vs)], "sides"
                 else:
                     chosen, a.how = [[e for e in here if not e.is_place]], "all"
             else:

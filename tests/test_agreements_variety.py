@@ -198,3 +198,13 @@ def test_a_district_joined_after_the_verb_and_left_untagged_is_a_party():
     text = "Porozumienie o współpracy podpisały wczoraj Grodno i Lida.\n"
     art = make(text, "2022-05-20", places={"Grodno": "Grodno"})
     assert [sorted(a.parties) for a in art.agreements] == [["geo:626081", "geo:627904"]]
+
+
+@pytest.mark.parametrize("officials,unit", [
+    ("Wójt gminy Hańsk", "gmina hańsk"),
+    ("Marszałek województwa podlaskiego", "województwo podlaskie"),
+])
+def test_an_official_of_a_unit_stands_for_it(officials, unit):
+    from tests.test_extract import make
+    art = make(f"{officials} i mer Lidy podpisali list intencyjny.\n", "2022-05-20")
+    assert [sorted(art.places[k].name.lower() for k in a.parties) for a in art.agreements] == [sorted([unit, "lida"])]

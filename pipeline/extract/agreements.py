@@ -342,10 +342,10 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
     # "prezydent Rzeszowa i mer Łucka podpisali", "бургамістр Аўгустова": the town an official heads
     for k, t in enumerate(toks[:verb - 1]):
         nxt = toks[k + 1]
-        if t.start < lo or not nxt.text[:1].isupper() or any(e.start <= nxt.start < e.end for e in found) \
+        if t.start < lo or any(e.start <= nxt.start < e.end for e in found) \
                 or not any(v.token_is(t, v.words("official_nouns")) for v in vs):
             continue
-        e = _link_words(toks[k + 1:min(k + 3, verb)], art, s.lang)  # "burmistrz Białej Podlaskiej"
+        e = _official_unit(t, toks[k + 1:min(k + 3, verb)], art, s.lang, vs)
         if e is not None and all(f.key != e.key for f in found):
             found.append(e)
     found += _joined_towns(s, found, ents, [k for k, t in enumerate(toks[:verb]) if t.start >= lo], art, vs)
@@ -370,6 +370,31 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
                 found.append(Entity(e.key, t.start, t.end, e.heads, False))
                 break
     return found
+
+
+def _official_unit(official: Token, words: list[Token], art: Article, lang: str, vs) -> Entity | None:
+    """The town or unit an official heads: "burmistrz Białej Podlaskiej", "mer Lidy", "wójt gminy
+    Hańsk", "marszałek województwa podlaskiego", and "starosta hrubieszowski" (the unit of the
+    office, `official_units`, with the adjective), where the gazetteer knows it."""
+    from pipeline.normalise.gazetteer import get_gazetteer
+    from pipeline.normalise.regions import region_types
+    from pipeline.normalise.textnorm import fold as fold_plain
+    if not words:
+        return None
+    if words[0].text[:1].isupper():
+        return _link_words(words, art, lang)
+    if fold_plain(words[0].text) in region_types() and len(words) > 1:  # "województwa podlaskiego"
+        surface, adjective, span = art.text[words[0].start:words[1].end], "", words
+    else:
+        unit = next((u for v in vs for o, u in v.data.get("official_units", {}).items() if o in official.lemmas), None)
+        if unit is None or not words[0].text.islower():
+            return None
+        surface, adjective, span = f"{unit} {words[0].text}", words[0].text, words[:1]
+    place = get_gazetteer().link(surface, None, lang)
+    if place is None or place.feature != "region" or fold_plain(adjective)[:4] not in fold_plain(place.name):
+        return None  # the adjective must name the unit found ("powiat bialski" is no other powiat)
+    art.places.setdefault(place.key, place)
+    return Entity(place.key, span[0].start, span[-1].end, frozenset(), True)
 
 
 def _coordinated_after(s: Sent, ents: list[Entity], verb: int, vs, place_preps, art: Article) -> list[Entity]:

@@ -248,3 +248,14 @@ def test_particles_villages_and_oblique_endings(text, label, lemma):
 def test_text_spelling_ks_for_x():
     assert match_case("Fenuksem", "fenux") == "Fenuks"  # the text writes `ks` for the lemma's `x`
     assert match_case("Fenuxem", "fenux") == "Fenux"
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # after an abbreviated head noun: agreeing adjectives to its nominative, complements stay
+    ("ul. Brzozowej", "ul. Brzozowa"),
+    ("woj. lubuskim", "woj. lubuskie"),
+    ("al. Adama Wolskiego", "al. Adama Wolskiego"),
+    ("pl. Ratuszowym", "pl. Ratuszowy"),
+])
+def test_names_after_abbreviated_heads(text, lemma):
+    assert lemmatise(text, "pl", "LOC") == lemma

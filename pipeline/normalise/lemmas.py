@@ -11,11 +11,12 @@ import re
 from functools import lru_cache
 
 from pipeline.lang import LANG_DIR
-from pipeline.normalise.agreement import Analysis, Engine, lemmatise_words, shared_reading
+from pipeline.normalise.agreement import (Analysis, Engine, genders_agree, lemmatise_words, match_case,
+                                          shared_reading)
 from pipeline.normalise.lemmas_pl import PolishEngine
 from pipeline.normalise.lemmas_ru import RussianEngine
-from pipeline.normalise.lemmas_rules import (RuleEngine, has_rules, unknown_word_rule, unknown_word_rules,
-                                             word_list)
+from pipeline.normalise.lemmas_rules import (RuleEngine, has_rules, tsv_rows, unknown_word_rule,
+                                             unknown_word_rules, word_list)
 from pipeline.normalise.textnorm import fold, is_cyrillic
 
 UNCHANGED_LABELS = frozenset({"DATE", "TIME"})
@@ -136,6 +137,9 @@ def lemmatise(text: str, lang: str, label: str) -> str:
     words = [_acronym_stem(w) for w in tokens(text)]
     cyrillic = is_cyrillic(text)
     engine = _engine(lang, cyrillic)
+    abbreviated = _after_abbreviated_head(words, engine, lang)
+    if abbreviated is not None:
+        return "".join(abbreviated)
     if label in ("", "ORG", "PRO", "EVT") and getattr(engine, "has_dictionary", False):
         engine = _FilteredEngine(engine, label)
     lowercase_person = label == "PER" and text[:1].islower()  # `немецких` tagged as people
@@ -197,6 +201,36 @@ _DOUBLE_NAME = re.compile(r"^([A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ][^\W\d_]+)(-
 # a lower-case particle joined by hyphens to name parts (`ul-Haqa`, `Arifa-ur-Rehmana`)
 _PARTICLE_NAME = re.compile(r"^([A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ][^\W\d_]+-|)([a-ząćęłńóśźżа-яёіўєї]{1,3})(-)([A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ][^\W\d_]+)$")
 _GLUED_INITIAL = re.compile(r"^((?:[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ][^\W\d_]?\.)+)()([A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ][^\W\d_]+)$")
+
+
+@lru_cache(maxsize=None)
+def _abbreviated_heads(lang: str) -> dict[str, str]:
+    return {row[0].lower(): row[1] for row in tsv_rows(LANG_DIR / lang / "abbreviated_heads.tsv")}
+
+
+def _after_abbreviated_head(words: list[str], engine: Engine, lang: str) -> list[str] | None:
+    """`ul. Długiej`, `al. Piłsudskiego`, `woj. lubuskim`: after an abbreviated head noun
+    (lang/<xx>/abbreviated_heads.tsv) the adjectives agreeing with that noun go to its
+    nominative and the rest stays, as the genitive complement it is. None when the mention
+    does not start with such an abbreviation."""
+    alpha = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
+    noun = _abbreviated_heads(lang).get(words[alpha[0]].lower()) if len(alpha) > 1 else None
+    if noun is None:
+        return None
+    head = next((a for a in engine.analyse(noun) if a.pos == "noun" and a.case == "nom" and a.number == "sg"), None)
+    if head is None:
+        return None
+    out = list(words)
+    for i in alpha[1:]:
+        fits = [a for a in engine.analyse(words[i]) if a.pos == "adj" and a.number == "sg"
+                and genders_agree(a.gender, head.gender)]
+        if not fits or any(a.pos == "noun" and not a.kinds & {"geo", "name", "surname"}
+                           for a in engine.analyse(words[i])):
+            break  # a common noun (`Politechniki`) is a complement; `Brzozowej` also names a village
+        form = engine.nominative(words[i], fits[0], head.gender, "sg")
+        if form:
+            out[i] = match_case(words[i], form)
+    return out
 
 
 def _split_double_names(words: list[str]) -> list[str]:

@@ -208,3 +208,28 @@ def test_an_official_of_a_unit_stands_for_it(officials, unit):
     from tests.test_extract import make
     art = make(f"{officials} i mer Lidy podpisali list intencyjny.\n", "2022-05-20")
     assert [sorted(art.places[k].name.lower() for k in a.parties) for a in art.agreements] == [sorted([unit, "lida"])]
+
+
+SEMINAR = "15 maja 2022 r. w Grodnie odbyło się seminarium. "
+
+
+@pytest.mark.parametrize("told,date", [
+    ("Tydzień wcześniej Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła podpisały porozumienie.", "2022-05-08"),
+    ("Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła podpisały w 2019 r. porozumienie.", "2019"),
+    ("Wcześniej Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła podpisały porozumienie.", ""),
+])
+def test_an_agreement_told_as_before_the_event_has_not_its_day(told, date):
+    from tests.test_extract import make
+    art = make(SEMINAR + told + "\n", "2022-05-20", places={"Grodnie": "Grodno"}, orgs={**FDS, **GIR},
+               dates={"15 maja 2022 r.": "2022-05-15", "2019 r.": "2019"})
+    assert _rows(art) == [("cooperation_agreement", date, "", "signed", BOTH)]
+
+
+def test_one_organisation_span_over_two_subjects_is_split():
+    from tests.test_extract import make
+    text = "Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła podpisały porozumienie o współpracy.\n"
+    art = make(text, "2022-05-20", orgs={"Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła":
+                                         "Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła"})
+    assert len(art.agreements) == 1
+    assert sorted(art.organisations[k].name for k in art.agreements[0].parties) == [
+        "Fundacja Dobrego Sąsiedztwa", "Grodzieńska Izba Rzemiosła"]

@@ -321,6 +321,8 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
             break
     found = _seated([e for e in _in_sentence(ents, text, lo, toks[verb].start)
                      if not (e.is_place and _prep_before(s, e.start, place_preps))], s, art, ents)
+    if len(found) == 1:  # "Fundacja X i Izba Y podpisały" tagged as one organisation
+        found = _split_coordinated(found[0], s, vs, art) or found
     # common nouns standing for an organisation named before: "klaster i izba podpisały";
     # an acronym named before and not tagged again: "rektor ГрДУ i prorektor ..."
     for t in toks[:verb]:
@@ -719,6 +721,11 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
 def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int | None,
                 para_date: dict[int, str], done: list[AgDraft], verb: int) -> None:
     own = [d for d in c.dates if d.precision >= 2]
+    years = [m.lemma for m in c.sent.mentions if m.label == "DATE" and re.fullmatch(r"\d{4}", m.lemma or "")
+             and not (m.attrs.get("relative") and m.lemma == art.published[:4])]
+    vs = sentence_vocabs(c.sent.tokens, c.sent.lang)
+    # "Rok wcześniej", "Ещё в 2019 году", "ранее подписанное": not the day of the event told before
+    before = bool(years) or any(v.token_is(t, v.words("earlier_words")) for v in vs for t in c.sent.tokens)
     verb_status = _status(c, verb, "", "")
     ev: Draft | None = ctx.get("ref")
     if ev is None and (c.ordinal is not None or c.end_marker) and ctx.get("parent") is not None:
@@ -729,17 +736,25 @@ def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int |
         a.date, a.own_date, a.inferred = d.start, True, d.relative
     elif c.same_day and any(x.date for x in done):  # "Tego samego dnia", "В тот же день"
         a.date, a.inferred = next(x.date for x in reversed(done) if x.date), True
-    elif c.day_offset and any(len(x.date) == 10 for x in done):  # "Dzień później", "На следующий день"
-        a.date, a.inferred = day_shift(next(x.date for x in reversed(done) if len(x.date) == 10), c.day_offset), True
+    elif c.day_offset and (any(len(x.date) == 10 for x in done) or (ev is not None and len(ev.start) == 10)):
+        # "Dzień później", "Tydzień wcześniej", "На следующий день": from the agreement or event told before
+        base = next((x.date for x in reversed(done) if len(x.date) == 10), None) or ev.start
+        a.date, a.inferred = day_shift(base, c.day_offset), True
+    elif years:
+        a.date, a.own_date = years[0], True  # "w 2019 r. podpisały": known to the year
+    elif before:
+        pass
     elif verb_status == "signed" or ctx.get("ref") is not None:
         day = _date_from_event(c, ev, ctx.get("range"))
         if c.ordinal is None and not c.end_marker and not ctx.get("ref") and para_date.get(c.sent.block):
             day = para_date[c.sent.block]
         a.date, a.inferred = day, bool(day)
     a.place = _venue(c, art, between, a.trigger_i, verb, a.end, a.retold)
-    if not a.place and ev is not None and (verb_status == "signed" or ctx.get("ref") is not None):
+    at_event = ev is not None and (verb_status == "signed" or ctx.get("ref") is not None) \
+        and (ctx.get("ref") is not None or not before) and _during(a, ev)
+    if not a.place and at_event:
         a.place = ev.place
-    if ev is not None and (verb_status == "signed" or ctx.get("ref") is not None):
+    if at_event:
         a.event = ev
     if a.place and a.date:  # the event held where and when it was signed
         for d in reversed(ctx.get("drafts", [])):
@@ -747,6 +762,15 @@ def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int |
                 a.event = d
                 break
     a.status = _status(c, verb, a.date, art.published)
+
+
+def _during(a: AgDraft, ev: Draft) -> bool:
+    """Could the agreement have been signed at the event: no own date, or one inside the
+    event's dates at the precision of the agreement's ("w marcu" is not at a May seminar)."""
+    if not (a.own_date and a.date and ev.start):
+        return True
+    n = len(a.date)
+    return ev.start[:n] <= a.date <= (ev.end or ev.start)[:n]
 
 
 def merge(art: Article, drafts: list[AgDraft]) -> list[AgDraft]:

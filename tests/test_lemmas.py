@@ -62,6 +62,7 @@ from pipeline.normalise.lemmas_pl import PolishEngine
     # -ию of a rare masculine -ий name (no frequency in the dictionary): a woman's -ия
     ("Валию Хасанову", "ru", "PER", "Валия Хасанова"),
     ("Юрию Иванову", "ru", "PER", "Юрий Иванов"),  # a common man's name keeps its reading
+    ("Грималей", "ru", "PER", "Гримали"),  # a family in an oblique plural: the plural nominative
 ])
 def test_person_names(text, lang, label, lemma):
     assert lemmatise(text, lang, label) == lemma

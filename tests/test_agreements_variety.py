@@ -233,3 +233,12 @@ def test_one_organisation_span_over_two_subjects_is_split():
     assert len(art.agreements) == 1
     assert sorted(art.organisations[k].name for k in art.agreements[0].parties) == [
         "Fundacja Dobrego Sąsiedztwa", "Grodzieńska Izba Rzemiosła"]
+
+
+def test_a_list_of_parties_after_the_verb_and_a_unit_left_untagged():
+    from tests.test_extract import make
+    text = "Porozumienie podpisały wczoraj Fundacja Dobrego Sąsiedztwa, Grodzieńska Izba Rzemiosła i gmina Hańsk.\n"
+    art = make(text, "2022-05-20", orgs={**FDS, **GIR})
+    assert len(art.agreements) == 1
+    parties = art.agreements[0].parties
+    assert parties[:2] == BOTH and art.places[parties[2]].name == "gmina Hańsk"

@@ -378,23 +378,37 @@ def _official_unit(official: Token, words: list[Token], art: Article, lang: str,
     """The town or unit an official heads: "burmistrz Białej Podlaskiej", "mer Lidy", "wójt gminy
     Hańsk", "marszałek województwa podlaskiego", and "starosta hrubieszowski" (the unit of the
     office, `official_units`, with the adjective), where the gazetteer knows it."""
-    from pipeline.normalise.gazetteer import get_gazetteer
-    from pipeline.normalise.regions import region_types
     from pipeline.normalise.textnorm import fold as fold_plain
     if not words:
         return None
+    e = _town_or_unit(words, art, lang)
+    if e is not None or words[0].text[:1].isupper():
+        return e
+    unit = next((u for v in vs for o, u in v.data.get("official_units", {}).items() if o in official.lemmas), None)
+    if unit is None or not words[0].text.islower():
+        return None
+    e = _region_named(f"{unit} {words[0].text}", words[:1], art, lang)
+    # the adjective must name the unit found ("powiat bialski" is no other powiat)
+    return e if e is not None and fold_plain(words[0].text)[:4] in fold_plain(art.places[e.key].name) else None
+
+
+def _town_or_unit(words: list[Token], art: Article, lang: str) -> Entity | None:
+    """A town named by capitalised words ("Białej Podlaskiej"), or a unit by its type word and
+    name ("województwa podlaskiego", "гмина Бяла-Подляска"), as the gazetteer links them."""
+    from pipeline.normalise.regions import region_types
+    from pipeline.normalise.textnorm import fold as fold_plain
     if words[0].text[:1].isupper():
         return _link_words(words, art, lang)
-    if fold_plain(words[0].text) in region_types() and len(words) > 1:  # "województwa podlaskiego"
-        surface, adjective, span = art.text[words[0].start:words[1].end], "", words
-    else:
-        unit = next((u for v in vs for o, u in v.data.get("official_units", {}).items() if o in official.lemmas), None)
-        if unit is None or not words[0].text.islower():
-            return None
-        surface, adjective, span = f"{unit} {words[0].text}", words[0].text, words[:1]
+    if fold_plain(words[0].text) in region_types() and len(words) > 1:
+        return _region_named(art.text[words[0].start:words[1].end], words[:2], art, lang)
+    return None
+
+
+def _region_named(surface: str, span: list[Token], art: Article, lang: str) -> Entity | None:
+    from pipeline.normalise.gazetteer import get_gazetteer
     place = get_gazetteer().link(surface, None, lang)
-    if place is None or place.feature != "region" or fold_plain(adjective)[:4] not in fold_plain(place.name):
-        return None  # the adjective must name the unit found ("powiat bialski" is no other powiat)
+    if place is None or place.feature != "region":
+        return None
     art.places.setdefault(place.key, place)
     return Entity(place.key, span[0].start, span[-1].end, frozenset(), True)
 
@@ -407,14 +421,15 @@ def _coordinated_after(s: Sent, ents: list[Entity], verb: int, vs, place_preps, 
     after = [e for e in _in_sentence(ents, art.text, toks[verb].end, s.end)
              if not (e.is_place and _prep_before(s, e.start, place_preps))]
     out = after[:1]
-    out += _joined_towns(s, out, ents, list(range(verb + 1, len(toks))), art, vs)
     for e in after[1:]:
         gap = [t for t in toks if out[-1].end <= t.start and t.end <= e.start]
-        joined = any(v.token_is(t, v.words("and_words")) for v in vs for t in gap) and len(gap) <= 3
+        joined = (any(v.token_is(t, v.words("and_words")) for v in vs for t in gap) and len(gap) <= 3) \
+            or art.text[out[-1].end:e.start].strip() == ","  # "X, Y i Z"
         sides = any(v.match_at(gap, k, p) for v in vs for k in range(len(gap)) for p in v.words("both_sides"))
-        if not gap or not (joined or (sides and len(gap) <= 6)):
+        if not (joined or (gap and sides and len(gap) <= 6)):
             break
         out.append(e)
+    out += _joined_towns(s, out, ents, list(range(verb + 1, len(toks))), art, vs) if out else []
     return out if len(out) >= 2 else []
 
 
@@ -427,11 +442,11 @@ def _joined_towns(s: Sent, found: list[Entity], ents: list[Entity], span: list[i
     out: list[Entity] = []
     for k in span[1:-1]:
         t, nxt = toks[k], toks[k + 1]
-        if k + 1 not in span or not nxt.text[:1].isupper() or any(e.start <= nxt.start < e.end for e in ents) \
+        if k + 1 not in span or any(e.start <= nxt.start < e.end for e in ents) \
                 or not any(f.end == toks[k - 1].end for f in found + out) \
                 or not any(v.token_is(t, v.words("and_words")) for v in vs):
             continue
-        e = _link_words([toks[i] for i in (k + 1, k + 2) if i in span], art, s.lang)
+        e = _town_or_unit([toks[i] for i in (k + 1, k + 2) if i in span], art, s.lang)
         if e is not None and all(f.key != e.key for f in found + out):
             out.append(e)
     return out

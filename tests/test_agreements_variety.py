@@ -242,3 +242,15 @@ def test_a_list_of_parties_after_the_verb_and_a_unit_left_untagged():
     assert len(art.agreements) == 1
     parties = art.agreements[0].parties
     assert parties[:2] == BOTH and art.places[parties[2]].name == "gmina Hańsk"
+
+
+def test_an_event_noun_in_what_the_document_is_about_is_no_event():
+    from tests.test_extract import make
+    text = ("12 maja 2021 r. w Grodnie Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła podpisały "
+            "memorandum o wspólnym programie szkoleń dla doradców.\n")
+    art = make(text, "2021-05-20", places={"Grodnie": "Grodno"}, orgs={**FDS, **GIR},
+               dates={"12 maja 2021 r.": "2021-05-12"})
+    assert [(e.event_type, e.date_start) for e in art.events] == [("signing", "2021-05-12")]
+    text = "12 maja 2021 r. w Grodnie podpisano porozumienie o współpracy podczas seminarium dla doradców.\n"
+    art = make(text, "2021-05-20", places={"Grodnie": "Grodno"}, dates={"12 maja 2021 r.": "2021-05-12"})
+    assert [(e.event_type, e.date_start) for e in art.events] == [("seminar", "2021-05-12")]

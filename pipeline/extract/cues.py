@@ -98,6 +98,8 @@ def _triggers(s: Sent, orgs: list[Mention]) -> list[Trigger]:
             hit = v.find(toks, i, v.data.get("event_triggers", {}))
             if hit and (best is None or hit[1] > best[1][1]):
                 best = (v, hit)
+        if best and _in_document_content(s, i):
+            best = None
         if best:
             v, (etype, n, entry) = best
             weak = entry in v.words("weak_triggers")
@@ -113,6 +115,30 @@ def _triggers(s: Sent, orgs: list[Mention]) -> list[Trigger]:
                 break
         i += 1
     return out
+
+
+CONTENT_REACH = 5  # tokens from an agreement's name to an event noun in what it is about
+
+
+def _in_document_content(s: Sent, i: int) -> bool:
+    """"memorandum o wspólnym programie szkoleń", "соглашение об организации ярмарки": an event
+    noun in what an agreement is about is no event. Only lowercase words between the document's
+    name (followed by `o`/`об`/`аб`/`w sprawie`) and the noun, none of them a preposition of
+    place or time ("umowa o współpracy podczas forum" is signed at a forum)."""
+    toks = s.tokens
+    for j in range(max(0, i - CONTENT_REACH), i):
+        for v in vocabs_for(toks[j], s.lang):
+            hit = v.find(toks, j, v.data.get("agreement_triggers", {}))
+            if not hit:
+                continue
+            k = j + hit[1]
+            if k >= i or not any(v.match_at(toks, k, p) for p in v.words("content_preps")):
+                continue
+            between = toks[k:i]
+            stops = set(v.words("place_preps")) | {r.split()[0] for r in v.words("reference_phrases")}
+            if all(t.text.islower() and t.lower not in stops for t in between[1:]):
+                return True
+    return False
 
 
 def _is_plural(tok: Token) -> bool:

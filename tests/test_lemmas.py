@@ -260,3 +260,13 @@ def test_text_spelling_ks_for_x():
 ])
 def test_names_after_abbreviated_heads(text, lemma):
     assert lemmatise(text, "pl", "LOC") == lemma
+
+
+@pytest.mark.parametrize("text,label,lemma", [
+    # an apostrophe before a case ending marks a foreign person's name, which inflects
+    ("Rory'ego Whitfielda", "", "Rory Whitfield"),
+    ("Petera O’Rourke’a", "PER", "Peter O’Rourke"),  # an apostrophe inside the name stays
+    ("Hatter’s Guild", "ORG", "Hatter’s Guild"),  # an English `'s` is part of the name
+])
+def test_apostrophe_endings(text, label, lemma):
+    assert lemmatise(text, "pl", label) == lemma

@@ -22,7 +22,9 @@ from pipeline.normalise.textnorm import fold, is_cyrillic
 UNCHANGED_LABELS = frozenset({"DATE", "TIME"})
 LATIN_MORPHOLOGY = frozenset({"pl"})  # languages whose Latin-script names the engines inflect
 _TOKEN = re.compile(r"[„\"«“‘‚][^„\"«“”»’]*[”\"»“’]|[\s]+|[^\s„\"«“]+|.", re.S)
-_APOSTROPHE = re.compile(r"^([\w-]+)['’](a|owi|em|u|ego|emu|iem|ie|y|go|m)$")
+# a foreign name inflected after an apostrophe (`Farage'a`, `O’Leary’ego`); an English `'s`
+# belongs to the name (`Lloyd’s`)
+_APOSTROPHE = re.compile(r"^([\w'’-]+?)['’](a|owi|em|u|ego|iego|emu|iem|ie|y|go|m)$")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _INITIAL = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ]\.$")
 # an acronym with a case ending, which begins with a vowel (`МИДа`, `PiS-u`; not `СПб`, `PWr`)
@@ -398,6 +400,8 @@ def _guess_label(words: list[str], engine: Engine) -> str:
     if not alpha or not all(w[:1].isupper() for w in alpha):
         return ""
     if _INITIAL.match(words[0]) and len(alpha) == 1:
+        return "PER"
+    if any(_APOSTROPHE.match(w) for w in alpha):  # only foreign names of people inflect so
         return "PER"
     if _same_case_unknowns(alpha, engine):
         return "PER"

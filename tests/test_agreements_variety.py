@@ -18,6 +18,7 @@ import pytest
 from pipeline.evaluate.events import score
 from pipeline.evaluate.heldout import run_heldout
 from pipeline.paths import REPO_ROOT
+from tests.test_extract import make
 
 SET = REPO_ROOT / "tests" / "data" / "agreements_variety"
 ARTICLES = sorted((SET / "articles").glob("*.txt"))
@@ -80,7 +81,6 @@ def _rows(art) -> list[tuple]:
 
 
 def test_a_document_named_first_is_signed_in_a_later_paragraph():
-    from tests.test_extract import make
     text = ("Nowe memorandum o współpracy między Fundacją Dobrego Sąsiedztwa a Grodzieńską Izbą Rzemiosła "
             "ułatwi wymianę rzemieślników.\n\nDokument podpisano 5 marca 2021 r. w Grodnie.\n")
     art = make(text, "2021-03-08", places={"Grodnie": "Grodno"}, orgs={**FDS, **GIR},
@@ -89,7 +89,6 @@ def test_a_document_named_first_is_signed_in_a_later_paragraph():
 
 
 def test_a_document_only_named_is_no_agreement():
-    from tests.test_extract import make
     text = "Memorandum o współpracy między Fundacją Dobrego Sąsiedztwa a Grodzieńską Izbą Rzemiosła obowiązuje od lat.\n"
     assert make(text, "2021-03-08", orgs={**FDS, **GIR}).agreements == []
 
@@ -102,12 +101,10 @@ def test_a_document_only_named_is_no_agreement():
      "Izbą Rzemiosła.\n", "pl"),
 ])
 def test_a_signing_only_discussed_or_negated_is_no_row(text, lang):
-    from tests.test_extract import make
     assert make(text, "2021-03-08", lang=lang, orgs={**FDS, **GIR}).agreements == []
 
 
 def test_a_russian_sentence_opening_with_a_date_reads_its_between_clause():
-    from tests.test_extract import make
     text = ("4 июня 2019 года в Гродно было подписано соглашение о сотрудничестве между "
             "Гродненским облисполкомом и Лидским райисполкомом.\n")
     art = make(text, "2019-06-10", lang="ru", places={"Гродно": "Grodno"},
@@ -119,7 +116,6 @@ def test_a_russian_sentence_opening_with_a_date_reads_its_between_clause():
 
 
 def test_two_documents_joined_by_oraz_each_with_its_own_partner():
-    from tests.test_extract import make
     text = ("18 września 2018 r. Fundacja Dobrego Sąsiedztwa podpisała porozumienie o współpracy z Grodzieńską "
             "Izbą Rzemiosła oraz list intencyjny z Politechniką Grodzieńską.\n")
     art = make(text, "2018-09-20", orgs={**FDS, **GIR, "Politechniką Grodzieńską": "Politechnika Grodzieńska"},
@@ -130,7 +126,6 @@ def test_two_documents_joined_by_oraz_each_with_its_own_partner():
 
 
 def test_a_retelling_with_another_noun_gives_the_day_and_place():
-    from tests.test_extract import make
     text = ("Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła zawarły porozumienie o partnerstwie. "
             "Podpisanie umowy odbyło się 6 czerwca 2023 r. w Grodnie.\n")
     art = make(text, "2023-06-09", places={"Grodnie": "Grodno"}, orgs={**FDS, **GIR},
@@ -139,7 +134,6 @@ def test_a_retelling_with_another_noun_gives_the_day_and_place():
 
 
 def test_a_planned_signing_has_the_place_after_its_date():
-    from tests.test_extract import make
     text = ("Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła podpiszą porozumienie o współpracy "
             "21 listopada 2023 r. w Grodnie.\n")
     art = make(text, "2023-11-08", places={"Grodnie": "Grodno"}, orgs={**FDS, **GIR},
@@ -148,14 +142,12 @@ def test_a_planned_signing_has_the_place_after_its_date():
 
 
 def test_parties_told_after_the_verb():
-    from tests.test_extract import make
     text = ("Dzień później umowę partnerską zawarły Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła.\n")
     art = make(text, "2023-06-09", orgs={**FDS, **GIR})
     assert [sorted(a.parties) for a in art.agreements] == [BOTH]
 
 
 def test_an_organisation_split_from_its_seat_is_one_party():
-    from tests.test_extract import make
     text = "Могилевский университет подписал соглашение о сотрудничестве с Университетом в Гродно.\n"
     art = make(text, "2020-09-25", lang="ru", places={"Гродно": "Grodno"},
                orgs={"Могилевский университет": "Могилевский университет", "Университетом": "Университет"})
@@ -165,7 +157,6 @@ def test_an_organisation_split_from_its_seat_is_one_party():
 
 
 def test_a_signing_with_no_party_named_takes_the_two_of_the_sentence_before():
-    from tests.test_extract import make
     text = ("W dniach 16-18 maja 2022 r. delegacja Fundacji Dobrego Sąsiedztwa przebywała w Grodnie na zaproszenie "
             "Grodzieńskiej Izby Rzemiosła. Podczas wizyty podpisano porozumienie o współpracy.\n")
     art = make(text, "2022-05-20", places={"Grodnie": "Grodno"},
@@ -176,7 +167,6 @@ def test_a_signing_with_no_party_named_takes_the_two_of_the_sentence_before():
 
 
 def test_officials_of_a_two_word_town_and_a_town_left_untagged_are_parties():
-    from tests.test_extract import make
     art = make("Burmistrz Białej Podlaskiej i mer Lidy podpisali list intencyjny.\n", "2022-05-20")
     assert [sorted(a.parties) for a in art.agreements] == [["geo:626081", "geo:776175"]]
     art = make("Wczoraj Grodno i Lida podpisały umowę o partnerstwie miast.\n", "2022-05-20",
@@ -185,7 +175,6 @@ def test_officials_of_a_two_word_town_and_a_town_left_untagged_are_parties():
 
 
 def test_a_document_with_only_a_partner_is_signed_by_the_last_signatory():
-    from tests.test_extract import make
     text = ("Fundacja Dobrego Sąsiedztwa podpisała porozumienie o współpracy z Grodzieńską Izbą Rzemiosła. "
             "W przyszłym roku planowane jest podpisanie umowy z Politechniką Grodzieńską.\n")
     art = make(text, "2022-05-20", orgs={**FDS, **GIR, "Politechniką Grodzieńską": "Politechnika Grodzieńska"})
@@ -194,7 +183,6 @@ def test_a_document_with_only_a_partner_is_signed_by_the_last_signatory():
 
 
 def test_a_district_joined_after_the_verb_and_left_untagged_is_a_party():
-    from tests.test_extract import make
     text = "Porozumienie o współpracy podpisały wczoraj Grodno i Lida.\n"
     art = make(text, "2022-05-20", places={"Grodno": "Grodno"})
     assert [sorted(a.parties) for a in art.agreements] == [["geo:626081", "geo:627904"]]
@@ -205,7 +193,6 @@ def test_a_district_joined_after_the_verb_and_left_untagged_is_a_party():
     ("Marszałek województwa podlaskiego", "województwo podlaskie"),
 ])
 def test_an_official_of_a_unit_stands_for_it(officials, unit):
-    from tests.test_extract import make
     art = make(f"{officials} i mer Lidy podpisali list intencyjny.\n", "2022-05-20")
     assert [sorted(art.places[k].name.lower() for k in a.parties) for a in art.agreements] == [sorted([unit, "lida"])]
 
@@ -219,14 +206,12 @@ SEMINAR = "15 maja 2022 r. w Grodnie odbyło się seminarium. "
     ("Wcześniej Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła podpisały porozumienie.", ""),
 ])
 def test_an_agreement_told_as_before_the_event_has_not_its_day(told, date):
-    from tests.test_extract import make
     art = make(SEMINAR + told + "\n", "2022-05-20", places={"Grodnie": "Grodno"}, orgs={**FDS, **GIR},
                dates={"15 maja 2022 r.": "2022-05-15", "2019 r.": "2019"})
     assert _rows(art) == [("cooperation_agreement", date, "", "signed", BOTH)]
 
 
 def test_one_organisation_span_over_two_subjects_is_split():
-    from tests.test_extract import make
     text = "Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła podpisały porozumienie o współpracy.\n"
     art = make(text, "2022-05-20", orgs={"Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła":
                                          "Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła"})
@@ -236,7 +221,6 @@ def test_one_organisation_span_over_two_subjects_is_split():
 
 
 def test_a_list_of_parties_after_the_verb_and_a_unit_left_untagged():
-    from tests.test_extract import make
     text = "Porozumienie podpisały wczoraj Fundacja Dobrego Sąsiedztwa, Grodzieńska Izba Rzemiosła i gmina Hańsk.\n"
     art = make(text, "2022-05-20", orgs={**FDS, **GIR})
     assert len(art.agreements) == 1
@@ -245,7 +229,6 @@ def test_a_list_of_parties_after_the_verb_and_a_unit_left_untagged():
 
 
 def test_an_event_noun_in_what_the_document_is_about_is_no_event():
-    from tests.test_extract import make
     text = ("12 maja 2021 r. w Grodnie Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła podpisały "
             "memorandum o wspólnym programie szkoleń dla doradców.\n")
     art = make(text, "2021-05-20", places={"Grodnie": "Grodno"}, orgs={**FDS, **GIR},

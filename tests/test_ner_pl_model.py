@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.annotate.ner_pl import LABELS, MODEL_DIR, MODEL_ENV, load_pl, model_path
+from pipeline.annotate.ner_pl import LABELS, load_pl
+from pipeline.paths import PL_NER_MODEL_DIR as MODEL_DIR, PL_NER_MODEL_ENV as MODEL_ENV
+from pipeline.paths import pl_ner_model_dir as model_path
 
 pytestmark = pytest.mark.skipif(not (MODEL_DIR / "config.cfg").exists(), reason="no model in pipeline/models/pl_ner")
 

@@ -9,12 +9,10 @@ Places nested in organisation names (`Ministerstwo Gospodarki Białorusi` -> `Bi
 
 To try another trained model in a whole run without installing it, set PIPELINE_PL_NER_MODEL to its
 folder (a `train-ner-pl` model-best has no repair step: save one with it by
-`ner_pl_train.install(model_best, target=<folder>)`). Run with `--no-cache`: the cache key hashes
-the package's files and would not see a model kept outside it.
+`ner_pl_train.install(model_best, target=<folder>)`). The cache key hashes that folder too.
 """
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,21 +22,15 @@ from spacy.language import Language
 from pipeline.annotate import ner_pl_repair  # noqa: F401  (registers pl_ner_repair)
 from pipeline.annotate import pl_features  # noqa: F401  (registers pl_morph_features)
 from pipeline.annotate import pl_tokenizer  # noqa: F401  (registers tokenizer + pl_news_sentences)
+from pipeline.paths import pl_ner_model_dir
 
-MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "pl_ner"
-MODEL_ENV = "PIPELINE_PL_NER_MODEL"
 LABELS = ("PER", "ORG", "LOC", "DATE", "TIME", "LOC_ADJ", "LOC_DEM")
 DERIVED_FROM_PLACE = ("LOC_ADJ", "LOC_DEM")
 
 
-def model_path(model_dir: str | None = None) -> Path:
-    """The model folder: `model_dir`, else $PIPELINE_PL_NER_MODEL (to compare models in a run), else the shipped one."""
-    return Path(model_dir or os.environ.get(MODEL_ENV) or MODEL_DIR)
-
-
 def load_pl(model_dir: str | None = None) -> Language:
     """The Polish pipeline (tokenizer, sentences, NER), loaded once per process and model dir."""
-    return _load(model_path(model_dir))
+    return _load(pl_ner_model_dir(model_dir))
 
 
 @lru_cache(maxsize=None)

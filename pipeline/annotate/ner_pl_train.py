@@ -22,10 +22,10 @@ from pipeline.annotate import pl_tokenizer  # noqa: F401  (registers tokenizer +
 from pipeline.annotate import pl_features  # noqa: F401  (registers the Morfeusz feature component)
 from pipeline.annotate import ner_pl_repair  # noqa: F401  (registers the span repair post-step)
 from pipeline.annotate.nkjp_iob import doc_text_and_spans, read_iob
+from pipeline.paths import PL_NER_MODEL_DIR
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CONFIG = HERE / "ner_pl.cfg"
-MODEL_DIR = HERE.parent / "models" / "pl_ner"
 KEEP_IN_MODEL_DIR = ("LICENSE", "README.md")
 
 
@@ -62,7 +62,7 @@ def convert(corpus: Path, work: Path, dev_share: float, seed: int) -> tuple[Path
     return paths[0], paths[1], stats
 
 
-def install(model_best: Path, target: Path = MODEL_DIR, repair_config: dict[str, bool] | None = None) -> None:
+def install(model_best: Path, target: Path = PL_NER_MODEL_DIR, repair_config: dict[str, bool] | None = None) -> None:
     """Save `model_best` plus the span repair post-step as the packaged model (LICENSE, README kept)."""
     nlp = spacy.load(model_best)
     if ner_pl_repair.REPAIR_NAME not in nlp.pipe_names:
@@ -134,7 +134,7 @@ def main(argv: list[str]) -> int:
     train(config, args.out, use_gpu=-1, overrides=overrides)
     if args.install:
         install(args.out / "model-best")
-        print(f"installed {args.out / 'model-best'} -> {MODEL_DIR}")
+        print(f"installed {args.out / 'model-best'} -> {PL_NER_MODEL_DIR}")
     return 0
 
 

@@ -160,7 +160,7 @@ def evaluate(args: argparse.Namespace, root: Path) -> int:
 def bench(args: argparse.Namespace, root: Path) -> int:
     """Words/s of the Polish pipeline vs spaCy's blank Polish tokenizer, on the same texts, one process."""
     import spacy
-    from pipeline.annotate.ner_pl import model_path
+    from pipeline.paths import pl_ner_model_dir
 
     texts = [t for _, t in slavicner_texts(root, "pl")]
     t0 = time.perf_counter()
@@ -183,7 +183,7 @@ def bench(args: argparse.Namespace, root: Path) -> int:
     for _ in nlp.pipe(corpus, batch_size=64):
         pass
     full_s = time.perf_counter() - t0
-    size = sum(p.stat().st_size for p in model_path(args.model).rglob("*") if p.is_file())
+    size = sum(p.stat().st_size for p in pl_ner_model_dir(args.model).rglob("*") if p.is_file())
     print(f"texts: {len(corpus)} SlavicNER pl texts, {n_words} words (blank pl tokens)")
     print(f"spaCy blank pl tokenizer: {n_words / blank_s:,.0f} words/s")
     print(f"Polish pipeline {nlp.pipe_names}: {n_words / full_s:,.0f} words/s")

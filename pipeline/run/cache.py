@@ -16,6 +16,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.paths import pl_ner_model_dir
 from pipeline.record import Article
 from pipeline.run.serialize import article_from_dict, article_to_dict
 
@@ -23,14 +24,23 @@ PACKAGE_DIR = Path(__file__).resolve().parents[1]
 _HASHED_SUFFIXES = {".py", ".json", ".tsv", ".cfg", ".gz", ".txt", ".bin", ".spacy", ""}
 
 
+def _hash_files(digest, folder: Path) -> None:
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix in _HASHED_SUFFIXES:
+            digest.update(str(path.relative_to(folder)).encode())
+            digest.update(path.read_bytes())
+
+
 @lru_cache(maxsize=1)
 def pipeline_version() -> str:
-    """A hash of every code, data and model file of the package."""
+    """A hash of every code, data and model file of the package, and of the Polish NER model
+    when $PIPELINE_PL_NER_MODEL puts one outside it (its results must not pass for the shipped one's)."""
     digest = hashlib.sha1()
-    for path in sorted(PACKAGE_DIR.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix in _HASHED_SUFFIXES:
-            digest.update(str(path.relative_to(PACKAGE_DIR)).encode())
-            digest.update(path.read_bytes())
+    _hash_files(digest, PACKAGE_DIR)
+    model = pl_ner_model_dir().resolve()
+    if not model.is_relative_to(PACKAGE_DIR.resolve()) and model.is_dir():
+        digest.update(b"pl_ner:")
+        _hash_files(digest, model)
     return digest.hexdigest()[:16]
 
 

@@ -237,6 +237,9 @@ def test_degree_slips_and_english_names(text, label, lemma):
     # untyped: a village spelt as the word itself, unknown to the gazetteer, loses to the
     # common noun (`Radzie`: a village, or `rada` in the locative)
     ("Radzie Gminy", "", "Rada Gminy"),
+    # ... and to a person's name in the singular (`Moniuszki`: the village, or of `Moniuszko`)
+    ("Moniuszki", "", "Moniuszko"),
+    ("Sienkiewicz", "", "Sienkiewicz"),
     # untyped: an unknown word with an oblique-only ending is inflected wherever it stands,
     # while a foreign word's own -em stays
     ("Kronix Drafterem", "", "Kronix Drafter"),

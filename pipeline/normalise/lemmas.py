@@ -48,7 +48,8 @@ class _FilteredEngine:
     """An engine that drops readings the mention's type makes unlikely. Untyped text (no NER
     label): a plural place name, or one spelt as the word itself, that is no place of the
     gazetteer (`Polaki`, `Tatary`, `Radzie`: villages) loses to the word's common reading
-    (`Polaków`: the people, `Radzie`: of `rada`), and a capitalised
+    (`Polaków`: the people, `Radzie`: of `rada`) or to a person's name in the singular
+    (`Moniuszki`: of `Moniuszko`), and a capitalised
     word that is a capitalised common noun (`Amerykanie`: people) is not read as a
     lower-case one (`amerykan`); with a LOC label such villages stay possible. Names of
     organisations, products and events: a word with other noun readings is not an inflected
@@ -80,11 +81,16 @@ def _filtered_readings(engine: Engine, word: str, label: str) -> tuple[Analysis,
         return a.pos == "noun" and "geo" in a.kinds and ("pt" in a.kinds or a.lemma == word) and \
             not _in_gazetteer(a.lemma)
 
-    kept = tuple(a for a in readings if not village(a))
+    without_villages = tuple(a for a in readings if not village(a))
+    kept = without_villages
     if word[:1].isupper() and any(a.pos == "noun" and a.lemma[:1].isupper() and "common" in a.kinds
                                   for a in kept):
         kept = tuple(a for a in kept if not (a.pos == "noun" and a.lemma[:1].islower()))
-    return kept if any(a.pos == "noun" and "common" in a.kinds for a in kept) else readings
+    if any(a.pos == "noun" and "common" in a.kinds for a in kept):
+        return kept
+    # no common noun: a person's name still beats a village no gazetteer knows (`Kościuszki`)
+    return without_villages if any(a.pos == "noun" and a.kinds & {"name", "surname"} and a.number == "sg"
+                                   for a in without_villages) else readings
 
 
 def _prefer(label: str, word_is_title: bool):

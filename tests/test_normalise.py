@@ -58,6 +58,10 @@ def test_mogilev_is_the_belarusian_city_not_mohyliv():
     ("rejon lidzki", "pl", "loc:rejon lidzki"),
     ("Лидским районом", "ru", "loc:rejon lidzki"),
     ("gminy Supraśl", "pl", "loc:gmina supraśl"),
+    # a Polish adjective outside the table is kept as written, not rebuilt from a town's name
+    ("powiecie bialskim", "pl", "loc:powiat bialski"),
+    ("powiatu krakowskiego", "pl", "loc:powiat krakowski"),
+    ("rejonie szackim", "pl", "loc:rejon szacki"),
     ("гміна Супрасль", "be", "loc:gmina supraśl"),
 ])
 def test_regions_get_loc_keys_with_polish_names(form, lang, key):

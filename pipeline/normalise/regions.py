@@ -68,13 +68,17 @@ def stem_key(word: str) -> str:
 
 def _polish_stem(adj: str, gaz: "Gazetteer | None") -> tuple[str, str]:
     """(Polish adjective stem, country code) of a region adjective in any language: the
-    table, else the adjective of the Polish name of the town it is named after (`Полацкі`
-    -> Полацк -> Połock -> `połock`), else a transliteration."""
+    table; else a Latin-script adjective as written (`bialski`: already the Polish form, which
+    a town's name would only distort), with the country of its town; else the adjective of the
+    Polish name of the town it is named after (`Полацкі` -> Полацк -> Połock -> `połock`), else
+    a transliteration."""
     hit = adjective_table().get(stem_key(adj))
     if hit:
         return hit
     stem = adjective_stem(adj)
     town = _town_of(stem, gaz) if gaz is not None else None
+    if not is_cyrillic(stem):
+        return stem, town.country_code if town is not None else ""
     if town is not None:
         return _adjective_from_town(town.name), town.country_code
     if is_cyrillic(stem):

@@ -273,3 +273,7 @@ def test_names_after_abbreviated_heads(text, lemma):
 ])
 def test_apostrophe_endings(text, label, lemma):
     assert lemmatise(text, "pl", label) == lemma
+
+
+def test_untyped_unknown_genitive_plurals_go_to_the_singular():
+    assert lemmatise("Tamblerów", "pl", "") == "Tambler"

@@ -240,6 +240,9 @@ def test_degree_slips_and_english_names(text, label, lemma):
     # ... and to a person's name in the singular (`Moniuszki`: the village, or of `Moniuszko`)
     ("Moniuszki", "", "Moniuszko"),
     ("Sienkiewicz", "", "Sienkiewicz"),
+    # ... and oblique forms of unknown villages lose to a nominative as written (`Wojska`:
+    # the army, not the village `Wojsk`)
+    ("Wojska Lądowego", "", "Wojsko Lądowe"),
     # untyped: an unknown word with an oblique-only ending is inflected wherever it stands,
     # while a foreign word's own -em stays
     ("Kronix Drafterem", "", "Kronix Drafter"),

@@ -77,9 +77,13 @@ def _filtered_readings(engine: Engine, word: str, label: str) -> tuple[Analysis,
                                                  and not (a.case == "nom" and a.lemma == word)))
         return kept if any(a.pos == "noun" for a in kept) else readings
 
+    as_written = any(a.pos == "noun" and a.case == "nom" and a.number == "sg" and a.lemma == word for a in readings)
+
     def village(a: Analysis) -> bool:
-        return a.pos == "noun" and "geo" in a.kinds and ("pt" in a.kinds or a.lemma == word) and \
-            not _in_gazetteer(a.lemma)
+        # plural villages, villages spelt as the word, and oblique forms of villages beside a
+        # name in the nominative as written (`Zielińska`: not of the village `Zielińsk`)
+        return a.pos == "noun" and "geo" in a.kinds and ("pt" in a.kinds or a.lemma == word or as_written) \
+            and not _in_gazetteer(a.lemma)
 
     without_villages = tuple(a for a in readings if not village(a))
     kept = without_villages

@@ -29,6 +29,12 @@ HOUR = r"(?:[01]?\d|2[0-3])"
 MINUTE = r"[0-5]\d"
 
 
+def alt_words(words) -> set[str]:
+    """The words as `alt` reads them: lower case, whitespace runs as one space, ends stripped
+    (one `\\s+` per gap; two in a row would let the trie's greedy first one end a shorter word)."""
+    return {" ".join(w.lower().split()) for w in words if w and not w.isspace()}
+
+
 def alt(words) -> str:
     """Alternation of literal words (longest first; inner spaces match any whitespace).
 
@@ -37,7 +43,7 @@ def alt(words) -> str:
     can match at one position are prefixes of one another, i.e. on one path of the trie, and
     each node tries its continuations before ending, so the longest is tried first, as in the
     longest-first flat alternation this replaces (same matches; compiles and runs faster)."""
-    items = {w.lower() for w in words if w}
+    items = alt_words(words)
     if not items:
         return NEVER
     trie: dict = {}

@@ -15,9 +15,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.annotate.pl_features import _morfeusz, analyse, is_org_head
+from pipeline.annotate.pl_features import analyse, is_org_head
 from pipeline.annotate.stateless import StatelessComponent
 from pipeline.lang import LANG_DIR, data_lines, load_json
+from pipeline.normalise.morph import morfeusz
 
 REPAIR_NAME = "pl_ner_repair"
 NESTED_KEY = "pl_nested"  # doc.spans key of places inside organisation names
@@ -226,7 +227,7 @@ def _only_place_reading(word: str, cases: frozenset[str]) -> bool:
     """Every SGJP common-noun or place reading of `word` in a case the preposition governs is a
     geographic name (`z Niemiec`: gen only as the country; `z Niemcami`: inst also as the inhabitants).
     Surname readings are left out: indeclinable women's surnames fit every case."""
-    fitting = [quals for start, _, (_, _, tag, quals, _) in _morfeusz().analyse(word)
+    fitting = [quals for start, _, (_, _, tag, quals, _) in morfeusz(expand_tags=False).analyse(word)
                if start == 0 and tag.startswith("subst") and cases & set(tag.split(":")[2].split("."))
                and not {"nazwisko", "imię"} & set(quals)]
     return bool(fitting) and all("nazwa_geograficzna" in q for q in fitting)

@@ -13,7 +13,6 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import morfeusz2
 import numpy
 from spacy.attrs import NORM, ORTH, TAG
 from spacy.language import Language
@@ -22,6 +21,7 @@ from spacy.tokens import Doc
 
 from pipeline.annotate.stateless import StatelessComponent
 from pipeline.lang import data_lines
+from pipeline.normalise.morph import morfeusz
 
 FEATURES_NAME = "pl_morph_features"
 _PL = Path(__file__).resolve().parents[1] / "lang" / "pl"
@@ -80,21 +80,16 @@ def _qualifier_map() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _morfeusz() -> morfeusz2.Morfeusz:
-    return morfeusz2.Morfeusz(generate=False, expand_tags=False)
-
-
 @lru_cache(maxsize=200_000)
 def lemmas(word: str) -> frozenset[str]:
     """Lower-cased lemmas of every interpretation (`Stowarzyszenie` -> stowarzyszenie, stowarzyszyć)."""
-    return frozenset(lem.split(":", 1)[0].lower() for s, _, (_, lem, *_r) in _morfeusz().analyse(word) if s == 0)
+    return frozenset(lem.split(":", 1)[0].lower() for s, _, (_, lem, *_r) in morfeusz(expand_tags=False).analyse(word) if s == 0)
 
 
 @lru_cache(maxsize=50_000)
 def is_inhabitant_noun(word: str) -> bool:
     """SGJP knows the word as a masculine-personal common noun with a capitalised lemma (Polak, Brytyjczyk)."""
-    for s, _, (_, lem, tag, qual, _) in _morfeusz().analyse(word):
+    for s, _, (_, lem, tag, qual, _) in morfeusz(expand_tags=False).analyse(word):
         if s == 0 and tag.startswith("subst") and "m1" in tag and lem[:1].isupper() and "nazwa_pospolita" in qual:
             return True
     return False
@@ -112,7 +107,7 @@ def analyse(word: str) -> tuple[str, str]:
         return word, "space"
     quals = _qualifier_map()
     lemma, pos, names = "", "", set()
-    for start, end, (orth, lem, tag, qual, _) in _morfeusz().analyse(word):
+    for start, end, (orth, lem, tag, qual, _) in morfeusz(expand_tags=False).analyse(word):
         if start != 0:
             continue
         if not pos:

@@ -3,13 +3,27 @@ Russian). Creating them costs time and memory, so every module goes through here
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-
-@lru_cache(maxsize=1)
-def morfeusz():
-    """Morfeusz2 with the SGJP dictionary; `expand_tags` keeps one tag per analysis."""
+if TYPE_CHECKING:
     import morfeusz2
 
+
+@lru_cache(maxsize=2)
+def morfeusz(expand_tags: bool = True) -> morfeusz2.Morfeusz:
+    """The process's one Morfeusz2 (SGJP dictionary, analysis and generation).
+
+    `expand_tags=True` gives one tag per analysis (`subst:sg:nom:m1`); `False` keeps SGJP's
+    compact tags (`subst:sg:nom.acc:m3`). Both views share one native instance: creating an
+    instance costs ~0.1 s and memory, and the flag only acts in the Python wrapper."""
+    import copy
+
+    import morfeusz2
+
+    if not expand_tags:
+        compact = copy.copy(morfeusz())  # shallow: shares the native analyser
+        compact.expand_tags = False
+        return compact
     return morfeusz2.Morfeusz(expand_tags=True, whitespace=morfeusz2.SKIP_WHITESPACES)
 
 

@@ -81,3 +81,15 @@ def test_model_folder_from_environment(monkeypatch, tmp_path):
     text = "Delegacja z Grodna odwiedziła Podlaską Fundację Rozwoju Regionalnego w Białymstoku."
     found = [[(e.text, e.label_) for e in nlp(text).ents] for nlp in (swapped, load_pl(str(MODEL_DIR)))]
     assert found[0] == found[1]
+
+
+def test_tokenizer_is_the_saved_one():
+    """The factory skips its build while the model loads; the saved tokenizer must come out whole."""
+    from spacy.tokenizer import Tokenizer
+
+    nlp = load_pl()
+    saved = Tokenizer(nlp.vocab).from_disk(MODEL_DIR / "tokenizer")
+    assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == saved.to_bytes(exclude=["vocab"])
+    assert nlp.tokenizer.infix_finditer is not None and "m.in." in nlp.tokenizer.rules
+    assert [t.text for t in nlp("Omówiono m.in. plan na 14.10.2025 r. w Łomży.")] == [
+        "Omówiono", "m.in.", "plan", "na", "14.10.2025", "r.", "w", "Łomży", "."]

@@ -113,3 +113,27 @@ def test_write_sent_starts_stores_what_the_token_setter_stores():
     by_array = write_sent_starts(nlp.make_doc("Ala ma kota . Kot śpi"), flags)
     assert [t.is_sent_start for t in by_array] == [t.is_sent_start for t in by_setter] == [True, False, None, True, False, False]
     assert [s.text for s in by_array.sents] == [s.text for s in by_setter.sents]
+
+
+def test_factory_builds_nothing_only_while_a_saved_tokenizer_is_loaded():
+    from spacy.util import registry
+
+    from pipeline.annotate.pl_tokenizer import TOKENIZER_NAME, saved_tokenizer
+    nlp = blank_pl()
+    make = registry.tokenizers.get(TOKENIZER_NAME)()
+    with saved_tokenizer():
+        bare = make(nlp)
+        assert bare.rules == {} and bare.infix_finditer is None and bare.token_match is None
+    full = make(nlp)
+    assert full.to_bytes(exclude=["vocab"]) == nlp.tokenizer.to_bytes(exclude=["vocab"])
+    assert "m.in." in full.rules
+
+
+def test_saved_tokenizer_flag_is_reset_after_an_error():
+    from spacy.util import registry
+
+    from pipeline.annotate.pl_tokenizer import TOKENIZER_NAME, saved_tokenizer
+    with pytest.raises(RuntimeError):
+        with saved_tokenizer():
+            raise RuntimeError("load failed")
+    assert "m.in." in registry.tokenizers.get(TOKENIZER_NAME)()(blank_pl()).rules

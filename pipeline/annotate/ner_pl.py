@@ -21,7 +21,7 @@ from spacy.language import Language
 
 from pipeline.annotate import ner_pl_repair  # noqa: F401  (registers pl_ner_repair)
 from pipeline.annotate import pl_features  # noqa: F401  (registers pl_morph_features)
-from pipeline.annotate import pl_tokenizer  # noqa: F401  (registers tokenizer + pl_news_sentences)
+from pipeline.annotate import pl_tokenizer  # registers tokenizer + pl_news_sentences
 from pipeline.paths import pl_ner_model_dir
 
 LABELS = ("PER", "ORG", "LOC", "DATE", "TIME", "LOC_ADJ", "LOC_DEM")
@@ -37,4 +37,7 @@ def load_pl(model_dir: str | None = None) -> Language:
 def _load(path: Path) -> Language:
     if not (path / "config.cfg").exists():
         raise FileNotFoundError(f"no Polish NER model in {path}; train one with `pipeline train-ner-pl`")
-    return spacy.load(path)
+    if not (path / "tokenizer").exists():
+        return spacy.load(path)
+    with pl_tokenizer.saved_tokenizer():
+        return spacy.load(path)

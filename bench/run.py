@@ -171,8 +171,8 @@ def main() -> None:
     print(f"naive peer on {peer['articles']} articles: {peer_rate:.1f} art/s end to end "
           f"({peer_proc_rate:.1f} art/s excluding {peer['load_s']:.1f} s model load)")
     for n, w, r, words, rss in rows:
-        if w == 1:
-            print(f"ratio to peer at N={n}, 1 worker: {n / r['seconds'] / peer_rate:.1f}x end to end")
+        print(f"ratio to peer at N={n}, {w} worker{'s' if w > 1 else ''}: {n / r['seconds'] / peer_rate:.1f}x end to end"
+              + ("" if w == 1 else " (the peer is one process)"))
     per_article = {n: r["seconds"] / n for n, w, r, _, _ in rows if w == 1}
     if len(per_article) > 1:
         lo, hi = min(per_article.values()), max(per_article.values())

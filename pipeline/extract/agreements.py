@@ -713,12 +713,12 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
                          for p in v2.words("both_sides")):
                     chosen, a.how = [_sides(prior, art.text, prev, art)], "sides"
                 elif not subj and not any(not e.is_place for e in here) and not (out and si - 1 in out[-1].sents) \
-                        and _two_parties_of(prev, prior, art.text, art):
+                        and (told := _two_parties_of(prev, prior, art.text, art)):
                     # "Podczas wizyty podpisano porozumienie": no party named, the two of the sentence before
                     # (unless that sentence told an agreement: this one retells it)
-                    chosen, a.how = [_two_parties_of(prev, prior, art.text, art)], "sides"
-                elif _with_last_signatory(s, here, prior, out, vs):
-                    chosen, a.how = [_with_last_signatory(s, here, prior, out, vs)], "sides"
+                    chosen, a.how = [told], "sides"
+                elif signed_by := _with_last_signatory(s, here, prior, out, vs):
+                    chosen, a.how = [signed_by], "sides"
                 else:
                     chosen, a.how = [[e for e in here if not e.is_place]], "all"
             else:

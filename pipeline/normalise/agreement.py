@@ -42,6 +42,11 @@ class Engine(Protocol):
     def nominative(self, word: str, a: Analysis, gender: str, number: str) -> str | None: ...
 
 
+def word_indices(words: Sequence[str]) -> list[int]:
+    """Indices of the tokens that are words (have a letter), not spaces, digits or punctuation."""
+    return [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
+
+
 def genders_agree(adj_gender: str, head_gender: str) -> bool:
     if not adj_gender or not head_gender:
         return True
@@ -119,7 +124,7 @@ def _mixed_case_name(words: list[str], analyses: list[list[Analysis]], engine: E
     in gender and number but not in case, one of the words a nominative: a slip of the
     writer, not a phrase of two parts (a prenominal adjective always agrees with its noun),
     so every word goes to the nominative. None where the words agree or do not fit so."""
-    idx = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
+    idx = word_indices(words)
     if not getattr(engine, "has_dictionary", False):
         return None  # ending rules read too many words as adjectives to judge a slip
     if len(idx) < 2 or len(idx) != len(words) - sum(1 for w in words if w.isspace()) or \
@@ -158,7 +163,7 @@ def _name_after_title(words: list[str], analyses: list[list[Analysis]], head: in
     """Where the capitalised words that end the phrase begin, when the head is a lower-case
     personal noun before them (a title: `premiera`, `posła`); a thing's owner stays a
     genitive (`pomnika Jana Kochanowskiego`), so other heads give None."""
-    alpha = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
+    alpha = word_indices(words)
     k = len(alpha)
     while k > 0 and words[alpha[k - 1]][:1].isupper():
         k -= 1
@@ -199,7 +204,7 @@ def _foreign_phrase(words: list[str], analyses: list[list[Analysis]], head: int,
     too; `Mistrzostw Szkół` is two genitives), is a foreign name in the nominative; an inflected head keeps its ending (`Uniwersytetu
     Harvard`)."""
     bare = getattr(engine, "bare", None)
-    alpha = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
+    alpha = word_indices(words)
     if bare is None or len(alpha) < 2 or head != alpha[0] or not bare(words[head]) or \
             not words[head][:1].isupper():
         return False
@@ -303,7 +308,7 @@ def _extend(changes, rest, words, analyses, case, gender, number, postnominal=Tr
 def _adjectives_only(words, analyses, engine, prefer, lower: bool = True) -> list[str]:
     """No noun: a lone adjective (`kanadyjskim`) goes to its dictionary form."""
     out = list(words)
-    alpha = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
+    alpha = word_indices(words)
     if not alpha or any(a.case == "nom" for a in analyses[alpha[0]]):
         return out
     for i in alpha:
@@ -339,7 +344,7 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
     with a reading in it goes to the nominative on its own (`Jana Pawła II` -> `Jan Paweł II`).
     Unknown words support the nominative (foreign names are usually left uninflected), most of
     all those that end in no case ending (a feminine name may still be oblique: `Angeli Merkel`)."""
-    alpha = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
+    alpha = word_indices(words)
     if any(words[i][:1].isupper() for i in alpha):  # particles (van der, ibn) stay
         alpha = [i for i in alpha if words[i][:1].isupper()]
     guess = getattr(engine, "guesses", None)

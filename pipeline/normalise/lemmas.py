@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from pipeline.lang import LANG_DIR
 from pipeline.normalise.agreement import (Analysis, Engine, genders_agree, lemmatise_words, match_case,
-                                          shared_reading)
+                                          shared_reading, word_indices)
 from pipeline.normalise.lemmas_pl import PolishEngine
 from pipeline.normalise.lemmas_ru import RussianEngine
 from pipeline.normalise.lemmas_rules import (RuleEngine, has_rules, tsv_rows, unknown_word_rule,
@@ -225,7 +225,7 @@ def _after_abbreviated_head(words: list[str], engine: Engine, lang: str) -> list
     (lang/<xx>/abbreviated_heads.tsv) the adjectives agreeing with that noun go to its
     nominative and the rest stays, as the genitive complement it is. None when the mention
     does not start with such an abbreviation."""
-    alpha = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
+    alpha = word_indices(words)
     noun = _abbreviated_heads(lang).get(words[alpha[0]].lower()) if len(alpha) > 1 else None
     if noun is None:
         return None
@@ -456,7 +456,7 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
         return out  # Latin names inside Russian text are not inflected the Polish way
     engine = _engine(lang, cyrillic)
     res = list(out)
-    alpha = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
+    alpha = word_indices(words)
     candidates = set(range(len(words)))
     lone_a = False  # whether the ending -a alone may not be stripped
     oblique_only = False  # whether only endings of an oblique case may be stripped
@@ -542,7 +542,7 @@ def _unknown_places(out: list[str], words: list[str], lang: str) -> list[str]:
     candidate that is (Mohylewie -> Mohylew, Наваполацку -> Наваполацк)."""
     from pipeline.normalise.gazetteer import _word_forms
 
-    alpha = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
+    alpha = word_indices(words)
     if len(alpha) != 1:
         return out
     i = alpha[0]

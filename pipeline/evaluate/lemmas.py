@@ -163,7 +163,7 @@ def main(argv: list[str] | None = None) -> None:
               f"({res['ms_per_item']:.2f} ms/form)  by type: {labels}")
         for form, gold, pred, label in res["errors"][: args.show]:
             print(f"   {label or '-':4} {form!r} -> {pred!r}  gold {gold!r}")
-        res["errors"] = res["errors"][:200]
+        res["errors"] = res["errors"][: max(200, args.show)]
         results[name] = res
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")

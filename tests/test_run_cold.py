@@ -1,5 +1,6 @@
-"""Cold start: `--workers 1` loads a model only when an article needs it; the city names the NER
-features read come prebuilt (and the shipped file is what its script builds)."""
+"""Cold start: `--workers 1` loads a model only when an article needs it, and spaCy without its
+command line; the city names the NER features read come prebuilt (and the shipped file is what
+its script builds); the shipped Polish model keeps no training strings."""
 from __future__ import annotations
 
 import importlib.util
@@ -24,7 +25,7 @@ loaded = {}
 local.release_models = lambda: loaded.update(natasha=tagger.cache_info().currsize,
                                              spacy_pipelines=get_nlp.cache_info().currsize)
 result = local.run_local([Path(sys.argv[1])], workers=1, quiet=True)
-print(json.dumps({"processed": result.processed, **loaded}))
+print(json.dumps({"processed": result.processed, **loaded, "spacy_cli": "spacy.cli" in sys.modules}))
 """
 
 
@@ -37,7 +38,7 @@ def test_one_worker_loads_only_what_a_polish_article_needs(tmp_path):
                           text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-2000:]
     loaded = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert loaded == {"processed": 1, "natasha": 0, "spacy_pipelines": 1}
+    assert loaded == {"processed": 1, "natasha": 0, "spacy_pipelines": 1, "spacy_cli": False}
 
 
 def test_shipped_city_names_are_what_the_script_builds():
@@ -48,3 +49,35 @@ def test_shipped_city_names_are_what_the_script_builds():
     shipped = city_names()
     assert built["latin"] == shipped["latin"] and built["cyrillic"] == shipped["cyrillic"]
     assert "mohylew" in shipped["latin"] and "гродна" in shipped["cyrillic"]
+
+
+# spaCy imported the way the run imports it: no command line, yet `spacy.info` answers and a
+# later `import spacy.cli` gets the real package.
+SPACY_PROBE = """
+import json, sys
+from pipeline.annotate.spacy_import import import_spacy
+spacy = import_spacy()
+without_cli = "spacy.cli" not in sys.modules and not hasattr(spacy, "cli")
+version = spacy.info(markdown=False, silent=True)["spacy_version"]
+import spacy.cli
+print(json.dumps({"without_cli": without_cli, "version": version == spacy.__version__,
+                  "real_cli": hasattr(spacy.cli, "setup_cli")}))
+"""
+
+
+def test_spacy_imported_without_its_command_line():
+    proc = subprocess.run([sys.executable, "-c", SPACY_PROBE], cwd=REPO, capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert json.loads(proc.stdout.strip().splitlines()[-1]) == {"without_cli": True, "version": True,
+                                                                 "real_cli": True}
+
+
+def test_shipped_polish_model_keeps_only_its_labels_as_strings():
+    import srsly
+
+    from pipeline.paths import pl_ner_model_dir
+    folder = pl_ner_model_dir()
+    moves = json.loads(srsly.msgpack_loads((folder / "ner" / "moves").read_bytes())["moves"])
+    labels = sorted({label for action in moves.values() for label in action if label})
+    assert json.loads((folder / "vocab" / "strings.json").read_text(encoding="utf-8")) == labels

@@ -12,12 +12,14 @@ import time
 import traceback
 from typing import Callable
 
-import spacy  # noqa: F401  (see below)
+from pipeline.annotate.spacy_import import import_spacy
 
-from pipeline.annotate import annotate
-from pipeline.extract import extract
-from pipeline.normalise import normalise
-from pipeline.record import Article
+import_spacy()  # before anything imports spaCy in full (see below)
+
+from pipeline.annotate import annotate  # noqa: E402
+from pipeline.extract import extract  # noqa: E402
+from pipeline.normalise import normalise  # noqa: E402
+from pipeline.record import Article  # noqa: E402
 
 # One BLAS thread per process. natasha/slovnet runs its CNN through numpy's OpenBLAS, which by
 # default starts a thread per core; for the short matrices of one article those threads cost
@@ -34,9 +36,10 @@ def limit_blas_threads(n: int = BLAS_THREADS) -> None:
 
 limit_blas_threads()
 
-# spaCy is imported above, not by `pipeline.annotate` (whose dates ingest uses): every article
-# needs it, and with one worker this import runs on the first article while lingua's models load
-# in a child process (run.local.lingua_ahead), instead of the first segment waiting for them.
+# spaCy is imported above (without its command line: `annotate.spacy_import`), not by
+# `pipeline.annotate` (whose dates ingest uses): every article needs it, and with one worker
+# this import runs on the first article while lingua's models load in a child process
+# (run.local.lingua_ahead), instead of the first segment waiting for them.
 
 STAGES: list[tuple[str, Callable[[Article], Article]]] = [
     ("annotate", annotate),

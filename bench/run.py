@@ -11,11 +11,16 @@ Cold start, two ways: "all models loaded" (import + `warm_up()`, what `--workers
 before forking) and "time to first result" (process start to the first article processed, as
 `--workers 1` does it: each model loads when an article first needs it), for a Polish article
 without (bench/first_pl.txt) and with an embedded Russian name (data/raw's first article).
+
+The peer runs twice on the same articles: as written (numpy's BLAS at its default of a thread
+per core, which on a busy machine costs the peer more than it gives) and with one BLAS thread
+(as the pipeline runs); the ratio is printed against both.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -94,15 +99,20 @@ def first(path: str, launched: float) -> None:
                       "rss_children_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 
 
+ONE_BLAS_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
 def _cpu_children() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
 
 
-def _python(code_or_args: list[str]) -> tuple[str, float, float]:
-    """Run a Python subprocess: (its last output line, wall seconds, CPU seconds)."""
+def _python(code_or_args: list[str], env: dict[str, str] | None = None) -> tuple[str, float, float]:
+    """Run a Python subprocess (with `env` added to the environment): (its last output line,
+    wall seconds, CPU seconds)."""
     t0, c0 = time.perf_counter(), _cpu_children()
-    proc = subprocess.run([sys.executable, *code_or_args], capture_output=True, text=True, cwd=REPO)
+    proc = subprocess.run([sys.executable, *code_or_args], capture_output=True, text=True, cwd=REPO,
+                          env={**os.environ, **(env or {})})
     if proc.returncode:
         raise SystemExit(proc.stderr[-2000:])
     return proc.stdout.strip().splitlines()[-1], time.perf_counter() - t0, _cpu_children() - c0
@@ -164,15 +174,20 @@ def main() -> None:
         files = sorted(peer_dir.glob("*.txt"))[:peer_n]
         code = ("import json,sys; sys.path.insert(0,'bench'); from naive_peer import run; from pathlib import Path; "
                 f"print(json.dumps(run([Path(p).read_text(encoding='utf-8') for p in {[str(f) for f in files]!r}])))")
-        line, _, _ = _python(["-c", code])
-        peer = json.loads(line)
-    peer_rate = peer["articles"] / (peer["load_s"] + peer["process_s"])
-    peer_proc_rate = peer["articles"] / peer["process_s"]
-    print(f"naive peer on {peer['articles']} articles: {peer_rate:.1f} art/s end to end "
-          f"({peer_proc_rate:.1f} art/s excluding {peer['load_s']:.1f} s model load)")
-    for n, w, r, words, rss in rows:
-        print(f"ratio to peer at N={n}, {w} worker{'s' if w > 1 else ''}: {n / r['seconds'] / peer_rate:.1f}x end to end"
-              + ("" if w == 1 else " (the peer is one process)"))
+        # As written, the peer leaves numpy's BLAS at one thread per core (natasha's CNN runs on it),
+        # as a plain script does; the second run caps it at one thread, as the pipeline does.
+        peers = {}
+        for label, env in (("as written", None), ("one BLAS thread", ONE_BLAS_THREAD)):
+            line, wall, cpu = _python(["-c", code], env)
+            peers[label] = {**json.loads(line), "wall_s": wall, "cpu_s": cpu}
+    for label, peer in peers.items():
+        peer_rate = peer["articles"] / (peer["load_s"] + peer["process_s"])
+        print(f"naive peer ({label}) on {peer['articles']} articles: {peer_rate:.1f} art/s end to end "
+              f"({peer['articles'] / peer['process_s']:.1f} art/s excluding {peer['load_s']:.1f} s model load; "
+              f"CPU {peer['cpu_s']:.1f} s in {peer['wall_s']:.1f} s)")
+        for n, w, r, words, rss in rows:
+            print(f"    ratio to this peer at N={n}, {w} worker{'s' if w > 1 else ''}: "
+                  f"{n / r['seconds'] / peer_rate:.1f}x end to end" + ("" if w == 1 else " (the peer is one process)"))
     per_article = {n: r["seconds"] / n for n, w, r, _, _ in rows if w == 1}
     if len(per_article) > 1:
         lo, hi = min(per_article.values()), max(per_article.values())

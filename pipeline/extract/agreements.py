@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pipeline.extract.cues import SentCues, day_shift
 from pipeline.extract.document import Sent
 from pipeline.extract.events import Draft
-from pipeline.extract.lexicon import Token, fold, sentence_vocab, sentence_vocabs, tokenize, vocabs_for
+from pipeline.extract.lexicon import Token, any_word, fold, sentence_vocab, sentence_vocabs, tokenize, vocabs_for
 from pipeline.record import Agreement, Article, Mention
 
 TYPE_PRIORITY = ["memorandum", "letter_of_intent", "partnership", "other", "contract", "cooperation_agreement"]
@@ -121,7 +121,7 @@ def _hits(s: Sent) -> list[tuple[int, int, str]]:
 
 def _after_draft_noun(s: Sent, i: int) -> bool:
     """"projekt porozumienia", "проект соглашения": a draft, not the document."""
-    return i > 0 and any(v.token_is(s.tokens[i - 1], v.words("draft_nouns")) for v in vocabs_for(s.tokens[i - 1], s.lang))
+    return i > 0 and any_word(vocabs_for(s.tokens[i - 1], s.lang), s.tokens[i - 1], "draft_nouns")
 
 
 def _document_hits(s: Sent, atype: str, signs: list[int]) -> list[tuple[int, int, str]]:
@@ -129,7 +129,7 @@ def _document_hits(s: Sent, atype: str, signs: list[int]) -> list[tuple[int, int
     the very next sentence ("Церемония подписания прошла 5 марта в Витебске"): a hit of its
     type (it has no parties of its own, so it only adds the date and place to that agreement)."""
     docs = [(i, 1, atype) for i, t in enumerate(s.tokens)
-            if any(v.token_is(t, v.words("document_nouns")) for v in vocabs_for(t, s.lang))][:1]
+            if any_word(vocabs_for(t, s.lang), t, "document_nouns")][:1]
     return docs or [(i, 1, atype) for i in signs[:1]]
 
 
@@ -140,13 +140,13 @@ def _signing(s: Sent, key: str = "signing_words") -> list[int]:
     out = []
     for i, t in enumerate(toks):
         vs = vocabs_for(t, s.lang)
-        if not any(v.token_is(t, v.words(key)) for v in vs):
+        if not any_word(vs, t, key):
             continue
         before = toks[max(0, i - 2):i]
         negated = any(b.lower in v.words("negations") and not (k + 1 < len(before) and
                                                                before[k + 1].lower in v.words("negation_exceptions"))
                       for v in vs for k, b in enumerate(before))  # "nie tylko podpisały" still signs
-        if not negated and not any(v.token_is(b, v.words("not_signed_words")) for v in vs for b in before):
+        if not negated and not any(any_word(vs, b, "not_signed_words") for b in before):
             out.append(i)
     return out
 
@@ -154,7 +154,7 @@ def _signing(s: Sent, key: str = "signing_words") -> list[int]:
 def between_index(s: Sent) -> int | None:
     """Token index of the first `między`/`между`/`паміж` (places after it are parties)."""
     for i, t in enumerate(s.tokens):
-        if any(v.token_is(t, v.words("between_words")) for v in vocabs_for(t, s.lang)):
+        if any_word(vocabs_for(t, s.lang), t, "between_words"):
             return i
     return None
 
@@ -173,7 +173,7 @@ def _in_sentence(ents: list[Entity], text: str, lo: int, hi: int) -> list[Entity
 
 def _between_pairs(s: Sent, ents: list[Entity], vs, art: Article) -> list[list[Entity]]:
     toks = s.tokens
-    idx = [i for i, t in enumerate(toks) if any(v.token_is(t, v.words("between_words")) for v in vs)]
+    idx = [i for i, t in enumerate(toks) if any_word(vs, t, "between_words")]
     pairs = []
     for n, i in enumerate(idx):
         lo = toks[i].end
@@ -196,7 +196,7 @@ def _split_coordinated(e: Entity, s: Sent, vs, art: Article) -> list[Entity]:
     if e.is_place:
         return []
     inner = [t for t in s.tokens if e.start <= t.start and t.end <= e.end]
-    k = next((k for k in range(1, len(inner) - 1) if any(v.token_is(inner[k], v.words("and_words")) for v in vs)
+    k = next((k for k in range(1, len(inner) - 1) if any_word(vs, inner[k], "and_words")
               and inner[k].text.islower() and inner[k - 1].text[:1].isupper() and inner[k + 1].text[:1].isupper()), None)
     if k is None:
         return []
@@ -220,7 +220,7 @@ def _organisation(art: Article, name: str):
 def _seated(parties: list[Entity], s: Sent, art: Article, ents: list[Entity]) -> list[Entity]:
     """"Университетом в Белостоке", "Універсітэт у Беластоку" split by the NER into a bare head
     noun and a place: the party is the organisation with its seat, and that place no party."""
-    from pipeline.extract.cues import _org_head
+    from pipeline.extract.cues import org_head
     from pipeline.normalise.lemmas import lemmatise
     toks = s.tokens
     preps = {w for v in sentence_vocabs(toks, s.lang) for w in v.words("place_preps")}
@@ -231,7 +231,7 @@ def _seated(parties: list[Entity], s: Sent, art: Article, ents: list[Entity]) ->
         seat = next((p for p in ents if p.is_place and k + 1 < len(toks) and p.start == toks[k + 1].start), None)
         if seat is None and k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and not e.is_place:
             seat = _link_words([toks[k + 1]], art, s.lang)  # the seat the NER left untagged
-        if e.is_place or seat is None or toks[k].lower not in preps or not _org_head(toks, words[0], s.lang) \
+        if e.is_place or seat is None or toks[k].lower not in preps or not org_head(toks, words[0], s.lang) \
                 or art.text[e.end:toks[k].start].strip():
             out.append(e)
             continue
@@ -262,7 +262,7 @@ def _linked_sides(s: Sent, i: int, stop: int, found: list[Entity], vs, art: Arti
     """`między X a Y` where the NER missed or did not link X or Y: link the words on each side
     of the conjunction with the gazetteer (cities and regions acting as parties)."""
     toks = s.tokens
-    conj = next((k for k in range(i + 2, stop) if any(v.token_is(toks[k], v.words("and_words")) for v in vs)), None)
+    conj = next((k for k in range(i + 2, stop) if any_word(vs, toks[k], "and_words")), None)
     if conj is None:
         return found
     sides = [(i + 1, conj), (conj + 1, min(stop, conj + 5))]
@@ -345,7 +345,7 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
     for k, t in enumerate(toks[:verb - 1]):
         nxt = toks[k + 1]
         if t.start < lo or any(e.start <= nxt.start < e.end for e in found) \
-                or not any(v.token_is(t, v.words("official_nouns")) for v in vs):
+                or not any_word(vs, t, "official_nouns"):
             continue
         e = _official_unit(t, toks[k + 1:min(k + 3, verb)], art, s.lang, vs)
         if e is not None and all(f.key != e.key for f in found):
@@ -357,14 +357,14 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
         after = [e for e in _in_sentence(ents, text, toks[verb].end, s.end) if not e.is_place]
         if after and toks[verb].end <= after[0].start:
             gap_toks = [t for t in toks if toks[verb].end <= t.start < after[0].start]
-            if any(any(v.token_is(t, v.words("and_words")) for v in vs) for t in gap_toks[-2:]):
+            if any(any_word(vs, t, "and_words") for t in gap_toks[-2:]):
                 found.append(after[0])
     if not found:  # "umowę zawarły Starostwo ... i Rada ...", "Dokument podpisali rektor X i prorektor Y"
         found = _coordinated_after(s, ents, verb, vs, place_preps, art)
     if len(found) == 1:  # "podpisało z politechniką", "подписал с университетом": a body named before
         for k in range(verb + 1, min(len(toks), verb + 4)):
             t = toks[k]
-            if t.text[:1].isupper() or not any(v.token_is(toks[k - 1], v.words("and_words")) for v in vs):
+            if t.text[:1].isupper() or not any_word(vs, toks[k - 1], "and_words"):
                 continue
             e = next((e for e in reversed(prior) if not e.is_place and e.heads and t.lemmas & e.heads
                       and e.key != found[0].key), None)
@@ -423,7 +423,7 @@ def _coordinated_after(s: Sent, ents: list[Entity], verb: int, vs, place_preps, 
     out = after[:1]
     for e in after[1:]:
         gap = [t for t in toks if out[-1].end <= t.start and t.end <= e.start]
-        joined = (any(v.token_is(t, v.words("and_words")) for v in vs for t in gap) and len(gap) <= 3) \
+        joined = (any(any_word(vs, t, "and_words") for t in gap) and len(gap) <= 3) \
             or art.text[out[-1].end:e.start].strip() == ","  # "X, Y i Z"
         sides = any(v.match_at(gap, k, p) for v in vs for k in range(len(gap)) for p in v.words("both_sides"))
         if not (joined or (gap and sides and len(gap) <= 6)):
@@ -444,7 +444,7 @@ def _joined_towns(s: Sent, found: list[Entity], ents: list[Entity], span: list[i
         t, nxt = toks[k], toks[k + 1]
         if k + 1 not in span or any(e.start <= nxt.start < e.end for e in ents) \
                 or not any(f.end == toks[k - 1].end for f in found + out) \
-                or not any(v.token_is(t, v.words("and_words")) for v in vs):
+                or not any_word(vs, t, "and_words"):
             continue
         e = _town_or_unit([toks[i] for i in (k + 1, k + 2) if i in span], art, s.lang)
         if e is not None and all(f.key != e.key for f in found + out):
@@ -466,7 +466,7 @@ def _own_partner(s: Sent, subj: list[Entity], here: list[Entity], verb: int,
     for e in here:
         if lo <= e.start < hi and not e.is_place:
             gap = [t for t in toks if lo <= t.start and t.end <= e.start]  # "z Brzeskim Obwodowym Komitetem"
-            if any(v.token_is(t, v.words("and_words")) for v in vs for t in gap):
+            if any(any_word(vs, t, "and_words") for t in gap):
                 return before + [e]
     return subj
 
@@ -549,7 +549,7 @@ def _with_last_signatory(s: Sent, here: list[Entity], prior: list[Entity], done:
     if len(own) != 1 or last is None or own[0].key in last.parties:
         return []
     prev = [t for t in s.tokens if t.end <= own[0].start][-1:]
-    if not prev or not any(v.token_is(prev[0], v.words("and_words")) for v in vs) or prev[0].text[:1].isupper():
+    if not prev or not any_word(vs, prev[0], "and_words") or prev[0].text[:1].isupper():
         return []
     signatory = next((e for e in reversed(prior) if e.key == last.parties[0]), None)
     return [signatory, own[0]] if signatory is not None else []
@@ -594,7 +594,7 @@ def _venue(c: SentCues, art: Article, between: int | None, trigger: int, verb: i
     dated = {i for m in c.sent.mentions if m.label == "DATE" for i, t in enumerate(toks) if m.start <= t.start < m.end}
     vs = sentence_vocabs(toks, c.sent.lang)
     anchors = [verb] + [i for i in range(trigger + 1, len(toks))
-                        if any(x.token_is(toks[i], x.words("held_verbs")) for x in vs)]
+                        if any_word(vs, toks[i], "held_verbs")]
     first_after = next((i for i, t in enumerate(toks) if t.start >= title_end), len(toks)) if title_end >= 0 else len(toks)
 
     def near(a: int, i: int) -> bool:
@@ -680,7 +680,7 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
         groups: list[list[tuple[int, int, str]]] = []
         for h in hits:
             gap = s.tokens[groups[-1][-1][0] + groups[-1][-1][1]:h[0]] if groups else []
-            if groups and len(gap) <= WINDOW and not any(v.token_is(t, v.words("conjunctions")) for v in vs for t in gap):
+            if groups and len(gap) <= WINDOW and not any(any_word(vs, t, "conjunctions") for t in gap):
                 groups[-1].append(h)  # "porozumienie ... oraz list intencyjny": two documents
             else:
                 groups.append([h])
@@ -740,7 +740,7 @@ def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int |
              and not (m.attrs.get("relative") and m.lemma == art.published[:4])]
     vs = sentence_vocabs(c.sent.tokens, c.sent.lang)
     # "Rok wcześniej", "Ещё в 2019 году", "ранее подписанное": not the day of the event told before
-    before = bool(years) or any(v.token_is(t, v.words("earlier_words")) for v in vs for t in c.sent.tokens)
+    before = bool(years) or any(any_word(vs, t, "earlier_words") for t in c.sent.tokens)
     verb_status = _status(c, verb, "", "")
     ev: Draft | None = ctx.get("ref")
     if ev is None and (c.ordinal is not None or c.end_marker) and ctx.get("parent") is not None:

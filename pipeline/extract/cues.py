@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from pipeline.annotate.dates import ordinal_day
 from pipeline.extract.document import Sent
-from pipeline.extract.lexicon import Token, Vocab, fold, sentence_vocab, sentence_vocabs, vocabs_for
+from pipeline.extract.lexicon import Token, Vocab, any_word, fold, sentence_vocab, sentence_vocabs, vocabs_for
 from pipeline.record import Article, Mention
 
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -78,10 +78,6 @@ class SentCues:
 
 def _phrase_at(v: Vocab, tokens: list[Token], i: int, phrases: list[str]) -> int:
     return max((v.match_at(tokens, i, p) for p in phrases), default=0)
-
-
-def _any(vs: list[Vocab], tok: Token, key: str) -> bool:
-    return any(v.token_is(tok, v.words(key)) for v in vs)
 
 
 def _triggers(s: Sent, orgs: list[Mention]) -> list[Trigger]:
@@ -173,7 +169,7 @@ def _decorate(s: Sent, art: Article, trig: Trigger, vs: list[Vocab]) -> None:
                 for word, n in nums.items():
                     if prev.has(word, v.stem):
                         trig.count = n
-    if trig.i >= 1 and any(v.token_is(toks[trig.i - 1], v.words("series_nouns")) for v in vs):
+    if trig.i >= 1 and any_word(vs, toks[trig.i - 1], "series_nouns"):
         trig.umbrella = True
     # a name: a quote right after the trigger, or a capitalised trigger inside the sentence
     end = toks[trig.i + trig.n - 1].end
@@ -217,7 +213,7 @@ def _acronyms_after(s: Sent, art: Article, cue: int, reach: int) -> list[str]:
     return out
 
 
-def _org_head(tokens: list[Token], i: int, lang: str) -> bool:
+def org_head(tokens: list[Token], i: int, lang: str) -> bool:
     """Does the mention at token i open with an organisation's head noun (Urząd, Uniwersytet,
     Управление ...; the stems of pipeline/lang/pl/org_heads.tsv)?"""
     from pipeline.normalise.organisations import head_lexicon
@@ -289,7 +285,7 @@ def _places(s: Sent, art: Article, vs: Vocab, trigger_at: set[int] = frozenset()
         unlinked = not (place.geonames_id or place.feature)
         if unlinked and _adjective(s.tokens, i, m.end):
             continue  # "Polscy doradcy", "Gruzińscy samorządowcy": a people's adjective the NER took for a place
-        if unlinked and _org_head(s.tokens, i, art.language):
+        if unlinked and org_head(s.tokens, i, art.language):
             continue  # "w Urzędzie Miasta Suwałki" tagged as a place: an institution, not the town
         strength = 0 if place.feature in WEAK_PLACE else 1 if place.feature in REGION or not place.geonames_id else 2
         if place.key.startswith("loc:") and any(w in place.key for w in ("obw", "obl", "woj", "rejon", "powiat", "gmin", "район", "област", "раён", "вобласц")):
@@ -444,7 +440,7 @@ def read_cues(s: Sent, art: Article) -> SentCues:
     c.orgs = [(s.token_index(m.start), m.entity_key) for m in orgs
               if m.entity_key and m.entity_key in art.organisations]
     text = s.text(art)
-    cue = next((i for i, t in enumerate(s.tokens) if any(x.token_is(t, x.words("implementer_cues")) for x in vs)), None)
+    cue = next((i for i, t in enumerate(s.tokens) if any_word(vs, t, "implementer_cues")), None)
     if cue is not None:
         c.implementer = list(dict.fromkeys(k for i, k in c.orgs if 0 < i - cue <= 4))  # "realizowany przez X"
         c.implementer = c.implementer or _acronyms_after(s, art, cue, 4)  # "realizowany przez PFRR", untagged
@@ -463,7 +459,7 @@ def read_cues(s: Sent, art: Article) -> SentCues:
             for word, n in durations:
                 if t.has(word, x.stem):
                     c.duration = n
-    day_word = any(x.token_is(t, x.words("day_words")) for t in s.tokens for x in vs)
+    day_word = any(any_word(vs, t, "day_words") for t in s.tokens)
     n = ordinal_day(text, s.lang)
     if n is not None:
         trig_idx = {t.i for t in c.triggers}

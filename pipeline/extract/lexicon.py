@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterable
 
 from pipeline.lang import load_json
 from pipeline.normalise import morph
@@ -149,6 +149,11 @@ class Vocab:
             if n and (best is None or n > best[1] or (n == best[1] and entry < best[2])):
                 best = (label, n, entry)
         return best
+
+
+def any_word(vs: Iterable[Vocab], tok: Token, key: str) -> bool:
+    """Does the token match a one-word entry of the list `key` in any of the vocabularies?"""
+    return any(v.token_is(tok, v.words(key)) for v in vs)
 
 
 def _one_word(entries: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:

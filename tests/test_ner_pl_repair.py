@@ -4,8 +4,10 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Span
 
-from pipeline.annotate.ner_pl_repair import NESTED_KEY, repair
+from pipeline.annotate.ner_pl_repair import NESTED_KEY, Switches, repair
 from pipeline.annotate.pl_tokenizer import blank_pl
+
+RULES = Switches(orgs=True)  # the shipped switches plus the organisation rule these cases test
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +31,7 @@ def with_ents(doc, *pieces: tuple[str, str]):
 
 def test_organisation_built_around_head_words(nlp):
     doc = nlp("Umowę podpisały Lubelska Izba Rzemiosła i Przedsiębiorczości oraz Fundacja Wspierania Eksportu.")
-    out = repair(doc)
+    out = repair(doc, RULES)
     assert spans(out, "ORG") == [("Lubelska Izba Rzemiosła i Przedsiębiorczości", "ORG"),
                                  ("Fundacja Wspierania Eksportu", "ORG")]
 
@@ -37,28 +39,28 @@ def test_organisation_built_around_head_words(nlp):
 def test_organisation_absorbs_partial_and_inner_spans(nlp):
     doc = with_ents(nlp("Partnerem jest Wolna Strefa Ekonomiczna „Brześć” z siedzibą w Brześciu."),
                     ("Ekonomiczna", "ORG"), ("Brześć", "LOC"), ("Brześciu", "LOC"))
-    out = repair(doc)
+    out = repair(doc, RULES)
     assert spans(out) == [("Wolna Strefa Ekonomiczna „Brześć”", "ORG"), ("Brześciu", "LOC")]
 
 
 def test_coordinated_organisations_stay_apart(nlp):
     doc = nlp("Wystąpili Związek Rzemiosła Polskiego i Krajowa Izba Gospodarcza.")
-    assert spans(repair(doc), "ORG") == [("Związek Rzemiosła Polskiego", "ORG"), ("Krajowa Izba Gospodarcza", "ORG")]
+    assert spans(repair(doc, RULES), "ORG") == [("Związek Rzemiosła Polskiego", "ORG"), ("Krajowa Izba Gospodarcza", "ORG")]
 
 
 def test_lone_head_word_is_not_an_entity(nlp):
     doc = nlp("Fundacja działa od dawna.")
-    assert spans(repair(doc)) == []
+    assert spans(repair(doc, RULES)) == []
 
 
 def test_lower_case_place_adjective_becomes_loc_adj(nlp):
     doc = with_ents(nlp("Spotkali się z ukraińskimi rolnikami we Lwowie."), ("ukraińskimi", "LOC"), ("Lwowie", "LOC"))
-    assert spans(repair(doc)) == [("ukraińskimi", "LOC_ADJ"), ("Lwowie", "LOC")]
+    assert spans(repair(doc, RULES)) == [("ukraińskimi", "LOC_ADJ"), ("Lwowie", "LOC")]
 
 
 def test_nested_places_inside_organisations(nlp):
     doc = nlp("Gościem było Ministerstwo Rolnictwa Ukrainy.")
-    out = repair(doc)
+    out = repair(doc, RULES)
     assert spans(out, "ORG") == [("Ministerstwo Rolnictwa Ukrainy", "ORG")]
     assert [(s.text, s.label_) for s in out.spans[NESTED_KEY]] == [("Ukrainy", "LOC")]
 
@@ -66,63 +68,63 @@ def test_nested_places_inside_organisations(nlp):
 def test_switches(nlp):
     doc = nlp("Gościem było Ministerstwo Rolnictwa Ukrainy.")
     doc.ents = [Span(doc, 2, 3, label="ORG")]
-    out = repair(doc, orgs=False, adjectives=False, nested=False)
+    out = repair(doc, Switches(adjectives=False, nested=False))
     assert spans(out) == [("Ministerstwo", "ORG")] and NESTED_KEY not in out.spans
 
 
 def test_gazetteer_place_after_preposition(nlp):
     doc = nlp("Delegacja pojechała do Nowopołocka i spotkała się z Kowalskim.")
-    out = repair(doc, places=True)
+    out = repair(doc, Switches(orgs=True, places=True))
     assert spans(out) == [("Nowopołocka", "LOC")]
 
 
 def test_first_name_and_surname(nlp):
     doc = nlp("Głos zabrała Katarzyna Zielińska, a po niej dyrektor.")
-    assert spans(repair(doc, persons=True)) == [("Katarzyna Zielińska", "PER")]
-    assert spans(repair(nlp(doc.text))) == []  # off by default
+    assert spans(repair(doc, Switches(orgs=True, persons=True))) == [("Katarzyna Zielińska", "PER")]
+    assert spans(repair(nlp(doc.text), RULES)) == []  # off by default
 
 
 def test_acronym_as_organisation(nlp):
     doc = nlp("Informację podała PAP, a potwierdziło MSZ w USA.")
-    assert spans(repair(doc, acronyms=True), "ORG") == [("PAP", "ORG"), ("MSZ", "ORG")]
+    assert spans(repair(doc, Switches(orgs=True, acronyms=True)), "ORG") == [("PAP", "ORG"), ("MSZ", "ORG")]
 
 
 def test_organisation_stops_before_a_person(nlp):
     doc = with_ents(nlp("Przemawiał przewodniczący Rady Miejskiej Tomasz Lis."), ("Tomasz Lis", "PER"))
-    assert spans(repair(doc)) == [("Rady Miejskiej", "ORG"), ("Tomasz Lis", "PER")]
+    assert spans(repair(doc, RULES)) == [("Rady Miejskiej", "ORG"), ("Tomasz Lis", "PER")]
     doc = nlp("Nagrodę przyznała Fundacja im. Jana Karskiego.")
-    assert spans(repair(doc), "ORG") == [("Fundacja im. Jana Karskiego", "ORG")]
+    assert spans(repair(doc, RULES), "ORG") == [("Fundacja im. Jana Karskiego", "ORG")]
 
 
 def test_lower_case_organisation_adjective_becomes_org_adj(nlp):
     doc = with_ents(nlp("Rolnicy czekają na fundusze wspólnotowe i unijne dopłaty."), ("unijne", "ORG"))
-    assert spans(repair(doc)) == [("unijne", "ORG_ADJ")]
+    assert spans(repair(doc, RULES)) == [("unijne", "ORG_ADJ")]
 
 
 def test_country_and_city_labelled_org_become_places(nlp):
     doc = with_ents(nlp("Wielka Brytania i Londyn negocjują z Polską Agencją Prasową."),
                     ("Wielka Brytania", "ORG"), ("Londyn", "ORG"), ("Polską Agencją Prasową", "ORG"))
-    assert spans(repair(doc)) == [("Wielka Brytania", "LOC"), ("Londyn", "LOC"), ("Polską Agencją Prasową", "ORG")]
+    assert spans(repair(doc, RULES)) == [("Wielka Brytania", "LOC"), ("Londyn", "LOC"), ("Polską Agencją Prasową", "ORG")]
 
 
 def test_inflected_country_after_preposition_is_a_place_not_an_inhabitant(nlp):
     doc = with_ents(nlp("Delegacja z Niemiec i z Węgier spotkała się z Niemcami, a Niemcy byli zadowoleni."),
                     ("Niemiec", "LOC_DEM"), ("Węgier", "PER"), ("Niemcami", "LOC_DEM"), ("Niemcy", "LOC_DEM"))
     # `z` + genitive: only the country reads so; `z` + instrumental and the nominative also read as inhabitants
-    assert spans(repair(doc)) == [("Niemiec", "LOC"), ("Węgier", "LOC"), ("Niemcami", "LOC_DEM"), ("Niemcy", "LOC_DEM")]
+    assert spans(repair(doc, RULES)) == [("Niemiec", "LOC"), ("Węgier", "LOC"), ("Niemcami", "LOC_DEM"), ("Niemcy", "LOC_DEM")]
 
 
 def test_acronym_named_like_a_city_stays_an_organisation(nlp):
     doc = with_ents(nlp("Eksperci FES przyjechali do Fezu."), ("FES", "ORG"), ("Fezu", "LOC"))
-    assert spans(repair(doc)) == [("FES", "ORG"), ("Fezu", "LOC")]
+    assert spans(repair(doc, RULES)) == [("FES", "ORG"), ("Fezu", "LOC")]
 
 
 def test_institution_named_after_its_region_stays_an_organisation(nlp):
     doc = with_ents(nlp("Pismo wysłał Urząd Marszałkowski Województwa Podlaskiego."),
                     ("Urząd Marszałkowski Województwa Podlaskiego", "ORG"))
-    assert spans(repair(doc)) == [("Urząd Marszałkowski Województwa Podlaskiego", "ORG")]
+    assert spans(repair(doc, RULES)) == [("Urząd Marszałkowski Województwa Podlaskiego", "ORG")]
 
 
 def test_place_names_switch_off_keeps_model_labels(nlp):
     doc = with_ents(nlp("Wielka Brytania głosowała."), ("Wielka Brytania", "ORG"))
-    assert spans(repair(doc, place_names=False)) == [("Wielka Brytania", "ORG")]
+    assert spans(repair(doc, Switches(orgs=True, place_names=False))) == [("Wielka Brytania", "ORG")]

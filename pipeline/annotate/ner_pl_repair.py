@@ -9,6 +9,7 @@ becomes LOC_ADJ: it names no place.
 """
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from spacy.language import Language
@@ -259,10 +260,30 @@ def derived_adjectives(doc: Doc, ents: list[Span]) -> list[Span]:
             for e in ents]
 
 
-def repair(doc: Doc, orgs: bool = True, adjectives: bool = True, nested: bool = True,
-           places: bool = False, persons: bool = False, acronyms: bool = False,
-           place_names: bool = True) -> Doc:
+@dataclass(frozen=True)
+class Switches:
+    """Which repairs run. The defaults are the shipped ones, those that raised PolEval/SlavicNER
+    scores (`python -m pipeline.evaluate.ner_pl --ablate`): derived adjectives (SlavicNER +0.006),
+    nested places (PolEval +0.004), place names (SlavicNER +0.028, PolEval -0.006: NKJP labels a
+    country acting as an agent orgName; the pipeline keeps places as places so that they link).
+    Organisations were neutral, the rest lowered the scores."""
+
+    orgs: bool = False
+    adjectives: bool = True
+    nested: bool = True
+    places: bool = False
+    persons: bool = False
+    acronyms: bool = False
+    place_names: bool = True
+
+
+SHIPPED = Switches()
+
+
+def repair(doc: Doc, switches: Switches = SHIPPED) -> Doc:
     """Apply the switched-on repairs; other entities are kept unless an organisation span absorbs them."""
+    orgs, adjectives, nested = switches.orgs, switches.adjectives, switches.nested
+    places, persons, acronyms, place_names = switches.places, switches.persons, switches.acronyms, switches.place_names
     ents = list(doc.ents)
     if adjectives:
         ents = derived_adjectives(doc, ents)
@@ -304,26 +325,15 @@ def repair(doc: Doc, orgs: bool = True, adjectives: bool = True, nested: bool = 
 class NerRepair(StatelessComponent):
     """spaCy component wrapper for `repair` (rules and data ship with the package)."""
 
-    def __init__(self, orgs: bool = True, adjectives: bool = True, nested: bool = True,
-                 places: bool = False, persons: bool = False, acronyms: bool = False,
-                 place_names: bool = True) -> None:
-        self.orgs, self.adjectives, self.nested = orgs, adjectives, nested
-        self.places, self.persons, self.acronyms = places, persons, acronyms
-        self.place_names = place_names
+    def __init__(self, switches: Switches = SHIPPED) -> None:
+        self.switches = switches
 
     def __call__(self, doc: Doc) -> Doc:
-        return repair(doc, self.orgs, self.adjectives, self.nested, self.places, self.persons, self.acronyms,
-                      self.place_names)
+        return repair(doc, self.switches)
 
 
-# Shipped switches: those that raised PolEval/SlavicNER scores (`python -m pipeline.evaluate.ner_pl
-# --ablate`): derived adjectives (SlavicNER +0.006), nested places (PolEval +0.004), place names
-# (SlavicNER +0.028, PolEval -0.006: NKJP labels a country acting as an agent orgName; the pipeline
-# keeps places as places so that they link). Organisations were neutral, the rest lowered the scores.
-# `repair()` itself defaults to the span-building rules on, for direct use.
-@Language.factory(REPAIR_NAME, default_config={"orgs": False, "adjectives": True, "nested": True,
-                                                "places": False, "persons": False, "acronyms": False,
-                                                "place_names": True})
+@Language.factory(REPAIR_NAME, default_config=asdict(SHIPPED))
 def make_pl_ner_repair(nlp: Language, name: str, orgs: bool, adjectives: bool, nested: bool,
                        places: bool, persons: bool, acronyms: bool, place_names: bool) -> NerRepair:
-    return NerRepair(orgs, adjectives, nested, places, persons, acronyms, place_names)
+    return NerRepair(Switches(orgs=orgs, adjectives=adjectives, nested=nested, places=places,
+                              persons=persons, acronyms=acronyms, place_names=place_names))

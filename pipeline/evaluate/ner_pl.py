@@ -22,8 +22,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import fields
 from pathlib import Path
 
+from pipeline.annotate.ner_pl_repair import Switches
 from pipeline.evaluate.ner_corpora import _read, shared_root, slavicner_texts
 from pipeline.evaluate.ner_scoring import score_ner, write_run_folder
 
@@ -36,7 +38,7 @@ SCHEMES = {
 }
 
 
-REPAIR_PARTS = ("orgs", "adjectives", "nested", "place_names", "places", "persons", "acronyms")
+REPAIR_PARTS = tuple(f.name for f in fields(Switches))
 
 
 def load(model: str | None, off: set[str], on: frozenset[str] = frozenset()):
@@ -47,8 +49,8 @@ def load(model: str | None, off: set[str], on: frozenset[str] = frozenset()):
     nlp = load_pl(model)
     if REPAIR_NAME in nlp.pipe_names:
         comp = nlp.get_pipe(REPAIR_NAME)
-        for part in REPAIR_PARTS:
-            setattr(comp, part, part not in off and (part in on or getattr(comp, part)))
+        comp.switches = Switches(**{part: part not in off and (part in on or getattr(comp.switches, part))
+                                    for part in REPAIR_PARTS})
     return nlp
 
 
@@ -151,7 +153,7 @@ def evaluate(args: argparse.Namespace, root: Path) -> int:
                 continue
             print(f"\n== {title}: ablation")
             for row, parts, scheme in ABLATIONS:
-                variant = [repair(d.copy(), **{p: p in parts for p in REPAIR_PARTS}) for d in parsed]
+                variant = [repair(d.copy(), Switches(**{p: p in parts for p in REPAIR_PARTS})) for d in parsed]
                 res = score_docs(name, gold, docs, variant, scheme or name, scorer, tmp)
                 print_score(row, res)
     return 0

@@ -281,3 +281,17 @@ def test_coordinated_region_adjectives_share_the_region_word():
     art = normalise(_article(text, []))
     keys = [m.entity_key for m in art.mentions]
     assert keys[:2] == ["loc:obwód miński", "loc:obwód brzeski"]
+
+
+def test_namesakes_of_similar_size_go_to_the_country_of_the_article():
+    gaz = get_gazetteer()
+    assert gaz.link("Shatsk", None, "pl").country_code == "RU"  # alone: the most populous Shatsk
+    assert gaz.link("Shatsk", None, "pl", ("PL", "UA")).country_code == "UA"
+    assert gaz.link("Могилев", None, "ru", ("UA",)).geonames_id == 625665  # a far larger city stays
+    text = ("Wójt gminy Hanna gościł w Łucku radnych z sąsiedniej Ukrainy. Rozmawiano o turystyce, "
+            "a w rejonie szackim powstanie nowa ścieżka rowerowa.")
+    art = normalise(_article(text, [("Łucku", "LOC", "pl"), ("rejonie szackim", "LOC", "pl")]))
+    assert {p.name: p.country_code for p in art.places.values()} == {
+        "gmina Hanna": "PL", "Łuck": "UA", "rejon szacki": "UA"}
+    art = normalise(_article("W rejonie szackim powstanie nowa ścieżka.", [("rejonie szackim", "LOC", "pl")]))
+    assert [p.country_code for p in art.places.values()] == ["RU"]  # no context: population decides

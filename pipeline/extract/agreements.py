@@ -249,8 +249,9 @@ def _as_unit(e: Entity, s: Sent, art: Article) -> Entity:
     prev = [t for t in s.tokens if t.end <= e.start][-1:]
     if not prev or prev[0].text[:1].isupper():
         return e
+    from pipeline.normalise import country_context
     from pipeline.normalise.gazetteer import get_gazetteer
-    place = get_gazetteer().link(art.text[prev[0].start:e.end], None, s.lang)
+    place = get_gazetteer().link(art.text[prev[0].start:e.end], None, s.lang, country_context(art.places))
     if place is None or place.key == e.key or place.feature != "region":
         return e
     art.places.setdefault(place.key, place)
@@ -296,6 +297,7 @@ def _named_elsewhere(words: list[Token], named: list[Entity], art: Article) -> E
 
 
 def _link_words(words: list[Token], art: Article, lang: str) -> Entity | None:
+    from pipeline.normalise import country_context
     from pipeline.normalise.gazetteer import get_gazetteer
     gaz = get_gazetteer()
     spans = [(0, 2), (0, 1), (1, 2), (1, 3)]
@@ -304,7 +306,7 @@ def _link_words(words: list[Token], art: Article, lang: str) -> Entity | None:
         if not part or not any(w.text[:1].isupper() for w in part):
             continue
         surface = art.text[part[0].start:part[-1].end]
-        place = gaz.link(surface, None, lang)
+        place = gaz.link(surface, None, lang, country_context(art.places))
         if place is not None and place.feature != "country":
             art.places.setdefault(place.key, place)
             return Entity(place.key, part[0].start, part[-1].end, frozenset(), True)
@@ -405,8 +407,9 @@ def _town_or_unit(words: list[Token], art: Article, lang: str) -> Entity | None:
 
 
 def _region_named(surface: str, span: list[Token], art: Article, lang: str) -> Entity | None:
+    from pipeline.normalise import country_context
     from pipeline.normalise.gazetteer import get_gazetteer
-    place = get_gazetteer().link(surface, None, lang)
+    place = get_gazetteer().link(surface, None, lang, country_context(art.places))
     if place is None or place.feature != "region":
         return None
     art.places.setdefault(place.key, place)

@@ -349,13 +349,15 @@ def _host_places(s: Sent, art: Article, vs: Vocab, found: list[PlaceArg]) -> lis
 
 
 def _link_at(s: Sent, art: Article, i: int, longest: int = 2) -> PlaceArg | None:
+    from pipeline.normalise import country_context
     from pipeline.normalise.gazetteer import get_gazetteer
     toks = s.tokens
     for n in range(longest, 0, -1):
         words = toks[i:i + n]
         if len(words) < n or not all(w.text[:1].isupper() for w in words):
             continue
-        place = get_gazetteer().link(art.text[words[0].start:words[-1].end], None, s.lang)
+        place = get_gazetteer().link(art.text[words[0].start:words[-1].end], None, s.lang,
+                                     country_context(art.places))
         if place is None or place.feature == "country":
             continue
         if place.feature != "region" and place.population < FALLBACK_MIN_POPULATION:

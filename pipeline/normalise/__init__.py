@@ -17,7 +17,7 @@ from pipeline.normalise.organisations import (is_acronym, is_event_name, link_ar
                                               merge_organisations, name_part)
 from pipeline.record import Article, Mention, Place
 
-__all__ = ["normalise", "merge_organisations", "get_gazetteer", "lemmatise"]
+__all__ = ["normalise", "merge_organisations", "get_gazetteer", "lemmatise", "country_context"]
 
 NAME_LABELS = frozenset({"PER", "ORG", "LOC", "LOC_ADJ", "EVT", "PRO", "MISC", "FAC"})
 TEMPORAL_LABELS = frozenset({"DATE", "TIME"})
@@ -57,8 +57,47 @@ def normalise(article: Article) -> Article:
                 m.attrs["derived_adjective"] = True  # `Делегация Августовского`: no name
             else:
                 orgs.append(m)
+    _relink_in_context(article, gaz)
     article.organisations.update(link_article_orgs(article.text, orgs, article.language))
     return article
+
+
+def country_context(places: dict[str, Place], without: str = "") -> tuple[str, ...]:
+    """The countries of an article's places (but the one keyed `without`): the context in
+    which `Gazetteer.link` reads a name that several countries have."""
+    return tuple(sorted({p.country_code for key, p in places.items() if p.country_code and key != without}))
+
+
+def _relink_in_context(article: Article, gaz) -> None:
+    """Link each place mention again with the countries of the article's other places as
+    context, so that of namesakes of similar size the one in the country the article is about
+    wins (`Szackim Rejonem` beside Łuck and Wołyń: Shatsk UA, not RU). The context is read from
+    the first pass only, so the result does not depend on the order of the mentions."""
+    from pipeline.normalise.regions import parse_region
+
+    first = dict(article.places)
+    for m in article.mentions:
+        own = article.places.get(m.entity_key or "")
+        if own is None:
+            continue
+        context = country_context(first, own.key)
+        if not context:
+            continue
+        lang = _lang(m, article)
+        if own.feature == "region" and own.geonames_id is None:
+            place = parse_region(own.name, "pl", gaz, context)  # its canonical (Polish) name
+        elif m.label == "LOC" and not m.attrs.get("unlinked"):
+            place = gaz.link(m.text, m.lemma, lang, context)
+        elif m.attrs.get("administrative_unit"):
+            place = gaz.link(name_part(m.text), m.lemma, lang, context)
+        else:
+            continue
+        if place is None or (place.key, place.country_code) == (own.key, own.country_code):
+            continue
+        m.entity_key = place.key
+        if place.key == own.key or not any(x.entity_key == own.key for x in article.mentions):
+            del article.places[own.key]
+        article.places[place.key] = place
 
 
 def _administrative_unit(m: Mention, lang: str, gaz) -> Place | None:

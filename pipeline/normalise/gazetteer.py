@@ -65,6 +65,19 @@ def _rules_for(word: str, lang: str) -> list[tuple[str, str]]:
     return out
 
 
+
+# One order of magnitude of population: between namesakes of similar size the country the
+# article is about decides (Shatsk RU 5.7k / UA 5.3k); against a far larger city it does not
+# (Могилев: Mahilyow BY 353k, not Mohyliv UA 4k, even in an article about Ukraine).
+CONTEXT_BONUS = 1.0
+
+
+def size_score(place: Place, context: tuple[str, ...] = ()) -> float:
+    """How likely a bare mention of the name means this place: log of its population, plus
+    `CONTEXT_BONUS` if it lies in one of the `context` countries (those of the article's other
+    places)."""
+    return math.log10(place.population + 10) + (CONTEXT_BONUS if place.country_code in context else 0.0)
+
 @dataclass(frozen=True)
 class _Cand:
     form: str
@@ -146,20 +159,20 @@ class Gazetteer:
         return [self.places[i] for i in self.index.get(fold(form), [])]
 
     def link(self, surface: str, lemma: str | None, lang: str,
-             country_hint: str | None = None) -> Place | None:
+             context: tuple[str, ...] = ()) -> Place | None:
         """The place `surface` (possibly inflected) refers to, or None (memoised)."""
-        key = (surface, lemma, lang, country_hint)
+        key = (surface, lemma, lang, context)
         if key not in self._links:
             if len(self._links) >= MAX_MEMO:
                 self._links.clear()
-            self._links[key] = self._link(surface, lemma, lang, country_hint)
+            self._links[key] = self._link(surface, lemma, lang, context)
         return self._links[key]
 
-    def _link(self, surface: str, lemma: str | None, lang: str, country_hint: str | None) -> Place | None:
+    def _link(self, surface: str, lemma: str | None, lang: str, context: tuple[str, ...]) -> Place | None:
         surface = surface.strip()
         if not surface or not any(c.isalpha() for c in surface):
             return None
-        region = parse_region(surface, lang, self)
+        region = parse_region(surface, lang, self, context)
         if region is not None:
             return region
         if surface[0].islower() and (not lemma or lemma[0].islower()):
@@ -169,11 +182,11 @@ class Gazetteer:
             return country
         words = surface.split()
         if len(words) > 1 and words[-1].islower() and len(words[-1]) <= 2:
-            return self.link(" ".join(words[:-1]), None, lang, country_hint)  # `Witebsk w`
+            return self.link(" ".join(words[:-1]), None, lang, context)  # `Witebsk w`
         best, best_score = None, -math.inf
         for cand in self._candidates(surface, lemma, lang):
             for i in self.index.get(fold(cand.form), ()):
-                score = self._score(i, cand, country_hint)
+                score = self._score(i, cand, context)
                 if score > best_score:
                     best, best_score = self.places[i], score
         return best
@@ -187,15 +200,13 @@ class Gazetteer:
                 return place
         return None
 
-    def _score(self, i: int, cand: _Cand, country_hint: str | None) -> float:
+    def _score(self, i: int, cand: _Cand, context: tuple[str, ...]) -> float:
         place = self.places[i]
-        score = (3.0, 1.5, 0.0)[cand.rank] + math.log10(place.population + 10)
+        score = (3.0, 1.5, 0.0)[cand.rank] + size_score(place, context)
         if self.places.is_primary(i, fold(cand.form)):
             score += 2.0
         if place.feature == "country":
             score += 4.0
-        if country_hint and place.country_code == country_hint:
-            score += 3.0
         return score
 
     def _candidates(self, surface: str, lemma: str | None, lang: str) -> list[_Cand]:

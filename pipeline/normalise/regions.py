@@ -66,7 +66,7 @@ def stem_key(word: str) -> str:
     return fold(adjective_stem(word))
 
 
-def _polish_stem(adj: str, gaz: "Gazetteer | None") -> tuple[str, str]:
+def _polish_stem(adj: str, gaz: "Gazetteer | None", context: tuple[str, ...] = ()) -> tuple[str, str]:
     """(Polish adjective stem, country code) of a region adjective in any language: the
     table; else a Latin-script adjective as written (`bialski`: already the Polish form, which
     a town's name would only distort), with the country of its town; else the adjective of the
@@ -76,7 +76,7 @@ def _polish_stem(adj: str, gaz: "Gazetteer | None") -> tuple[str, str]:
     if hit:
         return hit
     stem = adjective_stem(adj)
-    town = _town_of(stem, gaz) if gaz is not None else None
+    town = _town_of(stem, gaz, context) if gaz is not None else None
     if not is_cyrillic(stem):
         return stem, town.country_code if town is not None else ""
     if town is not None:
@@ -86,13 +86,17 @@ def _polish_stem(adj: str, gaz: "Gazetteer | None") -> tuple[str, str]:
     return stem, ""
 
 
-def _town_of(stem: str, gaz: "Gazetteer"):
-    """The town a region adjective is derived from: `полацк` -> Полацк, `лидск` -> Лида."""
+def _town_of(stem: str, gaz: "Gazetteer", context: tuple[str, ...] = ()):
+    """The town a region adjective is derived from: `полацк` -> Полацк, `лидск` -> Лида; of
+    namesakes, the likeliest in the article's `context` countries (`szacki`: Shatsk, UA, in
+    an article about Volhynia)."""
+    from pipeline.normalise.gazetteer import size_score
+
     base = stem[:-2]
     for cand in (stem, base + "а", base + "a", base, base + "о", base + "o"):
         places = [p for p in gaz.lookup(cand) if p.feature == "city"]
         if places and len(cand) >= 3:
-            return places[0]
+            return max(places, key=lambda p: size_score(p, context))  # first of equals: most populous
     return None
 
 
@@ -109,8 +113,10 @@ def _adjective_from_town(name: str) -> str:
     return low + "sk"
 
 
-def parse_region(surface: str, lang: str, gaz: "Gazetteer | None" = None) -> Place | None:
-    """A region place when `surface` contains a region-type word, else None."""
+def parse_region(surface: str, lang: str, gaz: "Gazetteer | None" = None,
+                 context: tuple[str, ...] = ()) -> Place | None:
+    """A region place when `surface` contains a region-type word, else None; its country is
+    that of the town it is named after, read in the article's `context` countries."""
     tokens = surface.split()
     for i, tok in enumerate(tokens):
         hit = _type_of(tok)
@@ -127,22 +133,23 @@ def parse_region(surface: str, lang: str, gaz: "Gazetteer | None" = None) -> Pla
             neighbours = [t for t in (nxt, tokens[i - 1] if i else "") if t]
             for adj in neighbours:
                 if adjective_stem(adj):
-                    stem, cc = _polish_stem(adj, gaz)
+                    stem, cc = _polish_stem(adj, gaz, context)
                     name = f"{canon} {stem}{type_endings().get(canon, 'i')}"
                     return _region(name, cc)
         after = tokens[i + 1:]
-        return _named_region(canon, " ".join(after), lang, gaz) if after else None
+        return _named_region(canon, " ".join(after), lang, gaz, context) if after else None
     return None
 
 
-def _named_region(canon: str, rest: str, lang: str, gaz: "Gazetteer | None") -> Place | None:
+def _named_region(canon: str, rest: str, lang: str, gaz: "Gazetteer | None",
+                  context: tuple[str, ...] = ()) -> Place | None:
     """`gmina Supraśl`, `rejon Ungheni`: the type plus the Polish name of the place."""
     if not rest[:1].isupper():
         return None  # `w obwodzie i ...`: no name
     cc = ""
     name = rest
     if gaz is not None:
-        place = gaz.link(rest, None, lang)
+        place = gaz.link(rest, None, lang, context)
         if place is not None and place.feature == "city":
             name, cc = place.name, place.country_code
     if name == rest:

@@ -6,8 +6,10 @@
   entity types: lemmatised with an empty label, i.e. the generic head-and-agreement rules).
 - SlavicNER pl and ru (`ner/slavicner/ner/<topic>/<lang>/*.tsv`): the gold mention text is
   lemmatised with its gold type (PER/LOC/ORG/PRO/EVT) and compared with the gold lemma.
-Exact match, case-sensitive, whitespace collapsed (as score_ner.py does). Also prints the
-start-up time and memory of the lemmatiser and the gazetteer.
+Exact match, case-sensitive, whitespace collapsed (as score_ner.py does); beside it the
+case-insensitive accuracy and PolEval 2019 task 2's own score, 0.2 x case-sensitive + 0.8 x
+case-insensitive (the task's definition). Also prints the start-up time and memory of the
+lemmatiser and the gazetteer.
 
 `--half dev|test` splits every set deterministically so that rules are developed on one half
 and checked on the other: PolEval rows by index parity (even rows dev), SlavicNER by document
@@ -91,19 +93,23 @@ def score(items, limit: int | None, seed: int = 0) -> dict:
     by_label: Counter = Counter()
     ok_label: Counter = Counter()
     errors = []
+    ok_ci = 0
     t0 = time.perf_counter()
     for form, gold, lang, label in items:
         pred = lemmatise(form, lang, label)
         key = label or "-"
         by_label[key] += 1
+        ok_ci += _norm(pred).lower() == _norm(gold).lower()
         if _norm(pred) == _norm(gold):
             ok_label[key] += 1
         else:
             errors.append((form, gold, pred, label))
     dt = time.perf_counter() - t0
     n = sum(by_label.values())
+    acc_cs, acc_ci = (sum(ok_label.values()) / n, ok_ci / n) if n else (None, None)
     return {
-        "n": n, "accuracy": sum(ok_label.values()) / n if n else None,
+        "n": n, "accuracy": acc_cs, "accuracy_ci": acc_ci,
+        "poleval_score": 0.2 * acc_cs + 0.8 * acc_ci if n else None,
         "by_label": {k: {"n": by_label[k], "accuracy": ok_label[k] / by_label[k]} for k in sorted(by_label)},
         "ms_per_item": 1000 * dt / n if n else None, "errors": errors,
     }
@@ -161,6 +167,9 @@ def main(argv: list[str] | None = None) -> None:
         labels = "  ".join(f"{k} {v['accuracy']:.4f} (n={v['n']})" for k, v in res["by_label"].items())
         print(f"{name}: accuracy {res['accuracy']:.4f} on {res['n']} forms "
               f"({res['ms_per_item']:.2f} ms/form)  by type: {labels}")
+        print(f"   case-insensitive {res['accuracy_ci']:.4f}" + (
+            f"; the task's own score (0.2 x case-sensitive + 0.8 x case-insensitive) {res['poleval_score']:.4f}"
+            if name == "poleval2019" else ""))
         for form, gold, pred, label in res["errors"][: args.show]:
             print(f"   {label or '-':4} {form!r} -> {pred!r}  gold {gold!r}")
         res["errors"] = res["errors"][: max(200, args.show)]

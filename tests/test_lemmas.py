@@ -280,3 +280,15 @@ def test_apostrophe_endings(text, label, lemma):
 
 def test_untyped_unknown_genitive_plurals_go_to_the_singular():
     assert lemmatise("Tamblerów", "pl", "") == "Tambler"
+
+
+@pytest.mark.parametrize("text,label,lemma", [
+    ("KRUS-u", "ORG", "KRUS"),  # an acronym with a case ending is the acronym
+    ("PiS-em", "ORG", "PiS"),  # small letters inside: the hyphen marks the ending
+    ("ZUSiK-u", "ORG", "ZUSiK"),
+    ("ZOZ-ów", "ORG", "ZOZ-y"),  # a typed mention keeps its number: the nominative plural
+    ("ZOZ-ach", "ORG", "ZOZ-y"),
+    ("ZOZ-ów", "", "ZOZ"),  # untyped: the singular, as a dictionary lemma
+])
+def test_inflected_acronyms(text, label, lemma):
+    assert lemmatise(text, "pl", label) == lemma

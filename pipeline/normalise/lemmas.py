@@ -29,6 +29,11 @@ _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _INITIAL = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ]\.$")
 # an acronym with a case ending, which begins with a vowel (`МИДа`, `PiS-u`; not `СПб`, `PWr`)
 _INFLECTED_ACRONYM = re.compile(r"^([A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ]{2,})-?([aeiouyąęóаеёиоуыэюяіў][a-ząćęłńóśźżа-яёіўєї]{0,2})$")
+# an acronym spelt with small letters inside (`PiS-u`, `UOKiK-iem`): the hyphen marks the ending
+_MIXED_ACRONYM = re.compile(r"^([A-ZĄĆĘŁŃÓŚŹŻ](?=[^-]*[a-ząćęłńóśźż])(?=[^-]*[a-ząćęłńóśźż][A-ZĄĆĘŁŃÓŚŹŻ])"
+                            r"[A-Za-ząćęłńóśźżĄĆĘŁŃÓŚŹŻ]+)-([aeiouyąęó][a-ząćęłńóśźż]{0,2})$")
+# endings of an acronym in the plural (`DPS-ów`, `MOPS-ach`); its nominative plural takes -y
+_PLURAL_ACRONYM_ENDINGS = frozenset({"ów", "om", "ami", "ach"})
 # label -> qualifier kinds preferred when a word has several readings
 _PREFERRED_KINDS = {"LOC": ("geo",), "PER": ("name", "surname"), "ORG": ("org", "common"),
                     "": ("common", "geo", "org"), "PRO": ("common", "org"), "EVT": ("common",)}
@@ -146,7 +151,7 @@ def lemmatise(text: str, lang: str, label: str) -> str:
     capitals = _from_capitals(text, lang, label)
     if capitals is not None:
         return capitals
-    words = [_acronym_stem(w) for w in tokens(text)]
+    words = [_acronym_stem(w, plural=bool(label)) for w in tokens(text)]
     cyrillic = is_cyrillic(text)
     engine = _engine(lang, cyrillic)
     abbreviated = _after_abbreviated_head(words, engine, lang)
@@ -525,10 +530,16 @@ def _nominative_name(out: list[str], words: list[str], engine: Engine, bare_word
                for i in alpha)
 
 
-def _acronym_stem(word: str) -> str:
-    """`МИДа` -> `МИД`: an acronym with a case ending is the acronym."""
-    m = _INFLECTED_ACRONYM.match(word)
-    return m.group(1) if m else word
+def _acronym_stem(word: str, plural: bool = False) -> str:
+    """`МИДа` -> `МИД`, `PiS-u` -> `PiS`: an acronym with a case ending is the acronym. With
+    `plural` (a typed mention keeps its number) a plural ending gives the nominative plural
+    (`DPS-ów` -> `DPS-y`); untyped, the singular, as a dictionary lemma."""
+    m = _INFLECTED_ACRONYM.match(word) or _MIXED_ACRONYM.match(word)
+    if not m:
+        return word
+    if plural and "-" in word and m.group(2) in _PLURAL_ACRONYM_ENDINGS:
+        return m.group(1) + "-y"
+    return m.group(1)
 
 
 def _strip_apostrophe(word: str) -> str:

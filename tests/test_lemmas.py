@@ -292,3 +292,13 @@ def test_untyped_unknown_genitive_plurals_go_to_the_singular():
 ])
 def test_inflected_acronyms(text, label, lemma):
     assert lemmatise(text, "pl", label) == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # a word whose only readings are a surname's oblique forms is an unknown word in the
+    # name of a thing: in a foreign name only the last word inflects ...
+    ("Koppa i Brenteca", "Koppa i Brenteca"),
+    ("Koppem", "Kopp"),  # ... and a lone one still loses its ending
+])
+def test_oblique_surnames_in_organisation_names_are_unknown_words(text, lemma):
+    assert lemmatise(text, "pl", "ORG") == lemma

@@ -80,7 +80,13 @@ def _filtered_readings(engine: Engine, word: str, label: str) -> tuple[Analysis,
     if label:  # ORG, PRO, EVT
         kept = tuple(a for a in readings if not (a.pos == "noun" and a.kinds and a.kinds <= _PERSON_KINDS
                                                  and not (a.case == "nom" and a.lemma == word)))
-        return kept if any(a.pos == "noun" for a in kept) else readings
+        if any(a.pos == "noun" for a in kept):
+            return kept
+        # only a person's name in an oblique case (`Copa`: of a surname `Cop`): a word the
+        # dictionary does not know as a name of a thing, left to the unknown-word rules
+        # (pymorphy ranks its readings by frequency: there a surname is a likely one)
+        unranked = not getattr(engine, "ranked_readings", False)
+        return () if unranked and readings and all(a.pos == "noun" for a in readings) else readings
 
     as_written = any(a.pos == "noun" and a.case == "nom" and a.number == "sg" and a.lemma == word for a in readings)
 
@@ -460,6 +466,8 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
     if not rules or cyrillic != is_cyrillic("".join(r.end for r in rules) or "a"):
         return out  # Latin names inside Russian text are not inflected the Polish way
     engine = _engine(lang, cyrillic)
+    if label in ("ORG", "PRO", "EVT") and not cyrillic and getattr(engine, "has_dictionary", False):
+        engine = _FilteredEngine(engine, label)  # a surname's oblique form is no known word here
     res = list(out)
     alpha = word_indices(words)
     candidates = set(range(len(words)))

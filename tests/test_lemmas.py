@@ -302,3 +302,15 @@ def test_inflected_acronyms(text, label, lemma):
 ])
 def test_oblique_surnames_in_organisation_names_are_unknown_words(text, lemma):
     assert lemmatise(text, "pl", "ORG") == lemma
+
+
+@pytest.mark.parametrize("text,label,lemma", [
+    # a first word read only as a genitive plural without an ending (`Farm`: of `farma`,
+    # `New`: of `Newa`) before an unknown or indeclinable word: a foreign name as written
+    ("Farm Atlantic", "ORG", "Farm Atlantic"),
+    ("New Hampshire", "LOC", "New Hampshire"),
+    ("Sił Powietrznych", "ORG", "Siły Powietrzne"),  # an agreeing adjective: Polish
+    ("Mistrzostw Świata", "", "Mistrzostwa Świata"),  # a declinable genitive complement
+])
+def test_zero_ending_genitive_plural_before_a_foreign_word(text, label, lemma):
+    assert lemmatise(text, "pl", label) == lemma

@@ -205,8 +205,12 @@ def _foreign_phrase(words: list[str], analyses: list[list[Analysis]], head: int,
     Harvard`)."""
     bare = getattr(engine, "bare", None)
     alpha = word_indices(words)
-    if bare is None or len(alpha) < 2 or head != alpha[0] or not bare(words[head]) or \
-            not words[head][:1].isupper():
+    if bare is None or len(alpha) < 2 or head != alpha[0] or not words[head][:1].isupper():
+        return False
+    # a genitive plural without an ending (`Farm`: of `farma`) is as ending-less as a bare word
+    zero_genitive = bool(analyses[head]) and all(a.case == "gen" and a.number == "pl" and len(a.lemma) > len(words[head])
+                                                 for a in analyses[head])
+    if not (bare(words[head]) or zero_genitive):
         return False
     for i in alpha[1:]:  # within the run of capitalised words
         if not words[i][:1].isupper():
@@ -214,6 +218,8 @@ def _foreign_phrase(words: list[str], analyses: list[list[Analysis]], head: int,
         if not words[i].isupper() and (not analyses[i] or bare(words[i]) and not any(
                 a.case == case for a in analyses[i])):  # acronyms (RP) do not count
             return True
+        if zero_genitive and analyses[i] and not words[i].isupper() and all(a.lemma == words[i] for a in analyses[i]):
+            return True  # an indeclinable word (`Delhi`) shows no genitive either
     return False
 
 

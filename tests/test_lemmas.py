@@ -314,3 +314,14 @@ def test_oblique_surnames_in_organisation_names_are_unknown_words(text, lemma):
 ])
 def test_zero_ending_genitive_plural_before_a_foreign_word(text, label, lemma):
     assert lemmatise(text, "pl", label) == lemma
+
+
+@pytest.mark.parametrize("text,label,lemma", [
+    # a lone common noun named as a place, both genitive singular and nominative plural:
+    # a place named by the plural (as written), unless the gazetteer knows the singular
+    ("Łąki", "LOC", "Łąki"),
+    ("Warszawy", "LOC", "Warszawa"),
+    ("Łąki", "", "Łąka"),  # untyped: the dictionary lemma, as before
+])
+def test_plural_common_nouns_named_as_places(text, label, lemma):
+    assert lemmatise(text, "pl", label) == lemma

@@ -172,6 +172,7 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         return _adjective_lemma(words, engine)
     if not label and _bare_genitive_plural(words, engine):
         return text
+    typed = label
     if not label:
         label = _guess_label(words, engine)
         if label == "PER" and isinstance(engine, _FilteredEngine):
@@ -193,6 +194,8 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         out = _shared_genitive_a(out, words, engine)
         out = _lone_surname_genitive(out, words, engine, lang)
     if label == "LOC":
+        if typed and _plural_common_place(words, engine):
+            return text
         out = _unknown_places(out, words, lang)
         out = [w[:1].upper() + w[1:] if w.islower() and _only_place(engine, w) else w for w in out]
     return "".join(out)
@@ -328,6 +331,20 @@ def _bare_genitive_plural(words: list[str], engine: Engine) -> bool:
     readings = engine.analyse(alpha[0])
     return bool(readings) and all(a.case == "gen" and a.number == "pl" and not a.kinds & {"pt", "geo"}
                                   for a in readings)
+
+
+def _plural_common_place(words: list[str], engine: Engine) -> bool:
+    """A lone capitalised common noun named as a place, in a form that is both its genitive
+    singular and its nominative plural (`Wyspy`, `Góry`): a place named by a common noun in
+    the plural (the islands, the mountains), as written; a genitive singular would name a
+    place whose name is the word itself, which the gazetteer has (`Warszawy`)."""
+    alpha = [w for w in words if any(c.isalpha() for c in w)]
+    if len(alpha) != 1 or not alpha[0][:1].isupper() or _in_gazetteer(alpha[0]):
+        return False
+    common = [a for a in engine.analyse(alpha[0]) if a.pos == "noun" and "common" in a.kinds]
+    lemmas = {a.lemma for a in common if a.case == "nom" and a.number == "pl"}
+    return bool(lemmas) and any(a.lemma in lemmas and a.case == "gen" and a.number == "sg" for a in common) \
+        and not any(_in_gazetteer(a.lemma) for a in engine.analyse(alpha[0]) if a.pos == "noun")
 
 
 def _only_place(engine: Engine, word: str) -> bool:

@@ -325,3 +325,9 @@ def test_zero_ending_genitive_plural_before_a_foreign_word(text, label, lemma):
 ])
 def test_plural_common_nouns_named_as_places(text, label, lemma):
     assert lemmatise(text, "pl", label) == lemma
+
+
+@pytest.mark.parametrize("text", ["Czeszka", "Litwinka"])
+def test_a_peoples_member_in_the_nominative_is_no_oblique_surname(text):
+    # not the genitive of the surnames `Czeszek`, `Litwinek`
+    assert lemmatise(text, "pl", "PER") == text

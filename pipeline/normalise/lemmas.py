@@ -177,6 +177,8 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         label = _guess_label(words, engine)
         if label == "PER" and isinstance(engine, _FilteredEngine):
             engine = _engine(lang, cyrillic)  # a person's name may be a village's (`Ligocka`)
+    if label == "PER" and _nominative_ethnonym(words, engine):
+        return text
     if label == "PER":
         words = _split_double_names(words)
     quoted = _whole_quote(words)
@@ -345,6 +347,16 @@ def _plural_common_place(words: list[str], engine: Engine) -> bool:
     lemmas = {a.lemma for a in common if a.case == "nom" and a.number == "pl"}
     return bool(lemmas) and any(a.lemma in lemmas and a.case == "gen" and a.number == "sg" for a in common) \
         and not any(_in_gazetteer(a.lemma) for a in engine.analyse(alpha[0]) if a.pos == "noun")
+
+
+def _nominative_ethnonym(words: list[str], engine: Engine) -> bool:
+    """A lone word typed as a person that is a capitalised common noun in the nominative
+    singular as written (`Czeszka`, `Norweżka`: a people's member): the noun, not an
+    oblique form of a namesake given name or surname."""
+    alpha = [w for w in words if any(c.isalpha() for c in w)]
+    return len(alpha) == 1 and alpha[0][:1].isupper() and any(
+        a.pos == "noun" and "common" in a.kinds and a.case == "nom" and a.number == "sg" and a.lemma == alpha[0]
+        for a in engine.analyse(alpha[0]))
 
 
 def _only_place(engine: Engine, word: str) -> bool:

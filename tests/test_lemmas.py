@@ -331,3 +331,13 @@ def test_plural_common_nouns_named_as_places(text, label, lemma):
 def test_a_peoples_member_in_the_nominative_is_no_oblique_surname(text):
     # not the genitive of the surnames `Czeszek`, `Litwinek`
     assert lemmatise(text, "pl", "PER") == text
+
+
+@pytest.mark.parametrize("text,label,lemma", [
+    # women's surnames in -owa the dictionary does not know inflect like adjectives
+    ("Ewy Kowalczykowej", "PER", "Ewa Kowalczykowa"),
+    ("Kowalczykowej", "PER", "Kowalczykowa"),
+    ("Dobrzykowej", "", "Dobrzykowa"),
+])
+def test_unknown_womens_surnames_in_owa(text, label, lemma):
+    assert lemmatise(text, "pl", label) == lemma

@@ -341,3 +341,13 @@ def test_a_peoples_member_in_the_nominative_is_no_oblique_surname(text):
 ])
 def test_unknown_womens_surnames_in_owa(text, label, lemma):
     assert lemmatise(text, "pl", label) == lemma
+
+
+@pytest.mark.parametrize("text,label,lemma", [
+    # a plural noun coordinated with a plural head agrees with it
+    ("Koty i Psy", "PRO", "Koty i Psy"),
+    ("Łąkami i Lasami", "ORG", "Łąki i Lasy"),
+    ("Lasów i Pól", "ORG", "Lasy i Pola"),
+])
+def test_coordinated_plural_nouns(text, label, lemma):
+    assert lemmatise(text, "pl", label) == lemma

@@ -299,8 +299,9 @@ def _extend(changes, rest, words, analyses, case, gender, number, postnominal=Tr
             changes[rest[n + 1]] = ("adj", gender, number)  # `Kliniki Chirurgicznej i Okulistycznej`
             n += 1
         elif words[j].lower() in CONJUNCTIONS and n + 1 < len(rest):
+            # a singular, or a plural beside a plural head (`Lasy i Pola`)
             nxt = [a for a in analyses[rest[n + 1]] if a.case == case and a.pos == "noun"
-                   and a.number == "sg"]
+                   and a.number in ("sg", number)]
             if not nxt:
                 return
             gender, number = nxt[0].gender, nxt[0].number

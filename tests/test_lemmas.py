@@ -351,3 +351,11 @@ def test_unknown_womens_surnames_in_owa(text, label, lemma):
 ])
 def test_coordinated_plural_nouns(text, label, lemma):
     assert lemmatise(text, "pl", label) == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    ("Dennisem Harveym", "Dennis Harvey"),  # English names in -y take -m in the instrumental
+    ("Tomem Kelleym", "Tom Kelley"),
+])
+def test_english_names_in_y_instrumental(text, lemma):
+    assert lemmatise(text, "pl", "PER") == lemma

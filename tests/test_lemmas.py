@@ -359,3 +359,14 @@ def test_coordinated_plural_nouns(text, label, lemma):
 ])
 def test_english_names_in_y_instrumental(text, lemma):
     assert lemmatise(text, "pl", "PER") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # in a phrase a plurale tantum is no plural of another word: championships, not the
+    # genitive of `mistrzostwo` (mastery); a plural that is no plurale tantum still loses
+    ("Mistrzostwa Gminy", "Mistrzostwa Gminy"),
+    ("Mistrzostwach Gminy", "Mistrzostwa Gminy"),
+    ("Rady Gminy", "Rada Gminy"),
+])
+def test_pluralia_tantum_in_phrases(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

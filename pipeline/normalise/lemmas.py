@@ -108,7 +108,10 @@ def _filtered_readings(engine: Engine, word: str, label: str) -> tuple[Analysis,
                                    for a in without_villages) else readings
 
 
-def _prefer(label: str, word_is_title: bool):
+def _prefer(label: str, word_is_title: bool, phrase: bool = False):
+    """Reading preference; in a phrase of several words a plurale tantum (`Mistrzostwa
+    Europy`: championships) counts as singular, not as the plural of another word
+    (`mistrzostwo`); a lone word keeps the singular reading (`Gazy`: of `Gaza`)."""
     kinds = _PREFERRED_KINDS.get(label, ())
 
     def key(a: Analysis) -> tuple:
@@ -118,7 +121,7 @@ def _prefer(label: str, word_is_title: bool):
             kind_hit = any(k in a.kinds for k in kinds)
         geo = _gazetteer_rank(a.lemma) if "geo" in a.kinds else (False, 0)
         same_case = a.lemma[:1].isupper() == word_is_title  # last resort: `Polak`, not `polak`
-        return ("depr" not in a.kinds, kind_hit, geo, a.number == "sg", same_case)
+        return ("depr" not in a.kinds, kind_hit, geo, a.number == "sg" or phrase and "pt" in a.kinds, same_case)
 
     return key
 
@@ -186,7 +189,7 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         inner = lemmatise(quoted[1], lang, label)
         return quoted[0] + inner + quoted[2]
     single = sum(1 for w in words if any(c.isalpha() for c in w)) == 1
-    out = lemmatise_words(words, engine, label, _prefer(label, text[:1].isupper()),
+    out = lemmatise_words(words, engine, label, _prefer(label, text[:1].isupper(), phrase=not single),
                           singular=not label and single)
     out = [_strip_apostrophe(w) for w in out]
     out = _unknown_words(out, words, lang, label, cyrillic)

@@ -370,3 +370,13 @@ def test_english_names_in_y_instrumental(text, lemma):
 ])
 def test_pluralia_tantum_in_phrases(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # a man's second given name `Maria` inflects in the name's case though it is feminine
+    ("Jana Marii Nowackiego", "Jan Maria Nowacki"),
+    ("Piotra Marii Lisa", "Piotr Maria Lis"),
+    ("Anny Marii Nowackiej", "Anna Maria Nowacka"),
+])
+def test_given_names_of_the_other_gender(text, lemma):
+    assert lemmatise(text, "pl", "PER") == lemma

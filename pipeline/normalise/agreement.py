@@ -402,6 +402,11 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
         # before an indeclinable one (the surname `Jandy`), a given name first in the name
         # (`Freda`: `Fred`, not the surname `Fredo`), then a lemma the dictionary knows as a
         # given name and a surname before one known as a given name only (`Jacka`: `Jacek`)
+        if not fits and analyses[i]:
+            # a given name of the other gender in the same case (`Jana Marii`: a man's second
+            # name `Maria`) still inflects
+            fits = [a for a in analyses[i] if a.case == case and a.pos == "noun" and "name" in a.kinds
+                    and a.number == "sg"]
         a = max(fits, key=lambda r: (prefer(r), r.lemma != words[i], i == alpha[0] and "name" in r.kinds,
                                      len(r.kinds)), default=None)
         if a is not None:

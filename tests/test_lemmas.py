@@ -380,3 +380,16 @@ def test_pluralia_tantum_in_phrases(text, lemma):
 ])
 def test_given_names_of_the_other_gender(text, lemma):
     assert lemmatise(text, "pl", "PER") == lemma
+
+
+@pytest.mark.parametrize("text,label,lemma", [
+    # a capitalised noun in the head's dative, instrumental or locative is in apposition
+    ("Tygodniku Gazecie Lokalnej", "PRO", "Tygodnik Gazeta Lokalna"),
+    ("Stowarzyszeniu Wspólnocie Mazurskiej", "ORG", "Stowarzyszenie Wspólnota Mazurska"),
+    # a noun that may be a genitive is a complement; a head that may be an adjective
+    # (`Polskim`) has no apposition
+    ("Instytucie Pamięci Narodowej", "ORG", "Instytut Pamięci Narodowej"),
+    ("Polskim Radiu", "PRO", "Polskie Radio"),
+])
+def test_nouns_in_apposition(text, label, lemma):
+    assert lemmatise(text, "pl", label) == lemma

@@ -307,9 +307,23 @@ def _extend(changes, rest, words, analyses, case, gender, number, postnominal=Tr
             gender, number = nxt[0].gender, nxt[0].number
             changes[rest[n + 1]] = ("noun", gender, number)
             n += 1
+        elif case in _APPOSITION_CASES and words[j][:1].isupper() and not any(a.case == "gen" for a in analyses[j]) \
+                and not any(a.pos == "adj" and a.case == case for a in analyses[max(k for k, c in changes.items() if k < j and c[0] == "noun")]):
+            # a capitalised noun in the head's dative, instrumental or locative, which no
+            # genitive complement has, is in apposition (`Dzienniku Gazecie Prawnej`); not
+            # after a head that may be an adjective (`Polskim Radiu`)
+            nxt = [a for a in analyses[j] if a.case == case and a.pos == "noun" and a.number == number]
+            if not nxt:
+                return
+            gender = nxt[0].gender
+            changes[j] = ("noun", gender, number)
+            adjectives = 0
         else:
             return
         n += 1
+
+
+_APPOSITION_CASES = frozenset({"dat", "inst", "loc"})
 
 
 def _adjectives_only(words, analyses, engine, prefer, lower: bool = True) -> list[str]:

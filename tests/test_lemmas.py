@@ -393,3 +393,14 @@ def test_given_names_of_the_other_gender(text, lemma):
 ])
 def test_nouns_in_apposition(text, label, lemma):
     assert lemmatise(text, "pl", label) == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # a lone word that is a common noun's nominative as written is no genitive of a rare
+    # surname (`Fal`, `Dam`) ...
+    ("Fala", "Fala"),
+    ("Dama", "Dama"),
+    ("Marka", "Marek"),  # ... unless a given name reads it (`Marek`)
+])
+def test_lone_person_words_that_are_common_nominatives(text, lemma):
+    assert lemmatise(text, "pl", "PER") == lemma

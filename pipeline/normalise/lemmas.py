@@ -357,9 +357,14 @@ def _nominative_ethnonym(words: list[str], engine: Engine) -> bool:
     singular as written (`Czeszka`, `Norweżka`: a people's member): the noun, not an
     oblique form of a namesake given name or surname."""
     alpha = [w for w in words if any(c.isalpha() for c in w)]
-    return len(alpha) == 1 and alpha[0][:1].isupper() and any(
-        a.pos == "noun" and "common" in a.kinds and a.case == "nom" and a.number == "sg" and a.lemma == alpha[0]
-        for a in engine.analyse(alpha[0]))
+    if len(alpha) != 1 or not alpha[0][:1].isupper():
+        return False
+    readings = engine.analyse(alpha[0])
+    nominative = [a for a in readings if a.pos == "noun" and "common" in a.kinds and a.case == "nom"
+                  and a.number == "sg" and a.lemma.lower() == alpha[0].lower()]
+    # a lower-case common noun (`sikora`) only where no given name reads the word otherwise
+    return any(a.lemma == alpha[0] for a in nominative) or \
+        bool(nominative) and not any("name" in a.kinds for a in readings)
 
 
 def _only_place(engine: Engine, word: str) -> bool:

@@ -404,3 +404,14 @@ def test_nouns_in_apposition(text, label, lemma):
 ])
 def test_lone_person_words_that_are_common_nominatives(text, lemma):
     assert lemmatise(text, "pl", "PER") == lemma
+
+
+@pytest.mark.parametrize("text,label,lemma", [
+    # men's surnames in -yc, -owic take -a; -ica is otherwise the word's own
+    ("Tomasza Gruszyca", "PER", "Tomasz Gruszyc"),
+    ("Gruszyca", "", "Gruszyc"),
+    ("Pawła Klonowica", "", "Paweł Klonowic"),
+    ("Jessica", "PER", "Jessica"),
+])
+def test_surnames_in_yc_and_owic(text, label, lemma):
+    assert lemmatise(text, "pl", label) == lemma

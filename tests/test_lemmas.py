@@ -415,3 +415,12 @@ def test_lone_person_words_that_are_common_nominatives(text, lemma):
 ])
 def test_surnames_in_yc_and_owic(text, label, lemma):
     assert lemmatise(text, "pl", label) == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # known surnames agreeing in an oblique case make an untyped person name ...
+    ("Kosa Wrighta", "Kos Wright"),
+    ("Zalesiu Dolnym", "Zalesie Dolne"),  # ... unless a word names a place
+])
+def test_untyped_names_of_known_surnames_in_an_oblique_case(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

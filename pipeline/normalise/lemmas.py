@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from pipeline.lang import LANG_DIR
-from pipeline.normalise.agreement import (Analysis, Engine, genders_agree, lemmatise_words, match_case,
+from pipeline.normalise.agreement import (CASES, Analysis, Engine, genders_agree, lemmatise_words, match_case,
                                           shared_reading, word_indices)
 from pipeline.normalise.lemmas_pl import PolishEngine
 from pipeline.normalise.lemmas_ru import RussianEngine
@@ -476,8 +476,9 @@ def _same_case_unknowns(alpha: list[str], engine: Engine) -> bool:
     unknown with an ending (see `guesses`), all agreeing in one case: `Tima Kisnera`,
     `Torbena Nielsena`."""
     guess = getattr(engine, "guesses", None)
-    if guess is None or len(alpha) < 2 or all(_known(engine, w) for w in alpha):
-        return False  # known words alone: see the given-name test of `_guess_label`
+    if guess is None or len(alpha) < 2:
+        return False
+    all_known = all(_known(engine, w) for w in alpha)
     readings = []
     for w in alpha:
         if _known(engine, w):
@@ -487,7 +488,20 @@ def _same_case_unknowns(alpha: list[str], engine: Engine) -> bool:
         if not rs:
             return False
         readings.append(rs)
-    return shared_reading(readings) is not None
+    shared = shared_reading(readings)
+    # known words alone only in an oblique case of names and surnames (`Willa Wrighta`);
+    # see also the given-name test of `_guess_label`
+    return shared is not None and not (all_known and (_common_case(readings) in ("nom", None) or any(
+        "geo" in a.kinds for w in alpha for a in engine.analyse(w))))  # `Zalesiu Górnym`: a place
+
+
+def _common_case(readings: list[list[Analysis]]) -> str | None:
+    """The first case every word has a reading in (any gender), None if none."""
+    common = None
+    for rs in readings:
+        cases = {a.case for a in rs}
+        common = cases if common is None else common & cases
+    return min(common, key=lambda c: CASES.index(c) if c in CASES else 9) if common else None
 
 
 def _known(engine: Engine, word: str) -> bool:

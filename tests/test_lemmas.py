@@ -390,6 +390,8 @@ def test_given_names_of_the_other_gender(text, lemma):
     # (`Polskim`) has no apposition
     ("Instytucie Pamięci Narodowej", "ORG", "Instytut Pamięci Narodowej"),
     ("Polskim Radiu", "PRO", "Polskie Radio"),
+    ("Kamionkach Borze", "LOC", "Kamionki Bór"),  # the number may differ (a village's part)
+    ("Powstaniu Mazurskim", "", "Powstanie Mazurskie"),  # an adjective, not a plural surname
 ])
 def test_nouns_in_apposition(text, label, lemma):
     assert lemmatise(text, "pl", label) == lemma

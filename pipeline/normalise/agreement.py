@@ -312,10 +312,10 @@ def _extend(changes, rest, words, analyses, case, gender, number, postnominal=Tr
             # a capitalised noun in the head's dative, instrumental or locative, which no
             # genitive complement has, is in apposition (`Dzienniku Gazecie Prawnej`); not
             # after a head that may be an adjective (`Polskim Radiu`)
-            nxt = [a for a in analyses[j] if a.case == case and a.pos == "noun" and a.number == number]
-            if not nxt:
-                return
-            gender = nxt[0].gender
+            nxt = [a for a in analyses[j] if a.case == case and a.pos == "noun"]
+            if not nxt or any(a.pos == "adj" for a in analyses[j]):
+                return  # `Powstaniu Warszawskim`: an adjective agreeing in another gender
+            gender, number = nxt[0].gender, nxt[0].number  # `Sokolnikach Lesie`: a village's part
             changes[j] = ("noun", gender, number)
             adjectives = 0
         else:

@@ -426,3 +426,11 @@ def test_surnames_in_yc_and_owic(text, label, lemma):
 ])
 def test_untyped_names_of_known_surnames_in_an_oblique_case(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    ("Hryhorenkę", "Hryhorenko"),  # a lone Ukrainian surname in -enko, untyped
+    ("Hryhorenki", "Hryhorenko"),
+])
+def test_untyped_surnames_in_enko(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

@@ -434,3 +434,13 @@ def test_untyped_names_of_known_surnames_in_an_oblique_case(text, lemma):
 ])
 def test_untyped_surnames_in_enko(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,label,lemma", [
+    # after a glide written u or y the endings are stripped as after a consonant
+    ("Alaksiejem Kazłouem", "PER", "Alaksiej Kazłou"),
+    ("Kazłouowi", "PER", "Kazłou"),
+    ("Tomem Kayem", "PER", "Tom Kay"),
+])
+def test_endings_after_glides(text, label, lemma):
+    assert lemmatise(text, "pl", label) == lemma

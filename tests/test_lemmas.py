@@ -444,3 +444,13 @@ def test_untyped_surnames_in_enko(text, lemma):
 ])
 def test_endings_after_glides(text, label, lemma):
     assert lemmatise(text, "pl", label) == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # unknown first words of a place stay; the rest inflects where the gazetteer knows the
+    # name so formed
+    ("Sankt Petersburgu", "Sankt Petersburg"),
+    ("Hong Kongu", "Hong Kongu"),  # `Hong Kongo` is no place
+])
+def test_places_after_foreign_words(text, lemma):
+    assert lemmatise(text, "pl", "LOC") == lemma

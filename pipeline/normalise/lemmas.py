@@ -202,8 +202,27 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         if typed and _plural_common_place(words, engine):
             return text
         out = _unknown_places(out, words, lang)
+        out = _place_after_foreign_words(out, words, engine, lang)
         out = [w[:1].upper() + w[1:] if w.islower() and _only_place(engine, w) else w for w in out]
     return "".join(out)
+
+
+def _place_after_foreign_words(out: list[str], words: list[str], engine: Engine, lang: str) -> list[str]:
+    """A place name left as written whose first words no dictionary knows (`Sankt
+    Petersburga`): the rest inflects on its own where the gazetteer knows the name so
+    formed (`Sankt Petersburg`)."""
+    alpha = word_indices(words)
+    if out != words or len(alpha) < 2 or _in_gazetteer("".join(words)):
+        return out
+    k = 0
+    while k < len(alpha) - 1 and not _known(engine, words[alpha[k]]) and words[alpha[k]][:1].isupper():
+        k += 1
+    if k == 0:
+        return out
+    start = alpha[k]
+    tail = tokens(lemmatise("".join(words[start:]), lang, "LOC"))
+    candidate = words[:start] + tail
+    return candidate if _in_gazetteer("".join(candidate)) else out
 
 
 def _from_capitals(text: str, lang: str, label: str) -> str | None:

@@ -454,3 +454,15 @@ def test_endings_after_glides(text, label, lemma):
 ])
 def test_places_after_foreign_words(text, lemma):
     assert lemmatise(text, "pl", "LOC") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # untyped: an unknown word in -ę or -ą is inflected wherever it stands ...
+    ("Atletico Valencię", "Atletico Valencia"),
+    ("Harriet Quimbą", "Harriet Quimba"),
+    # ... but not an object after a verb or a preposition
+    ("Kochajcie Gwendę", "Kochajcie Gwendę"),
+    ("wyprawa na Tortugę", "wyprawa na Tortugę"),
+])
+def test_untyped_unknown_words_in_nasal_endings(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

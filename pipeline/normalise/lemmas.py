@@ -557,8 +557,12 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
         if last is None and not label:
             # untyped: an unknown word with an ending only an oblique case has is inflected
             # wherever it stands (`Kyosho Lazerem`, `Internet Explorerem`)
-            candidates = {i for i in alpha if words[i].isalpha() and not _known(engine, words[i])
-                          and words[i].endswith(_oblique_endings(lang))}
+            # (`Kyosho Lazerem`, `Internet Explorerem`); not in a title with a verb (`Kochajcie
+            # Gwendę`) nor after a preposition (`o Faludżę`), where it is an object
+            verb = any(not _known(engine, words[i]) and _other_word_class(words[i]) for i in alpha)
+            candidates = {i for k, i in enumerate(alpha) if words[i].isalpha() and not _known(engine, words[i])
+                          and words[i].endswith(_oblique_endings(lang)) and not verb
+                          and not (k and words[alpha[k - 1]].islower())}
             oblique_only = bool(candidates)
         if last is None and not oblique_only:
             return out
@@ -586,6 +590,15 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
         if rule is not None:
             res[i] = w[: len(w) - len(rule.end)] + rule.repl
     return res
+
+
+def _other_word_class(word: str) -> bool:
+    """The Polish dictionary knows the word, though not as a noun or adjective (a verb)."""
+    if not word.isalpha():
+        return False
+    from pipeline.normalise import morph
+
+    return any(not tag.startswith("ign") for _l, tag, _q in morph.pl_analyses(word))
 
 
 def _invariant(word: str) -> bool:

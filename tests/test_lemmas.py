@@ -466,3 +466,8 @@ def test_places_after_foreign_words(text, lemma):
 ])
 def test_untyped_unknown_words_in_nasal_endings(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text", ["Zanim zgasną światła", "Kiedy zakwitną wiśnie"])
+def test_untyped_titles_with_a_verb_stay_as_written(text):
+    assert lemmatise(text, "pl", "") == text

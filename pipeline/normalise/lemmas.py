@@ -175,6 +175,8 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         return _adjective_lemma(words, engine)
     if not label and _bare_genitive_plural(words, engine):
         return text
+    if not label and _has_verb(words):
+        return text  # a title with a verb (`Zdobądźcie szczyt`): a sentence, as written
     typed = label
     if not label:
         label = _guess_label(words, engine)
@@ -590,6 +592,23 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
         if rule is not None:
             res[i] = w[: len(w) - len(rule.end)] + rule.repl
     return res
+
+
+_VERB_TAGS = ("fin", "impt", "praet", "bedzie", "inf", "imps", "pcon", "pant", "winien")
+
+
+def _has_verb(words: list[str]) -> bool:
+    """Some lower-case word is only ever a verb form (finite, imperative, past, infinitive);
+    capitalised words are more often names (`Stano`)."""
+    from pipeline.normalise import morph
+
+    for w in words:
+        if not w.isalpha() or not w.islower():
+            continue
+        tags = [tag.split(":", 1)[0] for _l, tag, _q in morph.pl_analyses(w)]
+        if tags and all(t in _VERB_TAGS for t in tags):
+            return True
+    return False
 
 
 def _other_word_class(word: str) -> bool:

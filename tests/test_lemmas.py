@@ -280,3 +280,194 @@ def test_apostrophe_endings(text, label, lemma):
 
 def test_untyped_unknown_genitive_plurals_go_to_the_singular():
     assert lemmatise("Tamblerów", "pl", "") == "Tambler"
+
+
+@pytest.mark.parametrize("text,label,lemma", [
+    ("KRUS-u", "ORG", "KRUS"),  # an acronym with a case ending is the acronym
+    ("PiS-em", "ORG", "PiS"),  # small letters inside: the hyphen marks the ending
+    ("ZUSiK-u", "ORG", "ZUSiK"),
+    ("ZOZ-ów", "ORG", "ZOZ-y"),  # a typed mention keeps its number: the nominative plural
+    ("ZOZ-ach", "ORG", "ZOZ-y"),
+    ("ZOZ-ów", "", "ZOZ"),  # untyped: the singular, as a dictionary lemma
+])
+def test_inflected_acronyms(text, label, lemma):
+    assert lemmatise(text, "pl", label) == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # a word whose only readings are a surname's oblique forms is an unknown word in the
+    # name of a thing: in a foreign name only the last word inflects ...
+    ("Koppa i Brenteca", "Koppa i Brenteca"),
+    ("Koppem", "Kopp"),  # ... and a lone one still loses its ending
+])
+def test_oblique_surnames_in_organisation_names_are_unknown_words(text, lemma):
+    assert lemmatise(text, "pl", "ORG") == lemma
+
+
+@pytest.mark.parametrize("text,label,lemma", [
+    # a first word read only as a genitive plural without an ending (`Farm`: of `farma`,
+    # `New`: of `Newa`) before an unknown or indeclinable word: a foreign name as written
+    ("Farm Atlantic", "ORG", "Farm Atlantic"),
+    ("New Hampshire", "LOC", "New Hampshire"),
+    ("Sił Powietrznych", "ORG", "Siły Powietrzne"),  # an agreeing adjective: Polish
+    ("Mistrzostw Świata", "", "Mistrzostwa Świata"),  # a declinable genitive complement
+])
+def test_zero_ending_genitive_plural_before_a_foreign_word(text, label, lemma):
+    assert lemmatise(text, "pl", label) == lemma
+
+
+@pytest.mark.parametrize("text,label,lemma", [
+    # a lone common noun named as a place, both genitive singular and nominative plural:
+    # a place named by the plural (as written), unless the gazetteer knows the singular
+    ("Łąki", "LOC", "Łąki"),
+    ("Warszawy", "LOC", "Warszawa"),
+    ("Łąki", "", "Łąka"),  # untyped: the dictionary lemma, as before
+])
+def test_plural_common_nouns_named_as_places(text, label, lemma):
+    assert lemmatise(text, "pl", label) == lemma
+
+
+@pytest.mark.parametrize("text", ["Czeszka", "Litwinka"])
+def test_a_peoples_member_in_the_nominative_is_no_oblique_surname(text):
+    # not the genitive of the surnames `Czeszek`, `Litwinek`
+    assert lemmatise(text, "pl", "PER") == text
+
+
+@pytest.mark.parametrize("text,label,lemma", [
+    # women's surnames in -owa the dictionary does not know inflect like adjectives
+    ("Ewy Kowalczykowej", "PER", "Ewa Kowalczykowa"),
+    ("Kowalczykowej", "PER", "Kowalczykowa"),
+    ("Dobrzykowej", "", "Dobrzykowa"),
+])
+def test_unknown_womens_surnames_in_owa(text, label, lemma):
+    assert lemmatise(text, "pl", label) == lemma
+
+
+@pytest.mark.parametrize("text,label,lemma", [
+    # a plural noun coordinated with a plural head agrees with it
+    ("Koty i Psy", "PRO", "Koty i Psy"),
+    ("Łąkami i Lasami", "ORG", "Łąki i Lasy"),
+    ("Lasów i Pól", "ORG", "Lasy i Pola"),
+])
+def test_coordinated_plural_nouns(text, label, lemma):
+    assert lemmatise(text, "pl", label) == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    ("Dennisem Harveym", "Dennis Harvey"),  # English names in -y take -m in the instrumental
+    ("Tomem Kelleym", "Tom Kelley"),
+])
+def test_english_names_in_y_instrumental(text, lemma):
+    assert lemmatise(text, "pl", "PER") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # in a phrase a plurale tantum is no plural of another word: championships, not the
+    # genitive of `mistrzostwo` (mastery); a plural that is no plurale tantum still loses
+    ("Mistrzostwa Gminy", "Mistrzostwa Gminy"),
+    ("Mistrzostwach Gminy", "Mistrzostwa Gminy"),
+    ("Rady Gminy", "Rada Gminy"),
+])
+def test_pluralia_tantum_in_phrases(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # a man's second given name `Maria` inflects in the name's case though it is feminine
+    ("Jana Marii Nowackiego", "Jan Maria Nowacki"),
+    ("Piotra Marii Lisa", "Piotr Maria Lis"),
+    ("Anny Marii Nowackiej", "Anna Maria Nowacka"),
+])
+def test_given_names_of_the_other_gender(text, lemma):
+    assert lemmatise(text, "pl", "PER") == lemma
+
+
+@pytest.mark.parametrize("text,label,lemma", [
+    # a capitalised noun in the head's dative, instrumental or locative is in apposition
+    ("Tygodniku Gazecie Lokalnej", "PRO", "Tygodnik Gazeta Lokalna"),
+    ("Stowarzyszeniu Wspólnocie Mazurskiej", "ORG", "Stowarzyszenie Wspólnota Mazurska"),
+    # a noun that may be a genitive is a complement; a head that may be an adjective
+    # (`Polskim`) has no apposition
+    ("Instytucie Pamięci Narodowej", "ORG", "Instytut Pamięci Narodowej"),
+    ("Polskim Radiu", "PRO", "Polskie Radio"),
+    ("Kamionkach Borze", "LOC", "Kamionki Bór"),  # the number may differ (a village's part)
+    ("Powstaniu Mazurskim", "", "Powstanie Mazurskie"),  # an adjective, not a plural surname
+])
+def test_nouns_in_apposition(text, label, lemma):
+    assert lemmatise(text, "pl", label) == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # a lone word that is a common noun's nominative as written is no genitive of a rare
+    # surname (`Fal`, `Dam`) ...
+    ("Fala", "Fala"),
+    ("Dama", "Dama"),
+    ("Marka", "Marek"),  # ... unless a given name reads it (`Marek`)
+])
+def test_lone_person_words_that_are_common_nominatives(text, lemma):
+    assert lemmatise(text, "pl", "PER") == lemma
+
+
+@pytest.mark.parametrize("text,label,lemma", [
+    # men's surnames in -yc, -owic take -a; -ica is otherwise the word's own
+    ("Tomasza Gruszyca", "PER", "Tomasz Gruszyc"),
+    ("Gruszyca", "", "Gruszyc"),
+    ("Pawła Klonowica", "", "Paweł Klonowic"),
+    ("Jessica", "PER", "Jessica"),
+])
+def test_surnames_in_yc_and_owic(text, label, lemma):
+    assert lemmatise(text, "pl", label) == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # known surnames agreeing in an oblique case make an untyped person name ...
+    ("Kosa Wrighta", "Kos Wright"),
+    ("Zalesiu Dolnym", "Zalesie Dolne"),  # ... unless a word names a place
+])
+def test_untyped_names_of_known_surnames_in_an_oblique_case(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    ("Hryhorenkę", "Hryhorenko"),  # a lone Ukrainian surname in -enko, untyped
+    ("Hryhorenki", "Hryhorenko"),
+])
+def test_untyped_surnames_in_enko(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,label,lemma", [
+    # after a glide written u or y the endings are stripped as after a consonant
+    ("Alaksiejem Kazłouem", "PER", "Alaksiej Kazłou"),
+    ("Kazłouowi", "PER", "Kazłou"),
+    ("Tomem Kayem", "PER", "Tom Kay"),
+])
+def test_endings_after_glides(text, label, lemma):
+    assert lemmatise(text, "pl", label) == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # unknown first words of a place stay; the rest inflects where the gazetteer knows the
+    # name so formed
+    ("Sankt Petersburgu", "Sankt Petersburg"),
+    ("Hong Kongu", "Hong Kongu"),  # `Hong Kongo` is no place
+])
+def test_places_after_foreign_words(text, lemma):
+    assert lemmatise(text, "pl", "LOC") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # untyped: an unknown word in -ę or -ą is inflected wherever it stands ...
+    ("Atletico Valencię", "Atletico Valencia"),
+    ("Harriet Quimbą", "Harriet Quimba"),
+    # ... but not an object after a verb or a preposition
+    ("Kochajcie Gwendę", "Kochajcie Gwendę"),
+    ("wyprawa na Tortugę", "wyprawa na Tortugę"),
+])
+def test_untyped_unknown_words_in_nasal_endings(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text", ["Zanim zgasną światła", "Kiedy zakwitną wiśnie"])
+def test_untyped_titles_with_a_verb_stay_as_written(text):
+    assert lemmatise(text, "pl", "") == text

@@ -205,8 +205,12 @@ def _foreign_phrase(words: list[str], analyses: list[list[Analysis]], head: int,
     Harvard`)."""
     bare = getattr(engine, "bare", None)
     alpha = word_indices(words)
-    if bare is None or len(alpha) < 2 or head != alpha[0] or not bare(words[head]) or \
-            not words[head][:1].isupper():
+    if bare is None or len(alpha) < 2 or head != alpha[0] or not words[head][:1].isupper():
+        return False
+    # a genitive plural without an ending (`Farm`: of `farma`) is as ending-less as a bare word
+    zero_genitive = bool(analyses[head]) and all(a.case == "gen" and a.number == "pl" and len(a.lemma) > len(words[head])
+                                                 for a in analyses[head])
+    if not (bare(words[head]) or zero_genitive):
         return False
     for i in alpha[1:]:  # within the run of capitalised words
         if not words[i][:1].isupper():
@@ -214,6 +218,8 @@ def _foreign_phrase(words: list[str], analyses: list[list[Analysis]], head: int,
         if not words[i].isupper() and (not analyses[i] or bare(words[i]) and not any(
                 a.case == case for a in analyses[i])):  # acronyms (RP) do not count
             return True
+        if zero_genitive and analyses[i] and not words[i].isupper() and all(a.lemma == words[i] for a in analyses[i]):
+            return True  # an indeclinable word (`Delhi`) shows no genitive either
     return False
 
 
@@ -293,16 +299,31 @@ def _extend(changes, rest, words, analyses, case, gender, number, postnominal=Tr
             changes[rest[n + 1]] = ("adj", gender, number)  # `Kliniki Chirurgicznej i Okulistycznej`
             n += 1
         elif words[j].lower() in CONJUNCTIONS and n + 1 < len(rest):
+            # a singular, or a plural beside a plural head (`Lasy i Pola`)
             nxt = [a for a in analyses[rest[n + 1]] if a.case == case and a.pos == "noun"
-                   and a.number == "sg"]
+                   and a.number in ("sg", number)]
             if not nxt:
                 return
             gender, number = nxt[0].gender, nxt[0].number
             changes[rest[n + 1]] = ("noun", gender, number)
             n += 1
+        elif case in _APPOSITION_CASES and words[j][:1].isupper() and not any(a.case == "gen" for a in analyses[j]) \
+                and not any(a.pos == "adj" and a.case == case for a in analyses[max(k for k, c in changes.items() if k < j and c[0] == "noun")]):
+            # a capitalised noun in the head's dative, instrumental or locative, which no
+            # genitive complement has, is in apposition (`Dzienniku Gazecie Prawnej`); not
+            # after a head that may be an adjective (`Polskim Radiu`)
+            nxt = [a for a in analyses[j] if a.case == case and a.pos == "noun"]
+            if not nxt or any(a.pos == "adj" for a in analyses[j]):
+                return  # `Powstaniu Warszawskim`: an adjective agreeing in another gender
+            gender, number = nxt[0].gender, nxt[0].number  # `Sokolnikach Lesie`: a village's part
+            changes[j] = ("noun", gender, number)
+            adjectives = 0
         else:
             return
         n += 1
+
+
+_APPOSITION_CASES = frozenset({"dat", "inst", "loc"})
 
 
 def _adjectives_only(words, analyses, engine, prefer, lower: bool = True) -> list[str]:
@@ -395,6 +416,11 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
         # before an indeclinable one (the surname `Jandy`), a given name first in the name
         # (`Freda`: `Fred`, not the surname `Fredo`), then a lemma the dictionary knows as a
         # given name and a surname before one known as a given name only (`Jacka`: `Jacek`)
+        if not fits and analyses[i]:
+            # a given name of the other gender in the same case (`Jana Marii`: a man's second
+            # name `Maria`) still inflects
+            fits = [a for a in analyses[i] if a.case == case and a.pos == "noun" and "name" in a.kinds
+                    and a.number == "sg"]
         a = max(fits, key=lambda r: (prefer(r), r.lemma != words[i], i == alpha[0] and "name" in r.kinds,
                                      len(r.kinds)), default=None)
         if a is not None:

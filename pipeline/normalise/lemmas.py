@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from pipeline.lang import LANG_DIR
-from pipeline.normalise.agreement import (Analysis, Engine, genders_agree, lemmatise_words, match_case,
+from pipeline.normalise.agreement import (CASES, Analysis, Engine, genders_agree, lemmatise_words, match_case,
                                           shared_reading, word_indices)
 from pipeline.normalise.lemmas_pl import PolishEngine
 from pipeline.normalise.lemmas_ru import RussianEngine
@@ -29,6 +29,11 @@ _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _INITIAL = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ]\.$")
 # an acronym with a case ending, which begins with a vowel (`МИДа`, `PiS-u`; not `СПб`, `PWr`)
 _INFLECTED_ACRONYM = re.compile(r"^([A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ]{2,})-?([aeiouyąęóаеёиоуыэюяіў][a-ząćęłńóśźżа-яёіўєї]{0,2})$")
+# an acronym spelt with small letters inside (`PiS-u`, `UOKiK-iem`): the hyphen marks the ending
+_MIXED_ACRONYM = re.compile(r"^([A-ZĄĆĘŁŃÓŚŹŻ](?=[^-]*[a-ząćęłńóśźż])(?=[^-]*[a-ząćęłńóśźż][A-ZĄĆĘŁŃÓŚŹŻ])"
+                            r"[A-Za-ząćęłńóśźżĄĆĘŁŃÓŚŹŻ]+)-([aeiouyąęó][a-ząćęłńóśźż]{0,2})$")
+# endings of an acronym in the plural (`DPS-ów`, `MOPS-ach`); its nominative plural takes -y
+_PLURAL_ACRONYM_ENDINGS = frozenset({"ów", "om", "ami", "ach"})
 # label -> qualifier kinds preferred when a word has several readings
 _PREFERRED_KINDS = {"LOC": ("geo",), "PER": ("name", "surname"), "ORG": ("org", "common"),
                     "": ("common", "geo", "org"), "PRO": ("common", "org"), "EVT": ("common",)}
@@ -75,7 +80,13 @@ def _filtered_readings(engine: Engine, word: str, label: str) -> tuple[Analysis,
     if label:  # ORG, PRO, EVT
         kept = tuple(a for a in readings if not (a.pos == "noun" and a.kinds and a.kinds <= _PERSON_KINDS
                                                  and not (a.case == "nom" and a.lemma == word)))
-        return kept if any(a.pos == "noun" for a in kept) else readings
+        if any(a.pos == "noun" for a in kept):
+            return kept
+        # only a person's name in an oblique case (`Copa`: of a surname `Cop`): a word the
+        # dictionary does not know as a name of a thing, left to the unknown-word rules
+        # (pymorphy ranks its readings by frequency: there a surname is a likely one)
+        unranked = not getattr(engine, "ranked_readings", False)
+        return () if unranked and readings and all(a.pos == "noun" for a in readings) else readings
 
     as_written = any(a.pos == "noun" and a.case == "nom" and a.number == "sg" and a.lemma == word for a in readings)
 
@@ -97,7 +108,10 @@ def _filtered_readings(engine: Engine, word: str, label: str) -> tuple[Analysis,
                                    for a in without_villages) else readings
 
 
-def _prefer(label: str, word_is_title: bool):
+def _prefer(label: str, word_is_title: bool, phrase: bool = False):
+    """Reading preference; in a phrase of several words a plurale tantum (`Mistrzostwa
+    Europy`: championships) counts as singular, not as the plural of another word
+    (`mistrzostwo`); a lone word keeps the singular reading (`Gazy`: of `Gaza`)."""
     kinds = _PREFERRED_KINDS.get(label, ())
 
     def key(a: Analysis) -> tuple:
@@ -107,7 +121,7 @@ def _prefer(label: str, word_is_title: bool):
             kind_hit = any(k in a.kinds for k in kinds)
         geo = _gazetteer_rank(a.lemma) if "geo" in a.kinds else (False, 0)
         same_case = a.lemma[:1].isupper() == word_is_title  # last resort: `Polak`, not `polak`
-        return ("depr" not in a.kinds, kind_hit, geo, a.number == "sg", same_case)
+        return ("depr" not in a.kinds, kind_hit, geo, a.number == "sg" or phrase and "pt" in a.kinds, same_case)
 
     return key
 
@@ -146,7 +160,7 @@ def lemmatise(text: str, lang: str, label: str) -> str:
     capitals = _from_capitals(text, lang, label)
     if capitals is not None:
         return capitals
-    words = [_acronym_stem(w) for w in tokens(text)]
+    words = [_acronym_stem(w, plural=bool(label)) for w in tokens(text)]
     cyrillic = is_cyrillic(text)
     engine = _engine(lang, cyrillic)
     abbreviated = _after_abbreviated_head(words, engine, lang)
@@ -161,10 +175,15 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         return _adjective_lemma(words, engine)
     if not label and _bare_genitive_plural(words, engine):
         return text
+    if not label and _has_verb(words):
+        return text  # a title with a verb (`Zdobądźcie szczyt`): a sentence, as written
+    typed = label
     if not label:
         label = _guess_label(words, engine)
         if label == "PER" and isinstance(engine, _FilteredEngine):
             engine = _engine(lang, cyrillic)  # a person's name may be a village's (`Ligocka`)
+    if label == "PER" and _nominative_ethnonym(words, engine):
+        return text
     if label == "PER":
         words = _split_double_names(words)
     quoted = _whole_quote(words)
@@ -172,7 +191,7 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         inner = lemmatise(quoted[1], lang, label)
         return quoted[0] + inner + quoted[2]
     single = sum(1 for w in words if any(c.isalpha() for c in w)) == 1
-    out = lemmatise_words(words, engine, label, _prefer(label, text[:1].isupper()),
+    out = lemmatise_words(words, engine, label, _prefer(label, text[:1].isupper(), phrase=not single),
                           singular=not label and single)
     out = [_strip_apostrophe(w) for w in out]
     out = _unknown_words(out, words, lang, label, cyrillic)
@@ -182,9 +201,30 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         out = _shared_genitive_a(out, words, engine)
         out = _lone_surname_genitive(out, words, engine, lang)
     if label == "LOC":
+        if typed and _plural_common_place(words, engine):
+            return text
         out = _unknown_places(out, words, lang)
+        out = _place_after_foreign_words(out, words, engine, lang)
         out = [w[:1].upper() + w[1:] if w.islower() and _only_place(engine, w) else w for w in out]
     return "".join(out)
+
+
+def _place_after_foreign_words(out: list[str], words: list[str], engine: Engine, lang: str) -> list[str]:
+    """A place name left as written whose first words no dictionary knows (`Sankt
+    Petersburga`): the rest inflects on its own where the gazetteer knows the name so
+    formed (`Sankt Petersburg`)."""
+    alpha = word_indices(words)
+    if out != words or len(alpha) < 2 or _in_gazetteer("".join(words)):
+        return out
+    k = 0
+    while k < len(alpha) - 1 and not _known(engine, words[alpha[k]]) and words[alpha[k]][:1].isupper():
+        k += 1
+    if k == 0:
+        return out
+    start = alpha[k]
+    tail = tokens(lemmatise("".join(words[start:]), lang, "LOC"))
+    candidate = words[:start] + tail
+    return candidate if _in_gazetteer("".join(candidate)) else out
 
 
 def _from_capitals(text: str, lang: str, label: str) -> str | None:
@@ -319,6 +359,35 @@ def _bare_genitive_plural(words: list[str], engine: Engine) -> bool:
                                   for a in readings)
 
 
+def _plural_common_place(words: list[str], engine: Engine) -> bool:
+    """A lone capitalised common noun named as a place, in a form that is both its genitive
+    singular and its nominative plural (`Wyspy`, `Góry`): a place named by a common noun in
+    the plural (the islands, the mountains), as written; a genitive singular would name a
+    place whose name is the word itself, which the gazetteer has (`Warszawy`)."""
+    alpha = [w for w in words if any(c.isalpha() for c in w)]
+    if len(alpha) != 1 or not alpha[0][:1].isupper() or _in_gazetteer(alpha[0]):
+        return False
+    common = [a for a in engine.analyse(alpha[0]) if a.pos == "noun" and "common" in a.kinds]
+    lemmas = {a.lemma for a in common if a.case == "nom" and a.number == "pl"}
+    return bool(lemmas) and any(a.lemma in lemmas and a.case == "gen" and a.number == "sg" for a in common) \
+        and not any(_in_gazetteer(a.lemma) for a in engine.analyse(alpha[0]) if a.pos == "noun")
+
+
+def _nominative_ethnonym(words: list[str], engine: Engine) -> bool:
+    """A lone word typed as a person that is a capitalised common noun in the nominative
+    singular as written (`Czeszka`, `Norweżka`: a people's member): the noun, not an
+    oblique form of a namesake given name or surname."""
+    alpha = [w for w in words if any(c.isalpha() for c in w)]
+    if len(alpha) != 1 or not alpha[0][:1].isupper():
+        return False
+    readings = engine.analyse(alpha[0])
+    nominative = [a for a in readings if a.pos == "noun" and "common" in a.kinds and a.case == "nom"
+                  and a.number == "sg" and a.lemma.lower() == alpha[0].lower()]
+    # a lower-case common noun (`sikora`) only where no given name reads the word otherwise
+    return any(a.lemma == alpha[0] for a in nominative) or \
+        bool(nominative) and not any("name" in a.kinds for a in readings)
+
+
 def _only_place(engine: Engine, word: str) -> bool:
     """Every noun reading of the word is a place name (`россия`, written in lower case)."""
     nouns = [a for a in engine.analyse(word) if a.pos == "noun"]
@@ -428,8 +497,9 @@ def _same_case_unknowns(alpha: list[str], engine: Engine) -> bool:
     unknown with an ending (see `guesses`), all agreeing in one case: `Tima Kisnera`,
     `Torbena Nielsena`."""
     guess = getattr(engine, "guesses", None)
-    if guess is None or len(alpha) < 2 or all(_known(engine, w) for w in alpha):
-        return False  # known words alone: see the given-name test of `_guess_label`
+    if guess is None or len(alpha) < 2:
+        return False
+    all_known = all(_known(engine, w) for w in alpha)
     readings = []
     for w in alpha:
         if _known(engine, w):
@@ -439,7 +509,20 @@ def _same_case_unknowns(alpha: list[str], engine: Engine) -> bool:
         if not rs:
             return False
         readings.append(rs)
-    return shared_reading(readings) is not None
+    shared = shared_reading(readings)
+    # known words alone only in an oblique case of names and surnames (`Willa Wrighta`);
+    # see also the given-name test of `_guess_label`
+    return shared is not None and not (all_known and (_common_case(readings) in ("nom", None) or any(
+        "geo" in a.kinds for w in alpha for a in engine.analyse(w))))  # `Zalesiu Górnym`: a place
+
+
+def _common_case(readings: list[list[Analysis]]) -> str | None:
+    """The first case every word has a reading in (any gender), None if none."""
+    common = None
+    for rs in readings:
+        cases = {a.case for a in rs}
+        common = cases if common is None else common & cases
+    return min(common, key=lambda c: CASES.index(c) if c in CASES else 9) if common else None
 
 
 def _known(engine: Engine, word: str) -> bool:
@@ -455,6 +538,8 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
     if not rules or cyrillic != is_cyrillic("".join(r.end for r in rules) or "a"):
         return out  # Latin names inside Russian text are not inflected the Polish way
     engine = _engine(lang, cyrillic)
+    if label in ("ORG", "PRO", "EVT") and not cyrillic and getattr(engine, "has_dictionary", False):
+        engine = _FilteredEngine(engine, label)  # a surname's oblique form is no known word here
     res = list(out)
     alpha = word_indices(words)
     candidates = set(range(len(words)))
@@ -474,8 +559,12 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
         if last is None and not label:
             # untyped: an unknown word with an ending only an oblique case has is inflected
             # wherever it stands (`Kyosho Lazerem`, `Internet Explorerem`)
-            candidates = {i for i in alpha if words[i].isalpha() and not _known(engine, words[i])
-                          and words[i].endswith(_oblique_endings(lang))}
+            # (`Kyosho Lazerem`, `Internet Explorerem`); not in a title with a verb (`Kochajcie
+            # Gwendę`) nor after a preposition (`o Faludżę`), where it is an object
+            verb = any(not _known(engine, words[i]) and _other_word_class(words[i]) for i in alpha)
+            candidates = {i for k, i in enumerate(alpha) if words[i].isalpha() and not _known(engine, words[i])
+                          and words[i].endswith(_oblique_endings(lang)) and not verb
+                          and not (k and words[alpha[k - 1]].islower())}
             oblique_only = bool(candidates)
         if last is None and not oblique_only:
             return out
@@ -505,6 +594,32 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
     return res
 
 
+_VERB_TAGS = ("fin", "impt", "praet", "bedzie", "inf", "imps", "pcon", "pant", "winien")
+
+
+def _has_verb(words: list[str]) -> bool:
+    """Some lower-case word is only ever a verb form (finite, imperative, past, infinitive);
+    capitalised words are more often names (`Stano`)."""
+    from pipeline.normalise import morph
+
+    for w in words:
+        if not w.isalpha() or not w.islower():
+            continue
+        tags = [tag.split(":", 1)[0] for _l, tag, _q in morph.pl_analyses(w)]
+        if tags and all(t in _VERB_TAGS for t in tags):
+            return True
+    return False
+
+
+def _other_word_class(word: str) -> bool:
+    """The Polish dictionary knows the word, though not as a noun or adjective (a verb)."""
+    if not word.isalpha():
+        return False
+    from pipeline.normalise import morph
+
+    return any(not tag.startswith("ign") for _l, tag, _q in morph.pl_analyses(word))
+
+
 def _invariant(word: str) -> bool:
     """A word that does not inflect after a name: a code or acronym (`XL-2`, `RTR`) or a
     town's name as written (`Belgrad`)."""
@@ -525,10 +640,16 @@ def _nominative_name(out: list[str], words: list[str], engine: Engine, bare_word
                for i in alpha)
 
 
-def _acronym_stem(word: str) -> str:
-    """`МИДа` -> `МИД`: an acronym with a case ending is the acronym."""
-    m = _INFLECTED_ACRONYM.match(word)
-    return m.group(1) if m else word
+def _acronym_stem(word: str, plural: bool = False) -> str:
+    """`МИДа` -> `МИД`, `PiS-u` -> `PiS`: an acronym with a case ending is the acronym. With
+    `plural` (a typed mention keeps its number) a plural ending gives the nominative plural
+    (`DPS-ów` -> `DPS-y`); untyped, the singular, as a dictionary lemma."""
+    m = _INFLECTED_ACRONYM.match(word) or _MIXED_ACRONYM.match(word)
+    if not m:
+        return word
+    if plural and "-" in word and m.group(2) in _PLURAL_ACRONYM_ENDINGS:
+        return m.group(1) + "-y"
+    return m.group(1)
 
 
 def _strip_apostrophe(word: str) -> str:

@@ -133,7 +133,7 @@ def _document_hits(s: Sent, atype: str, signs: list[int]) -> list[tuple[int, int
     return docs or [(i, 1, atype) for i in signs[:1]]
 
 
-def _signing(s: Sent, key: str = "signing_words") -> list[int]:
+def _signing(s: Sent, text: str, key: str = "signing_words") -> list[int]:
     """Token indices of signing words, leaving out a signing negated or only considered
     ("nie podpisano", "o możliwości podpisania", "возможность заключения", "магчымасць падпісання")."""
     toks = s.tokens
@@ -146,9 +146,31 @@ def _signing(s: Sent, key: str = "signing_words") -> list[int]:
         negated = any(b.lower in v.words("negations") and not (k + 1 < len(before) and
                                                                before[k + 1].lower in v.words("negation_exceptions"))
                       for v in vs for k, b in enumerate(before))  # "nie tylko podpisały" still signs
-        if not negated and not any(any_word(vs, b, "not_signed_words") for b in before):
+        if not negated and not any(any_word(vs, b, "not_signed_words") for b in before) \
+                and not _negated_nominal(s, i, vs, text):
             out.append(i)
     return out
+
+
+def _clause(s: Sent, i: int, text: str) -> list[Token]:
+    """The tokens of token i's clause: between the commas (or sentence bounds) around it."""
+    toks = s.tokens
+    lo = next((k for k in range(i, 0, -1) if "," in text[toks[k - 1].end:toks[k].start]), 0)
+    hi = next((k for k in range(i, len(toks) - 1) if "," in text[toks[k].end:toks[k + 1].start]), len(toks) - 1)
+    return toks[lo:hi + 1]
+
+
+def _negated_nominal(s: Sent, i: int, vs, text: str) -> bool:
+    """"Do podpisania umowy jednak nie doszło", "Подписание соглашения не состоялось": a signing
+    noun whose clause has a negation (not "nie tylko") tells a signing that did not happen."""
+    t = s.tokens[i]
+    nominal = bool(t.tags) and all(x.startswith(("ger", "subst", "NOUN")) for x in t.tags)
+    if not (nominal or any_word(vs, t, "signing_nouns")):  # "podpisania" is a gerund of "podpisać"
+        return False
+    clause = _clause(s, i, text)
+    return any(t.lower in v.words("negations") and not (k + 1 < len(clause) and
+                                                        clause[k + 1].lower in v.words("negation_exceptions"))
+               for v in vs for k, t in enumerate(clause))
 
 
 def between_index(s: Sent) -> int | None:
@@ -667,9 +689,9 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
         if ctx.get("date"):
             para_date[s.block] = ctx["date"]
         hits = _hits(s)
-        signs = _signing(s)
+        signs = _signing(s, art.text)
         if not hits and not signs and out and si - 1 in out[-1].sents:
-            signs = _signing(s, "ceremony_nouns")  # "Церемония прошла 16 мая в Бресте": the signing told next
+            signs = _signing(s, art.text, "ceremony_nouns")  # "Церемония прошла 16 мая в Бресте": the signing told next
         retold = not hits and bool(signs) and bool(out)
         if retold:  # "Dokument podpisano 26 kwietnia w Orszy", "Церемония подписания прошла"
             hits = _document_hits(s, out[-1].atype, signs if si - 1 in out[-1].sents else [])

@@ -54,6 +54,7 @@ class AgDraft:
     sents: list[int] = field(default_factory=list)
     heading: bool = False  # told in a heading line
     retold: bool = False  # "Dokument podpisano ...", "Церемония прошла ...": the agreement told before
+    named_next: bool = False  # "Podpisy złożyli X i Y. Dokument, umowa o partnerstwie, ...": named in the next sentence
     unsigned: bool = False  # named without a signing ("Nowe memorandum ... między X a Y"): kept only
     # when a signing told elsewhere ("Dokument podpisali ...") joins it
 
@@ -131,6 +132,21 @@ def _document_hits(s: Sent, atype: str, signs: list[int]) -> list[tuple[int, int
     docs = [(i, 1, atype) for i, t in enumerate(s.tokens)
             if any_word(vocabs_for(t, s.lang), t, "document_nouns")][:1]
     return docs or [(i, 1, atype) for i in signs[:1]]
+
+
+def _named_next(cues: list[SentCues], si: int, signs: list[int], text: str):
+    """"Podpisy złożyli wczoraj X i Y. Dokument, umowa o partnerstwie, przewiduje ...", "Подписи
+    поставили ... Меморандум предусматривает": a signing with no document named, and the next
+    sentence of its paragraph naming one with no signing of its own. Returns the hit the signing
+    stands for (the type of that document) and the document's title span, or None."""
+    if si + 1 >= len(cues) or cues[si + 1].sent.block != cues[si].sent.block:
+        return None
+    nxt = cues[si + 1].sent
+    hits = _hits(nxt)
+    if not hits or _signing(nxt, text):
+        return None
+    i, n, atype = hits[0]
+    return [(signs[0], 1, atype)], (nxt.tokens[i].start, _title_end(nxt, i + n, text))
 
 
 def _signing(s: Sent, text: str, key: str = "signing_words") -> list[int]:
@@ -695,6 +711,9 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
         retold = not hits and bool(signs) and bool(out)
         if retold:  # "Dokument podpisano 26 kwietnia w Orszy", "Церемония подписания прошла"
             hits = _document_hits(s, out[-1].atype, signs if si - 1 in out[-1].sents else [])
+        named = _named_next(cues, si, signs, art.text) if signs and not hits else None
+        if named:
+            hits = named[0]
         if not hits:
             continue
         vs = sentence_vocabs(s.tokens, s.lang)
@@ -723,7 +742,8 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
         verb = min(signs, key=lambda i: abs(i - groups[0][0][0]))
         for gi, g in enumerate(groups):
             atype = min((h[2] for h in g), key=TYPE_PRIORITY.index)
-            a = AgDraft(atype, si, s.tokens[g[0][0]].start, _title_end(s, g[-1][0] + g[-1][1], art.text), sents=[si])
+            title = named[1] if named else (s.tokens[g[0][0]].start, _title_end(s, g[-1][0] + g[-1][1], art.text))
+            a = AgDraft(atype, si, *title, sents=[si])
             if pairs:
                 chosen = pairs if len(groups) == 1 else pairs[gi:gi + 1]
             else:
@@ -751,7 +771,7 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
             for parties in chosen:
                 parties = _seated(parties, s, art, here)
                 b = AgDraft(a.atype, si, a.start, a.end, sents=[si], how=a.how, trigger_i=g[0][0], heading=s.heading,
-                            retold=retold)
+                            retold=retold, named_next=bool(named))
                 b.parties = list(dict.fromkeys(e.key for e in parties))
                 _when_where(b, c, ctx, art, between, para_date, out, verb)
                 out.append(b)
@@ -789,7 +809,7 @@ def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int |
         if c.ordinal is None and not c.end_marker and not ctx.get("ref") and para_date.get(c.sent.block):
             day = para_date[c.sent.block]
         a.date, a.inferred = day, bool(day)
-    a.place = _venue(c, art, between, a.trigger_i, verb, a.end, a.retold)
+    a.place = _venue(c, art, between, a.trigger_i, verb, a.end, a.retold or a.named_next)
     at_event = ev is not None and (verb_status == "signed" or ctx.get("ref") is not None) \
         and (ctx.get("ref") is not None or not before) and _during(a, ev)
     if not a.place and at_event:

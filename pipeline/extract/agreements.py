@@ -565,6 +565,19 @@ def _two_parties_of(prev: Sent | None, prior: list[Entity], text: str, art: Arti
     return list({e.key: e for e in units}.values()) if len({e.key for e in units}) == 2 else []
 
 
+def _parties_told_next(cues: list[SentCues], si: int, ents: list[Entity], art: Article) -> list[Entity]:
+    """"W środę podpisano list intencyjny. Stronami dokumentu są A oraz B.", "Сторонами соглашения
+    стали A и B": a signing with no parties of its own, whose parties the next sentence of its
+    paragraph tells with `strona`/`сторона`/`бакі` (`party_nouns`), with no signing of its own."""
+    if si + 1 >= len(cues) or cues[si + 1].sent.block != cues[si].sent.block:
+        return []
+    nxt = cues[si + 1].sent
+    vs = sentence_vocabs(nxt.tokens, nxt.lang)
+    if _signing(nxt, art.text) or not any(any_word(vs, t, "party_nouns") for t in nxt.tokens):
+        return []
+    return _two_parties_of(nxt, ents, art.text, art)
+
+
 def _sides(prior: list[Entity], text: str, prev: Sent | None, art: Article) -> list[Entity]:
     """`obie strony`, `стороны`: the two parties of the sentence before (organisations or
     administrative units), else the two organisations named last."""
@@ -754,6 +767,8 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
                     subj = _own_partner(s, subj, here, verb, groups, gi, vs)
                 if len(subj) >= 2:
                     chosen, a.how = [subj], "subject"
+                elif told_next := _parties_told_next(cues, si, ents, art):
+                    chosen, a.how = [told_next], "sides"
                 elif any(v2.match_at(s.tokens, i, p) for v2 in vs for i in range(len(s.tokens))
                          for p in v2.words("both_sides")):
                     chosen, a.how = [_sides(prior, art.text, prev, art)], "sides"

@@ -391,6 +391,8 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
         if e is not None and all(f.key != e.key for f in found):
             found.append(e)
     found += _joined_towns(s, found, ents, [k for k, t in enumerate(toks[:verb]) if t.start >= lo], art, vs)
+    if not found and (own := _own_organisation(s, verb, lo, prior, vs)) is not None:
+        found = [own]
     found.sort(key=lambda e: e.start)
     # "X подписали с Y": the partner after the verb
     if len(found) == 1:
@@ -412,6 +414,16 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
                 found.append(Entity(e.key, t.start, t.end, e.heads, False))
                 break
     return found
+
+
+def _own_organisation(s: Sent, verb: int, lo: int, prior: list[Entity], vs) -> Entity | None:
+    """"W Grodnie podpisaliśmy memorandum z X", "Наша ассоциация подписала ...": a signing told in
+    the first person plural (`we_words` in its clause, a verb ending of `we_endings`) is by the
+    article's own organisation, the first one it names."""
+    toks = s.tokens
+    we = any(any_word(vs, t, "we_words") for t in toks[:verb] if t.start >= lo) \
+        or any(toks[verb].lower.endswith(e) for v in vs for e in v.words("we_endings"))
+    return next((e for e in prior if not e.is_place), None) if we else None
 
 
 def _official_unit(official: Token, words: list[Token], art: Article, lang: str, vs) -> Entity | None:

@@ -607,18 +607,38 @@ def _sides(prior: list[Entity], text: str, prev: Sent | None, art: Article) -> l
     return []
 
 
+def _partner_only(s: Sent, here: list[Entity], vs) -> Entity | None:
+    """The one organisation of a sentence, told as a partner (`z B`, `с B`, `з B`)."""
+    own = [e for e in here if not e.is_place]
+    if len({e.key for e in own}) != 1:
+        return None
+    prev = [t for t in s.tokens if t.end <= own[0].start][-1:]
+    if not prev or not any_word(vs, prev[0], "and_words") or prev[0].text[:1].isupper():
+        return None
+    return own[0]
+
+
 def _with_last_signatory(s: Sent, here: list[Entity], prior: list[Entity], done: list[AgDraft], vs) -> list[Entity]:
     """"X podpisała porozumienie z A. Planowane jest podpisanie umowy z B.": a document with only
     a partner (`z B`, `с B`) is signed by the one who signed the agreement told before."""
-    own = [e for e in here if not e.is_place]
+    partner = _partner_only(s, here, vs)
     last = next((d for d in reversed(done) if not d.unsigned and len(d.parties) >= 2), None)
-    if len(own) != 1 or last is None or own[0].key in last.parties:
-        return []
-    prev = [t for t in s.tokens if t.end <= own[0].start][-1:]
-    if not prev or not any_word(vs, prev[0], "and_words") or prev[0].text[:1].isupper():
+    if partner is None or last is None or partner.key in last.parties:
         return []
     signatory = next((e for e in reversed(prior) if e.key == last.parties[0]), None)
-    return [signatory, own[0]] if signatory is not None else []
+    return [signatory, partner] if signatory is not None else []
+
+
+def _with_previous_subject(s: Sent, here: list[Entity], prev: Sent | None, prior: list[Entity], vs) -> list[Entity]:
+    """"Delegacja X przebywała w Nowogródku. Drugiego dnia goście podpisali porozumienie z Y.",
+    "Делегация X посетила Люблин. В ходе визита был подписан договор с Y": a document with only a
+    partner and no subject of its own is signed by the first organisation of the sentence before
+    (of the same paragraph), the one that sentence is about."""
+    partner = _partner_only(s, here, vs)
+    if partner is None or prev is None:
+        return []
+    first = next((e for e in prior if e.start >= prev.start and not e.is_place), None)
+    return [first, partner] if first is not None and first.key != partner.key else []
 
 
 def _infinitive(t: Token) -> bool:
@@ -790,6 +810,8 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
                     # (unless that sentence told an agreement: this one retells it)
                     chosen, a.how = [told], "sides"
                 elif signed_by := _with_last_signatory(s, here, prior, out, vs):
+                    chosen, a.how = [signed_by], "sides"
+                elif not subj and (signed_by := _with_previous_subject(s, here, prev, prior, vs)):
                     chosen, a.how = [signed_by], "sides"
                 else:
                     chosen, a.how = [[e for e in here if not e.is_place]], "all"

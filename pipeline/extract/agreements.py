@@ -390,7 +390,9 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
         e = _official_unit(t, toks[k + 1:min(k + 3, verb)], art, s.lang, vs)
         if e is not None and all(f.key != e.key for f in found):
             found.append(e)
-    found += _joined_towns(s, found, ents, [k for k, t in enumerate(toks[:verb]) if t.start >= lo], art, vs)
+    span = [k for k, t in enumerate(toks[:verb]) if t.start >= lo]
+    found += (joined := _joined_orgs(s, found, ents, span, art, vs))
+    found += _joined_towns(s, found, ents + joined, span, art, vs)
     if not found and (own := _own_organisation(s, verb, lo, prior, vs)) is not None:
         found = [own]
     found.sort(key=lambda e: e.start)
@@ -482,8 +484,39 @@ def _coordinated_after(s: Sent, ents: list[Entity], verb: int, vs, place_preps, 
         if not (joined or (gap and sides and len(gap) <= 6)):
             break
         out.append(e)
-    out += _joined_towns(s, out, ents, list(range(verb + 1, len(toks))), art, vs) if out else []
+    span = list(range(verb + 1, len(toks)))
+    out += (joined := _joined_orgs(s, out, ents, span, art, vs)) if out else []
+    out += _joined_towns(s, out, ents + joined, span, art, vs) if out else []
     return out if len(out) >= 2 else []
+
+
+def _joined_orgs(s: Sent, found: list[Entity], ents: list[Entity], span: list[int], art: Article,
+                 vs) -> list[Entity]:
+    """"przez Poleski Park Narodowy i Szacki Park Narodowy": two or more capitalised words with an
+    organisation's head noun (Park, Izba, Университет ...), joined to a party by `i`/`и`/`і` and
+    left untagged by the NER, are an organisation (the article's of that name, else a new one)."""
+    from pipeline.extract.cues import org_head
+    from pipeline.normalise.lemmas import lemmatise
+    toks = s.tokens
+    out: list[Entity] = []
+    for k in span[:-1]:
+        t = toks[k]
+        if not any_word(vs, t, "and_words") or not t.text.islower() \
+                or not any(f.end == toks[k - 1].end for f in found + out):
+            continue
+        run = [k + 1]
+        while run[-1] + 1 in span and toks[run[-1] + 1].text[:1].isupper() \
+                and not art.text[toks[run[-1]].end:toks[run[-1] + 1].start].strip():
+            run.append(run[-1] + 1)
+        words = [toks[i] for i in run]
+        if len(run) < 2 or not words[0].text[:1].isupper() or any(e.start < words[-1].end and words[0].start < e.end for e in ents) \
+                or not any(org_head(toks, i, s.lang) for i in run):
+            continue
+        surface = art.text[words[0].start:words[-1].end]
+        org = _organisation(art, lemmatise(surface, s.lang, "ORG") or surface)
+        if all(f.key != org.key for f in found + out):
+            out.append(Entity(org.key, words[0].start, words[-1].end, _heads(surface), False))
+    return out
 
 
 def _joined_towns(s: Sent, found: list[Entity], ents: list[Entity], span: list[int], art: Article,

@@ -396,13 +396,8 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
     if not found and (own := _own_organisation(s, verb, lo, prior, vs)) is not None:
         found = [own]
     found.sort(key=lambda e: e.start)
-    # "X подписали с Y": the partner after the verb
-    if len(found) == 1:
-        after = [e for e in _in_sentence(ents, text, toks[verb].end, s.end) if not e.is_place]
-        if after and toks[verb].end <= after[0].start:
-            gap_toks = [t for t in toks if toks[verb].end <= t.start < after[0].start]
-            if any(any_word(vs, t, "and_words") for t in gap_toks[-2:]):
-                found.append(after[0])
+    if len(found) == 1 and (partner := _partner_after(s, ents, verb, vs, place_preps, text)) is not None:
+        found.append(partner)
     if not found:  # "umowę zawarły Starostwo ... i Rada ...", "Dokument podpisali rektor X i prorektor Y"
         found = _coordinated_after(s, ents, verb, vs, place_preps, art)
     if len(found) == 1:  # "podpisało z politechniką", "подписал с университетом": a body named before
@@ -416,6 +411,27 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
                 found.append(Entity(e.key, t.start, t.end, e.heads, False))
                 break
     return found
+
+
+def _partner_after(s: Sent, ents: list[Entity], verb: int, vs, place_preps, text: str) -> Entity | None:
+    """"X подписали с Y": the first organisation after the verb, with `z`/`с`/`з` among the two
+    words before it; else a town or unit ("umowy partnerskie z gminą Żółkiew", "z Lidą") with
+    `z` the only such word between the verb and it, right before it ("z uczelnią z Grodna" tells
+    where the university is from, not a partner)."""
+    toks = s.tokens
+    after = [e for e in _in_sentence(ents, text, toks[verb].end, s.end) if toks[verb].end <= e.start]
+
+    def joins(e: Entity) -> list[int]:
+        gap = [t for t in toks if toks[verb].end <= t.start < e.start]
+        return [len(gap) - k for k, t in enumerate(gap) if any_word(vs, t, "and_words")]  # distance back
+
+    org = next((e for e in after if not e.is_place), None)
+    if org is not None and any(d <= 2 for d in joins(org)):
+        return org
+    town = next((e for e in after if e.is_place and not _prep_before(s, e.start, place_preps)), None)
+    if town is not None and (org is None or town.start < org.start) and joins(town) == [1]:
+        return town
+    return None
 
 
 def _own_organisation(s: Sent, verb: int, lo: int, prior: list[Entity], vs) -> Entity | None:

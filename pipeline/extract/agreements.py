@@ -112,12 +112,19 @@ def _hits(s: Sent) -> list[tuple[int, int, str]]:
                 hit = v.find(toks, i, v.data.get("agreement_triggers", {}))
                 if hit and (best is None or hit[1] > best[1]):
                     best = hit
-        if best:
+        if best and _proper_name(toks, i, best[1]):
+            i += best[1]  # "w ramach Programu Współpracy Transgranicznej": a programme's name, no document
+        elif best:
             out.append((i, best[1], best[0]))
             i += best[1]
         else:
             i += 1
     return out
+
+
+def _proper_name(toks: list[Token], i: int, n: int) -> bool:
+    """A hit of several words, all capitalised, inside the sentence: a name, not a document."""
+    return i > 0 and n > 1 and all(t.text[:1].isupper() for t in toks[i:i + n])
 
 
 def _after_draft_noun(s: Sent, i: int) -> bool:
@@ -879,9 +886,9 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
 def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int | None,
                 para_date: dict[int, str], done: list[AgDraft], verb: int) -> None:
     own = [d for d in c.dates if d.precision >= 2]
-    years = [m.lemma for m in c.sent.mentions if m.label == "DATE" and re.fullmatch(r"\d{4}", m.lemma or "")
-             and not (m.attrs.get("relative") and m.lemma == art.published[:4])]
     vs = sentence_vocabs(c.sent.tokens, c.sent.lang)
+    years = [m.lemma for m in c.sent.mentions if m.label == "DATE" and re.fullmatch(r"\d{4}", m.lemma or "")
+             and not (m.attrs.get("relative") and m.lemma == art.published[:4]) and not _period(m, vs)]
     # "Rok wcześniej", "Ещё в 2019 году", "ранее подписанное": not the day of the event told before
     before = bool(years) or any(any_word(vs, t, "earlier_words") for t in c.sent.tokens)
     verb_status = _status(c, verb, "", "")
@@ -920,6 +927,13 @@ def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int |
                 a.event = d
                 break
     a.status = _status(c, verb, a.date, art.published)
+
+
+def _period(m: Mention, vs) -> bool:
+    """"program współpracy na 2022 rok", "план мероприятий на 2022 год": a year the document is
+    for (`period_preps`), not when it was signed."""
+    first = fold(m.text.split()[0]) if m.text.split() else ""
+    return any(first in v.words("period_preps") for v in vs)
 
 
 def _during(a: AgDraft, ev: Draft) -> bool:

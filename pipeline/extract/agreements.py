@@ -689,12 +689,23 @@ def _with_previous_subject(s: Sent, here: list[Entity], prev: Sent | None, prior
     """"Delegacja X przebywała w Nowogródku. Drugiego dnia goście podpisali porozumienie z Y.",
     "Делегация X посетила Люблин. В ходе визита был подписан договор с Y": a document with only a
     partner and no subject of its own is signed by the first organisation of the sentence before
-    (of the same paragraph), the one that sentence is about."""
+    (of the same paragraph), the one that sentence is about; with none there (a paragraph opening
+    "W czwartek zawarto porozumienie z Y"), by the article's organisation: the one named most
+    often before (the first of those)."""
     partner = _partner_only(s, here, vs)
-    if partner is None or prev is None:
+    if partner is None:
         return []
-    first = next((e for e in prior if e.start >= prev.start and not e.is_place), None)
-    return [first, partner] if first is not None and first.key != partner.key else []
+    orgs = [e for e in prior if not e.is_place and e.key != partner.key]
+    told = [e for e in orgs if prev is not None and e.start >= prev.start]
+    first = told[0] if told else _most_named(orgs)
+    return [first, partner] if first is not None else []
+
+
+def _most_named(ents: list[Entity]) -> Entity | None:
+    counts: dict[str, int] = {}
+    for e in ents:
+        counts[e.key] = counts.get(e.key, 0) + 1
+    return max(ents, key=lambda e: (counts[e.key], -ents.index(e)), default=None)
 
 
 def _infinitive(t: Token) -> bool:

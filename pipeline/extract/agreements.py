@@ -141,6 +141,14 @@ def _document_hits(s: Sent, atype: str, signs: list[int]) -> list[tuple[int, int
     return docs or [(i, 1, atype) for i in signs[:1]]
 
 
+def _document_signed(s: Sent, signs: list[int], text: str) -> list[tuple[int, int, str]]:
+    """"Соответствующий документ подписали ректоры", "podpisały dokument o współpracy": a document
+    noun in the clause of a signing, with no agreement named before, is a (generic) agreement."""
+    clause = {t.start for i in signs for t in _clause(s, i, text)}
+    return [(i, 1, "cooperation_agreement") for i, t in enumerate(s.tokens)
+            if t.start in clause and any_word(vocabs_for(t, s.lang), t, "document_nouns")][:1]
+
+
 def _named_next(cues: list[SentCues], si: int, signs: list[int], text: str):
     """"Podpisy złożyli wczoraj X i Y. Dokument, umowa o partnerstwie, przewiduje ...", "Подписи
     поставили ... Меморандум предусматривает": a signing with no document named, and the next
@@ -524,8 +532,8 @@ def _joined_orgs(s: Sent, found: list[Entity], ents: list[Entity], span: list[in
     out: list[Entity] = []
     for k in span[:-1]:
         t = toks[k]
-        if not any_word(vs, t, "and_words") or not t.text.islower() \
-                or not any(f.end == toks[k - 1].end for f in found + out):
+        if not any_word(vs, t, "conjunctions") or not t.text.islower() \
+                or not any(f.end == toks[k - 1].end for f in found + out):  # not "z": "Stowarzyszenie z Wołkowyska"
             continue
         run = [k + 1]
         while run[-1] + 1 in span and toks[run[-1] + 1].text[:1].isupper() \
@@ -826,6 +834,8 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
         named = _named_next(cues, si, signs, art.text) if signs and not hits else None
         if named:
             hits = named[0]
+        elif signs and not hits:  # "Соответствующий документ подписали X и Y", "podpisały dokument o współpracy"
+            hits = _document_signed(s, signs, art.text)
         if not hits:
             continue
         vs = sentence_vocabs(s.tokens, s.lang)

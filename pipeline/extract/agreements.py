@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pipeline.extract.cues import SentCues, day_shift
 from pipeline.extract.document import Sent
@@ -76,8 +77,55 @@ def entities(art: Article) -> list[Entity]:
             out.append(Entity(m.entity_key, m.start, m.end, _heads(m.text), False))
         elif m.label in ("LOC", "GPE", "ORG") and m.entity_key in art.places:  # "Rejon Orszański" tagged ORG, linked as a unit
             if art.places[m.entity_key].feature != "country":
-                out.append(Entity(m.entity_key, m.start, m.end, frozenset(), True))
+                out += _glued(m, art) or [Entity(m.entity_key, m.start, m.end, frozenset(), True)]
     return out
+
+
+def _unglued(art: Article, key: str) -> str:
+    """The place of a place mention the NER ran on into an organisation (`_glued`), else `key`."""
+    m = next((m for m in art.mentions if key and m.entity_key == key and m.label in ("LOC", "GPE")), None)
+    split = _glued(m, art) if m is not None else []
+    return split[0].key if split else key
+
+
+def _head_word(t: Token, lang: str) -> bool:
+    """Is the word an organisation's head noun (`heads` lemmas, or `head_stems` for be, of
+    lang/<xx>/org_heads.json): Izba, Университет, Універсітэт?"""
+    heads, stems = _org_heads(lang)
+    return bool(heads & {fold(x) for x in t.lemmas}) or t.lower.startswith(stems)
+
+
+@lru_cache(maxsize=None)
+def _org_heads(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    from pipeline.lang import load_json
+    data = load_json(lang, "org_heads.json") or {}
+    return frozenset(fold(h) for h in data.get("heads", [])), tuple(fold(h) for h in data.get("head_stems", []))
+
+
+def _glued(m: Mention, art: Article) -> list[Entity]:
+    """"w Białymstoku Podlaska Izba Turystyki i ...": a place mention the NER ran on into the
+    organisation named right after it. When its first one or two words are a place the gazetteer
+    knows and the rest opens capitalised with an organisation head noun (Izba, Uniwersytet ...),
+    it is that place and that organisation (the article's of that name, else a new one)."""
+    from pipeline.normalise import country_context
+    from pipeline.normalise.gazetteer import get_gazetteer
+    from pipeline.normalise.lemmas import lemmatise
+    words = tokenize(art.text, m.start, m.end)
+    while words and words[-1].text.islower():  # "... Turystyki i"
+        words.pop()
+    for k in (1, 2):
+        rest = words[k:]
+        if not rest or not rest[0].text[:1].isupper() or not any(_head_word(t, m.language) for t in rest[:3]):
+            continue
+        place = get_gazetteer().link(art.text[words[0].start:words[k - 1].end], None, m.language, country_context(art.places))
+        if place is None or place.feature == "country":
+            continue
+        art.places.setdefault(place.key, place)
+        surface = art.text[rest[0].start:rest[-1].end]
+        org = _organisation(art, lemmatise(surface, m.language, "ORG") or surface)
+        return [Entity(place.key, m.start, words[k - 1].end, frozenset(), True),
+                Entity(org.key, rest[0].start, rest[-1].end, _heads(surface), False)]
+    return []
 
 
 def _names(art: Article, key: str) -> list[str]:
@@ -935,7 +983,7 @@ def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int |
         if c.ordinal is None and not c.end_marker and not ctx.get("ref") and para_date.get(c.sent.block):
             day = para_date[c.sent.block]
         a.date, a.inferred = day, bool(day)
-    a.place = _venue(c, art, between, a.trigger_i, verb, a.end, a.retold or a.named_next)
+    a.place = _unglued(art, _venue(c, art, between, a.trigger_i, verb, a.end, a.retold or a.named_next))
     at_event = ev is not None and (verb_status == "signed" or ctx.get("ref") is not None) \
         and (ctx.get("ref") is not None or not before) and _during(a, ev)
     if not a.place and at_event:

@@ -73,11 +73,12 @@ def entities(art: Article) -> list[Entity]:
     """Organisation and place mentions that can be parties, in text order."""
     out = []
     for m in sorted(art.mentions, key=lambda m: m.start):
+        end = m.start + len(art.text[m.start:m.end].rstrip())  # a span run on over a line break ends at its last word
         if m.label == "ORG" and m.entity_key in art.organisations:
-            out.append(Entity(m.entity_key, m.start, m.end, _heads(m.text), False))
+            out.append(Entity(m.entity_key, m.start, end, _heads(m.text), False))
         elif m.label in ("LOC", "GPE", "ORG") and m.entity_key in art.places:  # "Rejon Orszański" tagged ORG, linked as a unit
             if art.places[m.entity_key].feature != "country":
-                out += _glued(m, art) or [Entity(m.entity_key, m.start, m.end, frozenset(), True)]
+                out += _glued(m, art) or [Entity(m.entity_key, m.start, end, frozenset(), True)]
     return out
 
 
@@ -702,6 +703,37 @@ def _parties_told_next(cues: list[SentCues], si: int, ents: list[Entity], art: A
     return _two_parties_of(nxt, ents, art.text, art)
 
 
+def _heading_parties(cues: list[SentCues], si: int, prior: list[Entity], art: Article) -> list[Entity]:
+    """"Porozumienie Podlaskiej Izby Rolniczej z Grodzieńskim Związkiem Rolników" / "W poniedziałek
+    w Sokółce podpisano porozumienie o współpracy.": the two parties the article's heading names,
+    with a name the NER left untagged there (capitalised words with an organisation head noun)."""
+    head = next((c.sent for c in cues[:si] if c.sent.heading), None)
+    if head is None:
+        return []
+    named = sorted(prior + _capitalised_orgs(head, prior, art), key=lambda e: e.start)
+    return _two_parties_of(head, named, art.text, art)
+
+
+def _capitalised_orgs(s: Sent, ents: list[Entity], art: Article) -> list[Entity]:
+    """Runs of two or more capitalised words, outside any entity, with an organisation head noun
+    among their first three, after the sentence's first word: names the NER left untagged."""
+    from pipeline.normalise.lemmas import lemmatise
+    out: list[Entity] = []
+    run: list[Token] = []
+    for t in s.tokens[1:] + [None]:
+        free = t is not None and t.text[:1].isupper() and not any(e.start <= t.start < e.end for e in ents) \
+            and (not run or not art.text[run[-1].end:t.start].strip())
+        if free:
+            run.append(t)
+            continue
+        if len(run) >= 2 and any(_head_word(w, s.lang) for w in run[:3]):
+            surface = art.text[run[0].start:run[-1].end]
+            org = _organisation(art, lemmatise(surface, s.lang, "ORG") or surface)
+            out.append(Entity(org.key, run[0].start, run[-1].end, _heads(surface), False))
+        run = [t] if t is not None and t.text[:1].isupper() and not any(e.start <= t.start < e.end for e in ents) else []
+    return out
+
+
 def _sides(prior: list[Entity], text: str, prev: Sent | None, art: Article) -> list[Entity]:
     """`obie strony`, `стороны`: the two parties of the sentence before (organisations or
     administrative units), else the two organisations named last."""
@@ -930,9 +962,9 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
                          for p in v2.words("both_sides")):
                     chosen, a.how = [_sides(prior, art.text, prev, art)], "sides"
                 elif not subj and not any(not e.is_place for e in here) and not (out and si - 1 in out[-1].sents) \
-                        and (told := _two_parties_of(prev, prior, art.text, art)):
+                        and (told := _two_parties_of(prev, prior, art.text, art) or _heading_parties(cues, si, prior, art)):
                     # "Podczas wizyty podpisano porozumienie": no party named, the two of the sentence before
-                    # (unless that sentence told an agreement: this one retells it)
+                    # (unless that sentence told an agreement: this one retells it), else of the heading
                     chosen, a.how = [told], "sides"
                 elif signed_by := _with_last_signatory(s, here, prior, out, vs):
                     chosen, a.how = [signed_by], "sides"

@@ -498,6 +498,24 @@ def _partner_after(s: Sent, ents: list[Entity], verb: int, vs, place_preps, text
     return None
 
 
+def _more_partners(s: Sent, subj: list[Entity], here: list[Entity], vs, art: Article) -> list[Entity]:
+    """"X podpisał umowy o współpracy z A oraz z B", "подписал соглашения с A и с B": when the
+    partner A is told with `z`/`с`/`з` (`with_preps`), each further organisation or unit told
+    with its own `z` is a partner of another agreement of the same signatory."""
+    toks = s.tokens
+
+    def told_with(e: Entity) -> bool:
+        prev = [t for t in toks if t.end <= e.start][-1:]
+        return bool(prev) and prev[0].text.islower() and any_word(vs, prev[0], "with_preps")
+
+    if len(subj) != 2 or not told_with(subj[1]):
+        return []
+    keys = {e.key for e in subj}
+    out = [e for e in here if e.start > subj[1].end and e.key not in keys and told_with(e)
+           and (not e.is_place or art.places[e.key].feature == "region")]
+    return list({e.key: e for e in out}.values())
+
+
 def _own_organisation(s: Sent, verb: int, lo: int, prior: list[Entity], vs) -> Entity | None:
     """"W Grodnie podpisaliśmy memorandum z X", "Наша ассоциация подписала ...": a signing told in
     the first person plural (`we_words` in its clause, a verb ending of `we_endings`) is by the
@@ -956,6 +974,8 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
                     subj = _own_partner(s, subj, here, verb, groups, gi, vs)
                 if len(subj) >= 2:
                     chosen, a.how = [subj], "subject"
+                    if len(groups) == 1:  # "podpisał umowy z A oraz z B": one agreement with each
+                        chosen += [[subj[0], p] for p in _more_partners(s, subj, here, vs, art)]
                 elif told_next := _parties_told_next(cues, si, ents, art):
                     chosen, a.how = [told_next], "sides"
                 elif any(v2.match_at(s.tokens, i, p) for v2 in vs for i in range(len(s.tokens))

@@ -708,15 +708,18 @@ def _two_parties_of(prev: Sent | None, prior: list[Entity], text: str, art: Arti
     return list({e.key: e for e in units}.values()) if len({e.key for e in units}) == 2 else []
 
 
-def _parties_told_next(cues: list[SentCues], si: int, ents: list[Entity], art: Article) -> list[Entity]:
+def _parties_told_next(cues: list[SentCues], si: int, ents: list[Entity], art: Article,
+                       need_noun: bool = True) -> list[Entity]:
     """"W środę podpisano list intencyjny. Stronami dokumentu są A oraz B.", "Сторонами соглашения
     стали A и B": a signing with no parties of its own, whose parties the next sentence of its
-    paragraph tells with `strona`/`сторона`/`бакі` (`party_nouns`), with no signing of its own."""
+    paragraph tells with `strona`/`сторона`/`бакі` (`party_nouns`), with no signing of its own.
+    Without the noun when the signing itself says the sides signed ("Соглашение стороны подписали
+    ... В переговорах участвовали A и B")."""
     if si + 1 >= len(cues) or cues[si + 1].sent.block != cues[si].sent.block:
         return []
     nxt = cues[si + 1].sent
     vs = sentence_vocabs(nxt.tokens, nxt.lang)
-    if _signing(nxt, art.text) or not any(any_word(vs, t, "party_nouns") for t in nxt.tokens):
+    if _signing(nxt, art.text) or (need_noun and not any(any_word(vs, t, "party_nouns") for t in nxt.tokens)):
         return []
     return _two_parties_of(nxt, ents, art.text, art)
 
@@ -980,7 +983,7 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
                     chosen, a.how = [told_next], "sides"
                 elif any(v2.match_at(s.tokens, i, p) for v2 in vs for i in range(len(s.tokens))
                          for p in v2.words("both_sides")):
-                    chosen, a.how = [_sides(prior, art.text, prev, art)], "sides"
+                    chosen, a.how = [_sides(prior, art.text, prev, art) or _parties_told_next(cues, si, ents, art, False)], "sides"
                 elif not subj and not any(not e.is_place for e in here) and not (out and si - 1 in out[-1].sents) \
                         and (told := _two_parties_of(prev, prior, art.text, art) or _heading_parties(cues, si, prior, art)):
                     # "Podczas wizyty podpisano porozumienie": no party named, the two of the sentence before

@@ -327,3 +327,15 @@ def test_the_sides_signing_takes_the_two_of_the_next_sentence():
             "Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła.\n")
     art = make(text, "2022-05-20", orgs={**FDS, **GIR})
     assert [sorted(a.parties) for a in art.agreements] == [BOTH]
+
+
+@pytest.mark.parametrize("text", [
+    "Fundacja Dobrego Sąsiedztwa prowadzi projekt z Grodzieńską Izbą Rzemiosła. Uczestnicy szkolenia podpisali "
+    "dokumenty potwierdzające udział.\n",
+    "Podpisy pod apelem złożyli prezes Fundacji Dobrego Sąsiedztwa i dyrektor Grodzieńskiej Izby Rzemiosła. "
+    "Umowa o współpracy obu organizacji obowiązuje od dawna.\n",
+])
+def test_signatures_under_no_agreement_are_no_row(text):
+    orgs = {**FDS, **GIR, "Fundacji Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa",
+            "Grodzieńskiej Izby Rzemiosła": "Grodzieńska Izba Rzemiosła"}
+    assert make(text, "2022-05-20", orgs=orgs).agreements == []

@@ -191,11 +191,29 @@ def _document_hits(s: Sent, atype: str, signs: list[int]) -> list[tuple[int, int
 
 
 def _document_signed(s: Sent, signs: list[int], text: str) -> list[tuple[int, int, str]]:
-    """"Соответствующий документ подписали ректоры", "podpisały dokument o współpracy": a document
-    noun in the clause of a signing, with no agreement named before, is a (generic) agreement."""
+    """"Соответствующий документ подписали ректоры обоих вузов", "X i Y podpisały dokument o
+    współpracy": a document noun in the clause of a signing whose sentence names a party or the
+    sides, with no agreement named before, is a (generic) agreement."""
     clause = {t.start for i in signs for t in _clause(s, i, text)}
+    vs = sentence_vocabs(s.tokens, s.lang)
+    sides = any(v.match_at(s.tokens, i, p) for v in vs for i in range(len(s.tokens)) for p in v.words("both_sides"))
+    if not sides and not any(m.label == "ORG" for m in s.mentions):
+        return []  # "Uczestnicy szkolenia podpisali dokumenty": no party told
     return [(i, 1, "cooperation_agreement") for i, t in enumerate(s.tokens)
             if t.start in clause and any_word(vocabs_for(t, s.lang), t, "document_nouns")][:1]
+
+
+def _signed_under_other(s: Sent, i: int) -> bool:
+    """"Podpisy pod apelem złożyli ...": signatures under something named that is no document
+    ("pod dokumentem", "под документом" are)."""
+    toks = s.tokens
+    if i + 2 >= len(toks):
+        return False
+    vs = vocabs_for(toks[i + 1], s.lang)
+    if not any_word(vs, toks[i + 1], "under_preps"):
+        return False
+    obj = toks[i + 2]
+    return not (any_word(vs, obj, "document_nouns") or any(v.find(toks, i + 2, v.data.get("agreement_triggers", {})) for v in vs))
 
 
 def _named_next(cues: list[SentCues], si: int, signs: list[int], text: str):
@@ -207,7 +225,7 @@ def _named_next(cues: list[SentCues], si: int, signs: list[int], text: str):
         return None
     nxt = cues[si + 1].sent
     hits = _hits(nxt)
-    if not hits or _signing(nxt, text):
+    if not hits or _signing(nxt, text) or _signed_under_other(cues[si].sent, signs[0]):
         return None
     i, n, atype = hits[0]
     return [(signs[0], 1, atype)], (nxt.tokens[i].start, _title_end(nxt, i + n, text))

@@ -339,3 +339,10 @@ def test_signatures_under_no_agreement_are_no_row(text):
     orgs = {**FDS, **GIR, "Fundacji Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa",
             "Grodzieńskiej Izby Rzemiosła": "Grodzieńska Izba Rzemiosła"}
     assert make(text, "2022-05-20", orgs=orgs).agreements == []
+
+
+def test_a_twinning_agreement_is_a_partnership():
+    text = "Гродненский облисполком и Лидский райисполком подписали соглашение о побратимстве.\n"
+    art = make(text, "2019-06-10", lang="ru", orgs={"Гродненский облисполком": "Гродненский облисполком",
+                                                    "Лидский райисполком": "Лидский райисполком"})
+    assert [a.agreement_type for a in art.agreements] == ["partnership"]

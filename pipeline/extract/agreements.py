@@ -9,6 +9,14 @@ common noun resolved to the last organisation of that head word), or from `obie 
 `стороны` (the two entities last named). Date and place come from the sentence, else from
 the event it was signed at (the one the sentence refers to, the ordinal day of the event in
 force, the paragraph's event) and are then `date_inferred`.
+
+Signings told around the document: the document named only in the next sentence ("Podpisy
+złożyli X i Y. Dokument, umowa o partnerstwie, ..."), or only as "dokument"/"документ"; parties
+told in the next sentence ("Stronami dokumentu są ..."), in the heading, or by the sentence
+before (its subject for a partner-only "goście podpisali ... z Y", else the article's most named
+organisation; "podpisaliśmy" is the article's organisation too); one signatory with partners
+each told with `z`/`с` signs one agreement with each. A signing noun in a negated clause
+("Do podpisania umowy nie doszło") is no signing.
 """
 from __future__ import annotations
 

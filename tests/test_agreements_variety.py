@@ -346,3 +346,13 @@ def test_a_twinning_agreement_is_a_partnership():
     art = make(text, "2019-06-10", lang="ru", orgs={"Гродненский облисполком": "Гродненский облисполком",
                                                     "Лидский райисполком": "Лидский райисполком"})
     assert [a.agreement_type for a in art.agreements] == ["partnership"]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła podpisały porozumienie intencyjne.\n", "pl"),
+    ("Гродненский облисполком и Лидский райисполком подписали соглашение о намерениях.\n", "ru"),
+])
+def test_an_agreement_of_intent_is_a_letter_of_intent(text, lang):
+    art = make(text, "2022-05-20", lang=lang, orgs={**FDS, **GIR, "Гродненский облисполком": "Гродненский облисполком",
+                                                   "Лидский райисполком": "Лидский райисполком"})
+    assert [a.agreement_type for a in art.agreements] == ["letter_of_intent"]

@@ -356,3 +356,9 @@ def test_an_agreement_of_intent_is_a_letter_of_intent(text, lang):
     art = make(text, "2022-05-20", lang=lang, orgs={**FDS, **GIR, "Гродненский облисполком": "Гродненский облисполком",
                                                    "Лидский райисполком": "Лидский райисполком"})
     assert [a.agreement_type for a in art.agreements] == ["letter_of_intent"]
+
+
+def test_a_town_a_subject_comes_from_is_no_party():
+    text = "Fundacja Dobrego Sąsiedztwa z Grodna i Grodzieńska Izba Rzemiosła podpisały porozumienie.\n"
+    art = make(text, "2022-05-20", places={"Grodna": "Grodno"}, orgs={**FDS, **GIR})
+    assert [sorted(a.parties) for a in art.agreements] == [BOTH]

@@ -449,8 +449,11 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
         if "," in text[toks[i - 1].end:toks[i].start]:
             lo = toks[i].start
             break
+    origin = [w for v in vs for w in v.words("origin_preps")]  # "Фонд «Свобода» из Варшавы": whence, not who
     found = _seated([e for e in _in_sentence(ents, text, lo, toks[verb].start)
-                     if not (e.is_place and _prep_before(s, e.start, place_preps))], s, art, ents)
+                     if not (e.is_place and (_prep_before(s, e.start, place_preps) or
+                                             (_prep_before(s, e.start, origin) and art.places[e.key].feature != "region")))],
+                    s, art, ents)
     if len(found) == 1:  # "Fundacja X i Izba Y podpisały" tagged as one organisation
         found = _split_coordinated(found[0], s, vs, art) or found
     # common nouns standing for an organisation named before: "klaster i izba podpisały";

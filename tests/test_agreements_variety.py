@@ -362,3 +362,10 @@ def test_a_town_a_subject_comes_from_is_no_party():
     text = "Fundacja Dobrego Sąsiedztwa z Grodna i Grodzieńska Izba Rzemiosła podpisały porozumienie.\n"
     art = make(text, "2022-05-20", places={"Grodna": "Grodno"}, orgs={**FDS, **GIR})
     assert [sorted(a.parties) for a in art.agreements] == [BOTH]
+
+
+@pytest.mark.parametrize("partner", ["Brzeska Izba Rolnicza", "Szacki Park Narodowy"])
+def test_an_untagged_organisation_joined_by_i_is_a_party(partner):
+    text = f"Porozumienie podpisały wczoraj Fundacja Dobrego Sąsiedztwa i {partner}.\n"
+    art = make(text, "2022-05-20", orgs=FDS)
+    assert len(art.agreements) == 1 and len(art.agreements[0].parties) == 2

@@ -2,11 +2,19 @@
 these tests): `list intencyjny` signed by "strony", `zawarto` / `parafowano`, "Podpisanie umowy
 odbyło się ...", a signing announced for a later day, a document named first and signed in a
 later paragraph, two agreements in one article, parties after the verb, as acronyms or as towns'
-authorities, Russian and Belarusian wording, and agreements only discussed (no row).
+authorities, Russian and Belarusian wording, and agreements only discussed (no row); since
+session 4 also a signing told before its document is named ("Podpisy złożyli ... Dokument, umowa
+o partnerstwie, ..."), the subject in an earlier clause or sentence ("Delegacja X przyjechała do
+Brześcia, gdzie podpisała ... z Y", "В ходе визита был подписан договор с Y"), parties told in
+the next sentence ("Stronami dokumentu są ..."), a first-person "podpisaliśmy", an untagged party
+joined by "i", a unit as the partner ("с гминой Сокулка"), a year the document is for ("na 2022
+rok"), a signing that did not happen ("Do podpisania umowy jednak nie doszło"), "the document"
+as the only name of the agreement, parties only in the heading, one signatory with two partners
+each told with "z", and a place the NER ran on into the organisation after it.
 
 The run is slow and the scorer lives in ../shared: `pytest --runslow tests/test_agreements_variety.py`.
-The floor sits a little below the figure measured when the set was written (agreements F1 1.000),
-so that it guards the constructions, not the exact figure.
+The floor sits a little below the figure measured (agreements F1 1.000 on the 16 articles first
+written, and again on the 37 after session 4), so that it guards the constructions, not the exact figure.
 """
 from __future__ import annotations
 
@@ -237,3 +245,127 @@ def test_an_event_noun_in_what_the_document_is_about_is_no_event():
     text = "12 maja 2021 r. w Grodnie podpisano porozumienie o współpracy podczas seminarium dla doradców.\n"
     art = make(text, "2021-05-20", places={"Grodnie": "Grodno"}, dates={"12 maja 2021 r.": "2021-05-12"})
     assert [(e.event_type, e.date_start) for e in art.events] == [("seminar", "2021-05-12")]
+
+
+# ----------------------------------------------------------------------------- constructions added in session 4
+def test_a_signing_told_before_its_document_is_named():
+    text = ("Podpisy złożyli wczoraj w Grodnie prezes Fundacji Dobrego Sąsiedztwa i dyrektor Grodzieńskiej Izby "
+            "Rzemiosła. Dokument, umowa o partnerstwie, przewiduje wymianę uczniów.\n")
+    art = make(text, "2022-05-20", places={"Grodnie": "Grodno"},
+               orgs={"Fundacji Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa",
+                     "Grodzieńskiej Izby Rzemiosła": "Grodzieńska Izba Rzemiosła"},
+               dates={"wczoraj": ("2022-05-19", True)})
+    assert _rows(art) == [("partnership", "2022-05-19", "geo:627904", "signed", BOTH)]
+    assert art.agreements[0].title == "umowa o partnerstwie"
+
+
+def test_parties_told_in_the_next_sentence():
+    text = ("W środę w Grodnie podpisano list intencyjny. Stronami dokumentu są Fundacja Dobrego Sąsiedztwa "
+            "oraz Grodzieńska Izba Rzemiosła.\n")
+    art = make(text, "2022-05-20", places={"Grodnie": "Grodno"}, orgs={**FDS, **GIR})
+    assert [(a.agreement_type, sorted(a.parties)) for a in art.agreements] == [("letter_of_intent", BOTH)]
+
+
+def test_a_negated_signing_noun_is_no_row():
+    text = ("Do podpisania porozumienia między Fundacją Dobrego Sąsiedztwa a Grodzieńską Izbą Rzemiosła "
+            "jednak nie doszło.\n")
+    assert make(text, "2022-05-20", orgs={**FDS, **GIR}).agreements == []
+
+
+def test_a_first_person_signing_is_by_the_article_organisation():
+    text = ("Fundacja Dobrego Sąsiedztwa działa od 2010 r. W piątek podpisaliśmy porozumienie o współpracy "
+            "z Grodzieńską Izbą Rzemiosła.\n")
+    art = make(text, "2022-05-20", orgs={**FDS, **GIR})
+    assert [sorted(a.parties) for a in art.agreements] == [BOTH]
+
+
+def test_a_partner_only_signing_takes_the_subject_of_the_sentence_before():
+    text = ("Delegacja Fundacji Dobrego Sąsiedztwa przebywała w Grodnie. Drugiego dnia goście podpisali "
+            "porozumienie o współpracy z Grodzieńską Izbą Rzemiosła.\n")
+    art = make(text, "2022-05-20", places={"Grodnie": "Grodno"},
+               orgs={"Fundacji Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa", **GIR})
+    assert [sorted(a.parties) for a in art.agreements] == [BOTH]
+
+
+def test_a_year_the_document_is_for_is_not_its_date():
+    text = ("Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła podpisały program współpracy na 2023 rok.\n")
+    art = make(text, "2022-05-20", orgs={**FDS, **GIR}, dates={"na 2023 rok": "2023"})
+    assert [(a.agreement_type, a.date, a.status) for a in art.agreements] == [("other", "", "signed")]
+
+
+def test_a_programme_name_is_no_document():
+    text = ("Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła podpisały umowę w ramach Programu "
+            "Współpracy Transgranicznej.\n")
+    art = make(text, "2022-05-20", orgs={**FDS, **GIR})
+    assert [a.agreement_type for a in art.agreements] == ["cooperation_agreement"]
+
+
+def test_one_signatory_with_two_partners_told_each_with_z_signs_two_agreements():
+    text = ("Fundacja Dobrego Sąsiedztwa podpisała umowy o współpracy z Grodzieńską Izbą Rzemiosła oraz "
+            "z Politechniką Grodzieńską.\n")
+    art = make(text, "2022-05-20", orgs={**FDS, **GIR, "Politechniką Grodzieńską": "Politechnika Grodzieńska"})
+    assert sorted(sorted(a.parties) for a in art.agreements) == [
+        BOTH, ["org:fundacja dobrego sąsiedztwa", "org:politechnika grodzieńska"]]
+
+
+def test_a_document_noun_signed_with_no_agreement_named_is_an_agreement():
+    text = ("Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła podpisały dokument o współpracy.\n")
+    art = make(text, "2022-05-20", orgs={**FDS, **GIR})
+    assert [(a.agreement_type, sorted(a.parties)) for a in art.agreements] == [("cooperation_agreement", BOTH)]
+
+
+def test_a_partyless_signing_takes_the_parties_of_the_heading():
+    text = ("Porozumienie Fundacji Dobrego Sąsiedztwa z Grodzieńską Izbą Rzemiosła\n\n"
+            "W poniedziałek w Grodnie podpisano porozumienie o współpracy.\n")
+    art = make(text, "2022-05-20", places={"Grodnie": "Grodno"},
+               orgs={"Fundacji Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa", **GIR})
+    assert [sorted(a.parties) for a in art.agreements] == [BOTH]
+
+
+def test_the_sides_signing_takes_the_two_of_the_next_sentence():
+    text = ("Porozumienie o współpracy strony podpisały po rozmowach. W rozmowach uczestniczyły Fundacja "
+            "Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła.\n")
+    art = make(text, "2022-05-20", orgs={**FDS, **GIR})
+    assert [sorted(a.parties) for a in art.agreements] == [BOTH]
+
+
+@pytest.mark.parametrize("text", [
+    "Fundacja Dobrego Sąsiedztwa prowadzi projekt z Grodzieńską Izbą Rzemiosła. Uczestnicy szkolenia podpisali "
+    "dokumenty potwierdzające udział.\n",
+    "Podpisy pod apelem złożyli prezes Fundacji Dobrego Sąsiedztwa i dyrektor Grodzieńskiej Izby Rzemiosła. "
+    "Umowa o współpracy obu organizacji obowiązuje od dawna.\n",
+])
+def test_signatures_under_no_agreement_are_no_row(text):
+    orgs = {**FDS, **GIR, "Fundacji Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa",
+            "Grodzieńskiej Izby Rzemiosła": "Grodzieńska Izba Rzemiosła"}
+    assert make(text, "2022-05-20", orgs=orgs).agreements == []
+
+
+def test_a_twinning_agreement_is_a_partnership():
+    text = "Гродненский облисполком и Лидский райисполком подписали соглашение о побратимстве.\n"
+    art = make(text, "2019-06-10", lang="ru", orgs={"Гродненский облисполком": "Гродненский облисполком",
+                                                    "Лидский райисполком": "Лидский райисполком"})
+    assert [a.agreement_type for a in art.agreements] == ["partnership"]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła podpisały porozumienie intencyjne.\n", "pl"),
+    ("Гродненский облисполком и Лидский райисполком подписали соглашение о намерениях.\n", "ru"),
+])
+def test_an_agreement_of_intent_is_a_letter_of_intent(text, lang):
+    art = make(text, "2022-05-20", lang=lang, orgs={**FDS, **GIR, "Гродненский облисполком": "Гродненский облисполком",
+                                                   "Лидский райисполком": "Лидский райисполком"})
+    assert [a.agreement_type for a in art.agreements] == ["letter_of_intent"]
+
+
+def test_a_town_a_subject_comes_from_is_no_party():
+    text = "Fundacja Dobrego Sąsiedztwa z Grodna i Grodzieńska Izba Rzemiosła podpisały porozumienie.\n"
+    art = make(text, "2022-05-20", places={"Grodna": "Grodno"}, orgs={**FDS, **GIR})
+    assert [sorted(a.parties) for a in art.agreements] == [BOTH]
+
+
+@pytest.mark.parametrize("partner", ["Brzeska Izba Rolnicza", "Szacki Park Narodowy"])
+def test_an_untagged_organisation_joined_by_i_is_a_party(partner):
+    text = f"Porozumienie podpisały wczoraj Fundacja Dobrego Sąsiedztwa i {partner}.\n"
+    art = make(text, "2022-05-20", orgs=FDS)
+    assert len(art.agreements) == 1 and len(art.agreements[0].parties) == 2

@@ -31,15 +31,19 @@ def extract(article: Article) -> Article:
 def _signing_events(article: Article, agreements: list[ag.AgDraft], drafts: list[ev.Draft]) -> None:
     """A signing with its own date or place and no event around it is an event of its own
     (a separate signing ceremony, GUIDELINES: `signing`)."""
+    made: dict[tuple, ev.Draft] = {}  # two agreements signed in one sentence: one ceremony
     for a in agreements:
         if a.event is not None or not (a.own_date or a.place):
+            continue
+        if (a.si, a.date, a.place) in made:
+            a.event = made[(a.si, a.date, a.place)]
             continue
         d = ev.Draft("signing", place=a.place, strength=2 if a.place else 0, start=a.date, end=a.date,
                      inferred=a.inferred, explicit_date=a.own_date and not a.inferred, sents=[a.si],
                      evidence=a.si, evidence_score=1, mentions=1, strong=True,
                      tenses=["planned" if a.status == "planned" else "past"])
         drafts.append(d)
-        a.event = d
+        a.event = made[(a.si, a.date, a.place)] = d
 
 
 def _dates_from_signings(agreements: list[ag.AgDraft]) -> None:

@@ -9,11 +9,20 @@ common noun resolved to the last organisation of that head word), or from `obie 
 `стороны` (the two entities last named). Date and place come from the sentence, else from
 the event it was signed at (the one the sentence refers to, the ordinal day of the event in
 force, the paragraph's event) and are then `date_inferred`.
+
+Signings told around the document: the document named only in the next sentence ("Podpisy
+złożyli X i Y. Dokument, umowa o partnerstwie, ..."), or only as "dokument"/"документ"; parties
+told in the next sentence ("Stronami dokumentu są ..."), in the heading, or by the sentence
+before (its subject for a partner-only "goście podpisali ... z Y", else the article's most named
+organisation; "podpisaliśmy" is the article's organisation too); one signatory with partners
+each told with `z`/`с` signs one agreement with each. A signing noun in a negated clause
+("Do podpisania umowy nie doszło") is no signing.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pipeline.extract.cues import SentCues, day_shift
 from pipeline.extract.document import Sent
@@ -54,6 +63,7 @@ class AgDraft:
     sents: list[int] = field(default_factory=list)
     heading: bool = False  # told in a heading line
     retold: bool = False  # "Dokument podpisano ...", "Церемония прошла ...": the agreement told before
+    named_next: bool = False  # "Podpisy złożyli X i Y. Dokument, umowa o partnerstwie, ...": named in the next sentence
     unsigned: bool = False  # named without a signing ("Nowe memorandum ... między X a Y"): kept only
     # when a signing told elsewhere ("Dokument podpisali ...") joins it
 
@@ -71,12 +81,60 @@ def entities(art: Article) -> list[Entity]:
     """Organisation and place mentions that can be parties, in text order."""
     out = []
     for m in sorted(art.mentions, key=lambda m: m.start):
+        end = m.start + len(art.text[m.start:m.end].rstrip())  # a span run on over a line break ends at its last word
         if m.label == "ORG" and m.entity_key in art.organisations:
-            out.append(Entity(m.entity_key, m.start, m.end, _heads(m.text), False))
+            out.append(Entity(m.entity_key, m.start, end, _heads(m.text), False))
         elif m.label in ("LOC", "GPE", "ORG") and m.entity_key in art.places:  # "Rejon Orszański" tagged ORG, linked as a unit
             if art.places[m.entity_key].feature != "country":
-                out.append(Entity(m.entity_key, m.start, m.end, frozenset(), True))
+                out += _glued(m, art) or [Entity(m.entity_key, m.start, end, frozenset(), True)]
     return out
+
+
+def _unglued(art: Article, key: str) -> str:
+    """The place of a place mention the NER ran on into an organisation (`_glued`), else `key`."""
+    m = next((m for m in art.mentions if key and m.entity_key == key and m.label in ("LOC", "GPE")), None)
+    split = _glued(m, art) if m is not None else []
+    return split[0].key if split else key
+
+
+def _head_word(t: Token, lang: str) -> bool:
+    """Is the word an organisation's head noun (`heads` lemmas, or `head_stems` for be, of
+    lang/<xx>/org_heads.json): Izba, Университет, Універсітэт?"""
+    heads, stems = _org_heads(lang)
+    return bool(heads & {fold(x) for x in t.lemmas}) or t.lower.startswith(stems)
+
+
+@lru_cache(maxsize=None)
+def _org_heads(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    from pipeline.lang import load_json
+    data = load_json(lang, "org_heads.json") or {}
+    return frozenset(fold(h) for h in data.get("heads", [])), tuple(fold(h) for h in data.get("head_stems", []))
+
+
+def _glued(m: Mention, art: Article) -> list[Entity]:
+    """"w Białymstoku Podlaska Izba Turystyki i ...": a place mention the NER ran on into the
+    organisation named right after it. When its first one or two words are a place the gazetteer
+    knows and the rest opens capitalised with an organisation head noun (Izba, Uniwersytet ...),
+    it is that place and that organisation (the article's of that name, else a new one)."""
+    from pipeline.normalise import country_context
+    from pipeline.normalise.gazetteer import get_gazetteer
+    from pipeline.normalise.lemmas import lemmatise
+    words = tokenize(art.text, m.start, m.end)
+    while words and words[-1].text.islower():  # "... Turystyki i"
+        words.pop()
+    for k in (1, 2):
+        rest = words[k:]
+        if not rest or not rest[0].text[:1].isupper() or not any(_head_word(t, m.language) for t in rest[:3]):
+            continue
+        place = get_gazetteer().link(art.text[words[0].start:words[k - 1].end], None, m.language, country_context(art.places))
+        if place is None or place.feature == "country":
+            continue
+        art.places.setdefault(place.key, place)
+        surface = art.text[rest[0].start:rest[-1].end]
+        org = _organisation(art, lemmatise(surface, m.language, "ORG") or surface)
+        return [Entity(place.key, m.start, words[k - 1].end, frozenset(), True),
+                Entity(org.key, rest[0].start, rest[-1].end, _heads(surface), False)]
+    return []
 
 
 def _names(art: Article, key: str) -> list[str]:
@@ -111,12 +169,19 @@ def _hits(s: Sent) -> list[tuple[int, int, str]]:
                 hit = v.find(toks, i, v.data.get("agreement_triggers", {}))
                 if hit and (best is None or hit[1] > best[1]):
                     best = hit
-        if best:
+        if best and _proper_name(toks, i, best[1]):
+            i += best[1]  # "w ramach Programu Współpracy Transgranicznej": a programme's name, no document
+        elif best:
             out.append((i, best[1], best[0]))
             i += best[1]
         else:
             i += 1
     return out
+
+
+def _proper_name(toks: list[Token], i: int, n: int) -> bool:
+    """A hit of several words, all capitalised, inside the sentence: a name, not a document."""
+    return i > 0 and n > 1 and all(t.text[:1].isupper() for t in toks[i:i + n])
 
 
 def _after_draft_noun(s: Sent, i: int) -> bool:
@@ -133,7 +198,48 @@ def _document_hits(s: Sent, atype: str, signs: list[int]) -> list[tuple[int, int
     return docs or [(i, 1, atype) for i in signs[:1]]
 
 
-def _signing(s: Sent, key: str = "signing_words") -> list[int]:
+def _document_signed(s: Sent, signs: list[int], text: str) -> list[tuple[int, int, str]]:
+    """"Соответствующий документ подписали ректоры обоих вузов", "X i Y podpisały dokument o
+    współpracy": a document noun in the clause of a signing whose sentence names a party or the
+    sides, with no agreement named before, is a (generic) agreement."""
+    clause = {t.start for i in signs for t in _clause(s, i, text)}
+    vs = sentence_vocabs(s.tokens, s.lang)
+    sides = any(v.match_at(s.tokens, i, p) for v in vs for i in range(len(s.tokens)) for p in v.words("both_sides"))
+    if not sides and not any(m.label == "ORG" for m in s.mentions):
+        return []  # "Uczestnicy szkolenia podpisali dokumenty": no party told
+    return [(i, 1, "cooperation_agreement") for i, t in enumerate(s.tokens)
+            if t.start in clause and any_word(vocabs_for(t, s.lang), t, "document_nouns")][:1]
+
+
+def _signed_under_other(s: Sent, i: int) -> bool:
+    """"Podpisy pod apelem złożyli ...": signatures under something named that is no document
+    ("pod dokumentem", "под документом" are)."""
+    toks = s.tokens
+    if i + 2 >= len(toks):
+        return False
+    vs = vocabs_for(toks[i + 1], s.lang)
+    if not any_word(vs, toks[i + 1], "under_preps"):
+        return False
+    obj = toks[i + 2]
+    return not (any_word(vs, obj, "document_nouns") or any(v.find(toks, i + 2, v.data.get("agreement_triggers", {})) for v in vs))
+
+
+def _named_next(cues: list[SentCues], si: int, signs: list[int], text: str):
+    """"Podpisy złożyli wczoraj X i Y. Dokument, umowa o partnerstwie, przewiduje ...", "Подписи
+    поставили ... Меморандум предусматривает": a signing with no document named, and the next
+    sentence of its paragraph naming one with no signing of its own. Returns the hit the signing
+    stands for (the type of that document) and the document's title span, or None."""
+    if si + 1 >= len(cues) or cues[si + 1].sent.block != cues[si].sent.block:
+        return None
+    nxt = cues[si + 1].sent
+    hits = _hits(nxt)
+    if not hits or _signing(nxt, text) or _signed_under_other(cues[si].sent, signs[0]):
+        return None
+    i, n, atype = hits[0]
+    return [(signs[0], 1, atype)], (nxt.tokens[i].start, _title_end(nxt, i + n, text))
+
+
+def _signing(s: Sent, text: str, key: str = "signing_words") -> list[int]:
     """Token indices of signing words, leaving out a signing negated or only considered
     ("nie podpisano", "o możliwości podpisania", "возможность заключения", "магчымасць падпісання")."""
     toks = s.tokens
@@ -146,9 +252,31 @@ def _signing(s: Sent, key: str = "signing_words") -> list[int]:
         negated = any(b.lower in v.words("negations") and not (k + 1 < len(before) and
                                                                before[k + 1].lower in v.words("negation_exceptions"))
                       for v in vs for k, b in enumerate(before))  # "nie tylko podpisały" still signs
-        if not negated and not any(any_word(vs, b, "not_signed_words") for b in before):
+        if not negated and not any(any_word(vs, b, "not_signed_words") for b in before) \
+                and not _negated_nominal(s, i, vs, text):
             out.append(i)
     return out
+
+
+def _clause(s: Sent, i: int, text: str) -> list[Token]:
+    """The tokens of token i's clause: between the commas (or sentence bounds) around it."""
+    toks = s.tokens
+    lo = next((k for k in range(i, 0, -1) if "," in text[toks[k - 1].end:toks[k].start]), 0)
+    hi = next((k for k in range(i, len(toks) - 1) if "," in text[toks[k].end:toks[k + 1].start]), len(toks) - 1)
+    return toks[lo:hi + 1]
+
+
+def _negated_nominal(s: Sent, i: int, vs, text: str) -> bool:
+    """"Do podpisania umowy jednak nie doszło", "Подписание соглашения не состоялось": a signing
+    noun whose clause has a negation (not "nie tylko") tells a signing that did not happen."""
+    t = s.tokens[i]
+    nominal = bool(t.tags) and all(x.startswith(("ger", "subst", "NOUN")) for x in t.tags)
+    if not (nominal or any_word(vs, t, "signing_nouns")):  # "podpisania" is a gerund of "podpisać"
+        return False
+    clause = _clause(s, i, text)
+    return any(t.lower in v.words("negations") and not (k + 1 < len(clause) and
+                                                        clause[k + 1].lower in v.words("negation_exceptions"))
+               for v in vs for k, t in enumerate(clause))
 
 
 def between_index(s: Sent) -> int | None:
@@ -321,8 +449,11 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
         if "," in text[toks[i - 1].end:toks[i].start]:
             lo = toks[i].start
             break
+    origin = [w for v in vs for w in v.words("origin_preps")]  # "Фонд «Свобода» из Варшавы": whence, not who
     found = _seated([e for e in _in_sentence(ents, text, lo, toks[verb].start)
-                     if not (e.is_place and _prep_before(s, e.start, place_preps))], s, art, ents)
+                     if not (e.is_place and (_prep_before(s, e.start, place_preps) or
+                                             (_prep_before(s, e.start, origin) and art.places[e.key].feature != "region")))],
+                    s, art, ents)
     if len(found) == 1:  # "Fundacja X i Izba Y podpisały" tagged as one organisation
         found = _split_coordinated(found[0], s, vs, art) or found
     # common nouns standing for an organisation named before: "klaster i izba podpisały";
@@ -352,15 +483,14 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
         e = _official_unit(t, toks[k + 1:min(k + 3, verb)], art, s.lang, vs)
         if e is not None and all(f.key != e.key for f in found):
             found.append(e)
-    found += _joined_towns(s, found, ents, [k for k, t in enumerate(toks[:verb]) if t.start >= lo], art, vs)
+    span = [k for k, t in enumerate(toks[:verb]) if t.start >= lo]
+    found += (joined := _joined_orgs(s, found, ents, span, art, vs))
+    found += _joined_towns(s, found, ents + joined, span, art, vs)
+    if not found and (own := _own_organisation(s, verb, lo, prior, vs)) is not None:
+        found = [own]
     found.sort(key=lambda e: e.start)
-    # "X подписали с Y": the partner after the verb
-    if len(found) == 1:
-        after = [e for e in _in_sentence(ents, text, toks[verb].end, s.end) if not e.is_place]
-        if after and toks[verb].end <= after[0].start:
-            gap_toks = [t for t in toks if toks[verb].end <= t.start < after[0].start]
-            if any(any_word(vs, t, "and_words") for t in gap_toks[-2:]):
-                found.append(after[0])
+    if len(found) == 1 and (partner := _partner_after(s, ents, verb, vs, place_preps, text)) is not None:
+        found.append(partner)
     if not found:  # "umowę zawarły Starostwo ... i Rada ...", "Dokument podpisali rektor X i prorektor Y"
         found = _coordinated_after(s, ents, verb, vs, place_preps, art)
     if len(found) == 1:  # "podpisało z politechniką", "подписал с университетом": a body named before
@@ -374,6 +504,55 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
                 found.append(Entity(e.key, t.start, t.end, e.heads, False))
                 break
     return found
+
+
+def _partner_after(s: Sent, ents: list[Entity], verb: int, vs, place_preps, text: str) -> Entity | None:
+    """"X подписали с Y": the first organisation after the verb, with `z`/`с`/`з` among the two
+    words before it; else a town or unit ("umowy partnerskie z gminą Żółkiew", "z Lidą") with
+    `z` the only such word between the verb and it, right before it ("z uczelnią z Grodna" tells
+    where the university is from, not a partner)."""
+    toks = s.tokens
+    after = [e for e in _in_sentence(ents, text, toks[verb].end, s.end) if toks[verb].end <= e.start]
+
+    def joins(e: Entity) -> list[int]:
+        gap = [t for t in toks if toks[verb].end <= t.start < e.start]
+        return [len(gap) - k for k, t in enumerate(gap) if any_word(vs, t, "and_words")]  # distance back
+
+    org = next((e for e in after if not e.is_place), None)
+    if org is not None and any(d <= 2 for d in joins(org)):
+        return org
+    town = next((e for e in after if e.is_place and not _prep_before(s, e.start, place_preps)), None)
+    if town is not None and (org is None or town.start < org.start) and joins(town) == [1]:
+        return town
+    return None
+
+
+def _more_partners(s: Sent, subj: list[Entity], here: list[Entity], vs, art: Article) -> list[Entity]:
+    """"X podpisał umowy o współpracy z A oraz z B", "подписал соглашения с A и с B": when the
+    partner A is told with `z`/`с`/`з` (`with_preps`), each further organisation or unit told
+    with its own `z` is a partner of another agreement of the same signatory."""
+    toks = s.tokens
+
+    def told_with(e: Entity) -> bool:
+        prev = [t for t in toks if t.end <= e.start][-1:]
+        return bool(prev) and prev[0].text.islower() and any_word(vs, prev[0], "with_preps")
+
+    if len(subj) != 2 or not told_with(subj[1]):
+        return []
+    keys = {e.key for e in subj}
+    out = [e for e in here if e.start > subj[1].end and e.key not in keys and told_with(e)
+           and (not e.is_place or art.places[e.key].feature == "region")]
+    return list({e.key: e for e in out}.values())
+
+
+def _own_organisation(s: Sent, verb: int, lo: int, prior: list[Entity], vs) -> Entity | None:
+    """"W Grodnie podpisaliśmy memorandum z X", "Наша ассоциация подписала ...": a signing told in
+    the first person plural (`we_words` in its clause, a verb ending of `we_endings`) is by the
+    article's own organisation, the first one it names."""
+    toks = s.tokens
+    we = any(any_word(vs, t, "we_words") for t in toks[:verb] if t.start >= lo) \
+        or any(toks[verb].lower.endswith(e) for v in vs for e in v.words("we_endings"))
+    return next((e for e in prior if not e.is_place), None) if we else None
 
 
 def _official_unit(official: Token, words: list[Token], art: Article, lang: str, vs) -> Entity | None:
@@ -432,8 +611,39 @@ def _coordinated_after(s: Sent, ents: list[Entity], verb: int, vs, place_preps, 
         if not (joined or (gap and sides and len(gap) <= 6)):
             break
         out.append(e)
-    out += _joined_towns(s, out, ents, list(range(verb + 1, len(toks))), art, vs) if out else []
+    span = list(range(verb + 1, len(toks)))
+    out += (joined := _joined_orgs(s, out, ents, span, art, vs)) if out else []
+    out += _joined_towns(s, out, ents + joined, span, art, vs) if out else []
     return out if len(out) >= 2 else []
+
+
+def _joined_orgs(s: Sent, found: list[Entity], ents: list[Entity], span: list[int], art: Article,
+                 vs) -> list[Entity]:
+    """"przez Poleski Park Narodowy i Szacki Park Narodowy": two or more capitalised words with an
+    organisation's head noun (Park, Izba, Университет ...), joined to a party by `i`/`и`/`і` and
+    left untagged by the NER, are an organisation (the article's of that name, else a new one)."""
+    from pipeline.extract.cues import org_head
+    from pipeline.normalise.lemmas import lemmatise
+    toks = s.tokens
+    out: list[Entity] = []
+    for k in span[:-1]:
+        t = toks[k]
+        if not any_word(vs, t, "conjunctions") or not t.text.islower() \
+                or not any(f.end == toks[k - 1].end for f in found + out):  # not "z": "Stowarzyszenie z Wołkowyska"
+            continue
+        run = [k + 1]
+        while run[-1] + 1 in span and toks[run[-1] + 1].text[:1].isupper() \
+                and not art.text[toks[run[-1]].end:toks[run[-1] + 1].start].strip():
+            run.append(run[-1] + 1)
+        words = [toks[i] for i in run]
+        if len(run) < 2 or not words[0].text[:1].isupper() or any(e.start < words[-1].end and words[0].start < e.end for e in ents) \
+                or not any(org_head(toks, i, s.lang) for i in run):
+            continue
+        surface = art.text[words[0].start:words[-1].end]
+        org = _organisation(art, lemmatise(surface, s.lang, "ORG") or surface)
+        if all(f.key != org.key for f in found + out):
+            out.append(Entity(org.key, words[0].start, words[-1].end, _heads(surface), False))
+    return out
 
 
 def _joined_towns(s: Sent, found: list[Entity], ents: list[Entity], span: list[int], art: Article,
@@ -527,6 +737,53 @@ def _two_parties_of(prev: Sent | None, prior: list[Entity], text: str, art: Arti
     return list({e.key: e for e in units}.values()) if len({e.key for e in units}) == 2 else []
 
 
+def _parties_told_next(cues: list[SentCues], si: int, ents: list[Entity], art: Article,
+                       need_noun: bool = True) -> list[Entity]:
+    """"W środę podpisano list intencyjny. Stronami dokumentu są A oraz B.", "Сторонами соглашения
+    стали A и B": a signing with no parties of its own, whose parties the next sentence of its
+    paragraph tells with `strona`/`сторона`/`бакі` (`party_nouns`), with no signing of its own.
+    Without the noun when the signing itself says the sides signed ("Соглашение стороны подписали
+    ... В переговорах участвовали A и B")."""
+    if si + 1 >= len(cues) or cues[si + 1].sent.block != cues[si].sent.block:
+        return []
+    nxt = cues[si + 1].sent
+    vs = sentence_vocabs(nxt.tokens, nxt.lang)
+    if _signing(nxt, art.text) or (need_noun and not any(any_word(vs, t, "party_nouns") for t in nxt.tokens)):
+        return []
+    return _two_parties_of(nxt, ents, art.text, art)
+
+
+def _heading_parties(cues: list[SentCues], si: int, prior: list[Entity], art: Article) -> list[Entity]:
+    """"Porozumienie Podlaskiej Izby Rolniczej z Grodzieńskim Związkiem Rolników" / "W poniedziałek
+    w Sokółce podpisano porozumienie o współpracy.": the two parties the article's heading names,
+    with a name the NER left untagged there (capitalised words with an organisation head noun)."""
+    head = next((c.sent for c in cues[:si] if c.sent.heading), None)
+    if head is None:
+        return []
+    named = sorted(prior + _capitalised_orgs(head, prior, art), key=lambda e: e.start)
+    return _two_parties_of(head, named, art.text, art)
+
+
+def _capitalised_orgs(s: Sent, ents: list[Entity], art: Article) -> list[Entity]:
+    """Runs of two or more capitalised words, outside any entity, with an organisation head noun
+    among their first three, after the sentence's first word: names the NER left untagged."""
+    from pipeline.normalise.lemmas import lemmatise
+    out: list[Entity] = []
+    run: list[Token] = []
+    for t in s.tokens[1:] + [None]:
+        free = t is not None and t.text[:1].isupper() and not any(e.start <= t.start < e.end for e in ents) \
+            and (not run or not art.text[run[-1].end:t.start].strip())
+        if free:
+            run.append(t)
+            continue
+        if len(run) >= 2 and any(_head_word(w, s.lang) for w in run[:3]):
+            surface = art.text[run[0].start:run[-1].end]
+            org = _organisation(art, lemmatise(surface, s.lang, "ORG") or surface)
+            out.append(Entity(org.key, run[0].start, run[-1].end, _heads(surface), False))
+        run = [t] if t is not None and t.text[:1].isupper() and not any(e.start <= t.start < e.end for e in ents) else []
+    return out
+
+
 def _sides(prior: list[Entity], text: str, prev: Sent | None, art: Article) -> list[Entity]:
     """`obie strony`, `стороны`: the two parties of the sentence before (organisations or
     administrative units), else the two organisations named last."""
@@ -544,18 +801,49 @@ def _sides(prior: list[Entity], text: str, prev: Sent | None, art: Article) -> l
     return []
 
 
+def _partner_only(s: Sent, here: list[Entity], vs) -> Entity | None:
+    """The one organisation of a sentence, told as a partner (`z B`, `с B`, `з B`)."""
+    own = [e for e in here if not e.is_place]
+    if len({e.key for e in own}) != 1:
+        return None
+    prev = [t for t in s.tokens if t.end <= own[0].start][-1:]
+    if not prev or not any_word(vs, prev[0], "and_words") or prev[0].text[:1].isupper():
+        return None
+    return own[0]
+
+
 def _with_last_signatory(s: Sent, here: list[Entity], prior: list[Entity], done: list[AgDraft], vs) -> list[Entity]:
     """"X podpisała porozumienie z A. Planowane jest podpisanie umowy z B.": a document with only
     a partner (`z B`, `с B`) is signed by the one who signed the agreement told before."""
-    own = [e for e in here if not e.is_place]
+    partner = _partner_only(s, here, vs)
     last = next((d for d in reversed(done) if not d.unsigned and len(d.parties) >= 2), None)
-    if len(own) != 1 or last is None or own[0].key in last.parties:
-        return []
-    prev = [t for t in s.tokens if t.end <= own[0].start][-1:]
-    if not prev or not any_word(vs, prev[0], "and_words") or prev[0].text[:1].isupper():
+    if partner is None or last is None or partner.key in last.parties:
         return []
     signatory = next((e for e in reversed(prior) if e.key == last.parties[0]), None)
-    return [signatory, own[0]] if signatory is not None else []
+    return [signatory, partner] if signatory is not None else []
+
+
+def _with_previous_subject(s: Sent, here: list[Entity], prev: Sent | None, prior: list[Entity], vs) -> list[Entity]:
+    """"Delegacja X przebywała w Nowogródku. Drugiego dnia goście podpisali porozumienie z Y.",
+    "Делегация X посетила Люблин. В ходе визита был подписан договор с Y": a document with only a
+    partner and no subject of its own is signed by the first organisation of the sentence before
+    (of the same paragraph), the one that sentence is about; with none there (a paragraph opening
+    "W czwartek zawarto porozumienie z Y"), by the article's organisation: the one named most
+    often before (the first of those)."""
+    partner = _partner_only(s, here, vs)
+    if partner is None:
+        return []
+    orgs = [e for e in prior if not e.is_place and e.key != partner.key]
+    told = [e for e in orgs if prev is not None and e.start >= prev.start]
+    first = told[0] if told else _most_named(orgs)
+    return [first, partner] if first is not None else []
+
+
+def _most_named(ents: list[Entity]) -> Entity | None:
+    counts: dict[str, int] = {}
+    for e in ents:
+        counts[e.key] = counts.get(e.key, 0) + 1
+    return max(ents, key=lambda e: (counts[e.key], -ents.index(e)), default=None)
 
 
 def _infinitive(t: Token) -> bool:
@@ -667,12 +955,17 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
         if ctx.get("date"):
             para_date[s.block] = ctx["date"]
         hits = _hits(s)
-        signs = _signing(s)
+        signs = _signing(s, art.text)
         if not hits and not signs and out and si - 1 in out[-1].sents:
-            signs = _signing(s, "ceremony_nouns")  # "Церемония прошла 16 мая в Бресте": the signing told next
+            signs = _signing(s, art.text, "ceremony_nouns")  # "Церемония прошла 16 мая в Бресте": the signing told next
         retold = not hits and bool(signs) and bool(out)
         if retold:  # "Dokument podpisano 26 kwietnia w Orszy", "Церемония подписания прошла"
             hits = _document_hits(s, out[-1].atype, signs if si - 1 in out[-1].sents else [])
+        named = _named_next(cues, si, signs, art.text) if signs and not hits else None
+        if named:
+            hits = named[0]
+        elif signs and not hits:  # "Соответствующий документ подписали X и Y", "podpisały dokument o współpracy"
+            hits = _document_signed(s, signs, art.text)
         if not hits:
             continue
         vs = sentence_vocabs(s.tokens, s.lang)
@@ -701,7 +994,8 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
         verb = min(signs, key=lambda i: abs(i - groups[0][0][0]))
         for gi, g in enumerate(groups):
             atype = min((h[2] for h in g), key=TYPE_PRIORITY.index)
-            a = AgDraft(atype, si, s.tokens[g[0][0]].start, _title_end(s, g[-1][0] + g[-1][1], art.text), sents=[si])
+            title = named[1] if named else (s.tokens[g[0][0]].start, _title_end(s, g[-1][0] + g[-1][1], art.text))
+            a = AgDraft(atype, si, *title, sents=[si])
             if pairs:
                 chosen = pairs if len(groups) == 1 else pairs[gi:gi + 1]
             else:
@@ -712,15 +1006,21 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
                     subj = _own_partner(s, subj, here, verb, groups, gi, vs)
                 if len(subj) >= 2:
                     chosen, a.how = [subj], "subject"
+                    if len(groups) == 1:  # "podpisał umowy z A oraz z B": one agreement with each
+                        chosen += [[subj[0], p] for p in _more_partners(s, subj, here, vs, art)]
+                elif told_next := _parties_told_next(cues, si, ents, art):
+                    chosen, a.how = [told_next], "sides"
                 elif any(v2.match_at(s.tokens, i, p) for v2 in vs for i in range(len(s.tokens))
                          for p in v2.words("both_sides")):
-                    chosen, a.how = [_sides(prior, art.text, prev, art)], "sides"
+                    chosen, a.how = [_sides(prior, art.text, prev, art) or _parties_told_next(cues, si, ents, art, False)], "sides"
                 elif not subj and not any(not e.is_place for e in here) and not (out and si - 1 in out[-1].sents) \
-                        and (told := _two_parties_of(prev, prior, art.text, art)):
+                        and (told := _two_parties_of(prev, prior, art.text, art) or _heading_parties(cues, si, prior, art)):
                     # "Podczas wizyty podpisano porozumienie": no party named, the two of the sentence before
-                    # (unless that sentence told an agreement: this one retells it)
+                    # (unless that sentence told an agreement: this one retells it), else of the heading
                     chosen, a.how = [told], "sides"
                 elif signed_by := _with_last_signatory(s, here, prior, out, vs):
+                    chosen, a.how = [signed_by], "sides"
+                elif not subj and (signed_by := _with_previous_subject(s, here, prev, prior, vs)):
                     chosen, a.how = [signed_by], "sides"
                 else:
                     chosen, a.how = [[e for e in here if not e.is_place]], "all"
@@ -729,7 +1029,7 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
             for parties in chosen:
                 parties = _seated(parties, s, art, here)
                 b = AgDraft(a.atype, si, a.start, a.end, sents=[si], how=a.how, trigger_i=g[0][0], heading=s.heading,
-                            retold=retold)
+                            retold=retold, named_next=bool(named))
                 b.parties = list(dict.fromkeys(e.key for e in parties))
                 _when_where(b, c, ctx, art, between, para_date, out, verb)
                 out.append(b)
@@ -739,9 +1039,9 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
 def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int | None,
                 para_date: dict[int, str], done: list[AgDraft], verb: int) -> None:
     own = [d for d in c.dates if d.precision >= 2]
-    years = [m.lemma for m in c.sent.mentions if m.label == "DATE" and re.fullmatch(r"\d{4}", m.lemma or "")
-             and not (m.attrs.get("relative") and m.lemma == art.published[:4])]
     vs = sentence_vocabs(c.sent.tokens, c.sent.lang)
+    years = [m.lemma for m in c.sent.mentions if m.label == "DATE" and re.fullmatch(r"\d{4}", m.lemma or "")
+             and not (m.attrs.get("relative") and m.lemma == art.published[:4]) and not _period(m, vs)]
     # "Rok wcześniej", "Ещё в 2019 году", "ранее подписанное": not the day of the event told before
     before = bool(years) or any(any_word(vs, t, "earlier_words") for t in c.sent.tokens)
     verb_status = _status(c, verb, "", "")
@@ -767,7 +1067,7 @@ def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int |
         if c.ordinal is None and not c.end_marker and not ctx.get("ref") and para_date.get(c.sent.block):
             day = para_date[c.sent.block]
         a.date, a.inferred = day, bool(day)
-    a.place = _venue(c, art, between, a.trigger_i, verb, a.end, a.retold)
+    a.place = _unglued(art, _venue(c, art, between, a.trigger_i, verb, a.end, a.retold or a.named_next))
     at_event = ev is not None and (verb_status == "signed" or ctx.get("ref") is not None) \
         and (ctx.get("ref") is not None or not before) and _during(a, ev)
     if not a.place and at_event:
@@ -780,6 +1080,13 @@ def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int |
                 a.event = d
                 break
     a.status = _status(c, verb, a.date, art.published)
+
+
+def _period(m: Mention, vs) -> bool:
+    """"program współpracy na 2022 rok", "план мероприятий на 2022 год": a year the document is
+    for (`period_preps`), not when it was signed."""
+    first = fold(m.text.split()[0]) if m.text.split() else ""
+    return any(first in v.words("period_preps") for v in vs)
 
 
 def _during(a: AgDraft, ev: Draft) -> bool:

@@ -184,13 +184,15 @@ def lemmatise(text: str, lang: str, label: str) -> str:
             engine = _engine(lang, cyrillic)  # a person's name may be a village's (`Ligocka`)
     if label == "PER" and _nominative_ethnonym(words, engine):
         return text
+    if label == "LOC" and typed and _plural_common_place(words, engine):
+        return text
     if label == "PER":
         words = _split_double_names(words)
     quoted = _whole_quote(words)
     if quoted:  # «Северного потока — 2»: the name inside the quotes inflects
         inner = lemmatise(quoted[1], lang, label)
         return quoted[0] + inner + quoted[2]
-    single = sum(1 for w in words if any(c.isalpha() for c in w)) == 1
+    single = len(word_indices(words)) == 1
     out = lemmatise_words(words, engine, label, _prefer(label, text[:1].isupper(), phrase=not single),
                           singular=not label and single)
     out = [_strip_apostrophe(w) for w in out]
@@ -201,8 +203,6 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         out = _shared_genitive_a(out, words, engine)
         out = _lone_surname_genitive(out, words, engine, lang)
     if label == "LOC":
-        if typed and _plural_common_place(words, engine):
-            return text
         out = _unknown_places(out, words, lang)
         out = _place_after_foreign_words(out, words, engine, lang)
         out = [w[:1].upper() + w[1:] if w.islower() and _only_place(engine, w) else w for w in out]
@@ -364,27 +364,34 @@ def _plural_common_place(words: list[str], engine: Engine) -> bool:
     singular and its nominative plural (`Wyspy`, `Góry`): a place named by a common noun in
     the plural (the islands, the mountains), as written; a genitive singular would name a
     place whose name is the word itself, which the gazetteer has (`Warszawy`)."""
-    alpha = [w for w in words if any(c.isalpha() for c in w)]
-    if len(alpha) != 1 or not alpha[0][:1].isupper() or _in_gazetteer(alpha[0]):
+    word = _lone_capitalised(words)
+    if word is None or _in_gazetteer(word):
         return False
-    common = [a for a in engine.analyse(alpha[0]) if a.pos == "noun" and "common" in a.kinds]
+    readings = engine.analyse(word)
+    common = [a for a in readings if a.pos == "noun" and "common" in a.kinds]
     lemmas = {a.lemma for a in common if a.case == "nom" and a.number == "pl"}
     return bool(lemmas) and any(a.lemma in lemmas and a.case == "gen" and a.number == "sg" for a in common) \
-        and not any(_in_gazetteer(a.lemma) for a in engine.analyse(alpha[0]) if a.pos == "noun")
+        and not any(_in_gazetteer(a.lemma) for a in readings if a.pos == "noun")
+
+
+def _lone_capitalised(words: list[str]) -> str | None:
+    """The phrase's only word, if it has one word and that word is capitalised."""
+    alpha = word_indices(words)
+    return words[alpha[0]] if len(alpha) == 1 and words[alpha[0]][:1].isupper() else None
 
 
 def _nominative_ethnonym(words: list[str], engine: Engine) -> bool:
     """A lone word typed as a person that is a capitalised common noun in the nominative
     singular as written (`Czeszka`, `Norweżka`: a people's member): the noun, not an
     oblique form of a namesake given name or surname."""
-    alpha = [w for w in words if any(c.isalpha() for c in w)]
-    if len(alpha) != 1 or not alpha[0][:1].isupper():
+    word = _lone_capitalised(words)
+    if word is None:
         return False
-    readings = engine.analyse(alpha[0])
+    readings = engine.analyse(word)
     nominative = [a for a in readings if a.pos == "noun" and "common" in a.kinds and a.case == "nom"
-                  and a.number == "sg" and a.lemma.lower() == alpha[0].lower()]
+                  and a.number == "sg" and a.lemma.lower() == word.lower()]
     # a lower-case common noun (`sikora`) only where no given name reads the word otherwise
-    return any(a.lemma == alpha[0] for a in nominative) or \
+    return any(a.lemma == word for a in nominative) or \
         bool(nominative) and not any("name" in a.kinds for a in readings)
 
 

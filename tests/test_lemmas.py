@@ -471,3 +471,12 @@ def test_untyped_unknown_words_in_nasal_endings(text, lemma):
 @pytest.mark.parametrize("text", ["Zanim zgasną światła", "Kiedy zakwitną wiśnie"])
 def test_untyped_titles_with_a_verb_stay_as_written(text):
     assert lemmatise(text, "pl", "") == text
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # untyped: a lower-case verbal noun heads its phrase like any neuter noun
+    ("szybowania termicznego", "szybowanie termiczne"),
+    ("ważeniu towarów", "ważenie towarów"),
+])
+def test_untyped_phrases_headed_by_a_verbal_noun(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

@@ -88,6 +88,11 @@ def _filtered_readings(engine: Engine, word: str, label: str) -> tuple[Analysis,
         unranked = not getattr(engine, "ranked_readings", False)
         return () if unranked and readings and all(a.pos == "noun" for a in readings) else readings
 
+    gerunds = getattr(engine, "gerunds", None)
+    if gerunds is not None and word.islower():
+        # a lower-case verbal noun heads an untyped phrase (`modelowania biznesowego`); in a
+        # capitalised name the word's noun readings decide
+        readings += gerunds(word)
     as_written = any(a.pos == "noun" and a.case == "nom" and a.number == "sg" and a.lemma == word for a in readings)
 
     def village(a: Analysis) -> bool:

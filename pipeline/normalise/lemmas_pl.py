@@ -9,6 +9,7 @@ from pipeline.normalise.lemmas_rules import LANG_DIR, ending_readings, tsv_rows,
 
 _NOUN = {"subst", "depr"}
 _ADJ = {"adj", "ppas", "pact"}
+_GERUND = frozenset({"ger"})
 _KINDS = {
     "nazwa_geograficzna": "geo", "człon_nazwy_geograficznej": "geo", "imię": "name",
     "nazwisko": "surname", "nazwa_organizacji": "org", "nazwa_pospolita": "common",
@@ -38,6 +39,12 @@ class PolishEngine:
         adjective suffix before it (`keratynowego`: genitive of `keratynowy`)."""
         return () if _analyse(word) else _adjective_guesses(word)
 
+    def gerunds(self, word: str) -> tuple[Analysis, ...]:
+        """Verbal-noun readings (`hamowania`: of `hamowanie`), kind `ger`: SGJP files them
+        under the verb, so `analyse` leaves them out; a lower-case phrase headed by one
+        (`modelowania biznesowego`) inflects like any neuter noun phrase."""
+        return _plain(word, classes=_GERUND) if word.isalpha() else ()
+
     def nominative(self, word: str, a: Analysis, gender: str, number: str) -> str | None:
         if a.ref is None:  # a guess (see `guesses`)
             return match_case(word, a.lemma)
@@ -50,7 +57,7 @@ class PolishEngine:
         tag, lemma, prefix, suffix = a.ref
         form = _generate(lemma, tag, gender, number)
         if form is None:
-            if a.pos == "noun" and a.number == "sg":
+            if a.pos == "noun" and a.number == "sg" and "ger" not in a.kinds:  # not the verb
                 form = morph.base_lemma(lemma)
             else:
                 return None
@@ -74,12 +81,19 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
     return _plain(word)
 
 
-def _plain(word: str, prefix: str = "", suffix: str = "") -> tuple[Analysis, ...]:
+def _plain(word: str, prefix: str = "", suffix: str = "", classes: frozenset[str] = frozenset()) -> tuple[Analysis, ...]:
+    """Noun and adjective readings; with `classes`, readings of those classes only, as
+    nouns of that kind (gerunds)."""
     out = []
     for lemma, tag, quals in morph.pl_analyses(word):
         parts = tag.split(":")
         cls = parts[0]
-        if cls in _NOUN:
+        if classes:
+            if cls not in classes:
+                continue
+            pos = "noun"
+            quals = tuple(quals) + (cls,)
+        elif cls in _NOUN:
             pos = "noun"
         elif cls in _ADJ:
             pos = "adj"

@@ -480,3 +480,16 @@ def test_untyped_titles_with_a_verb_stay_as_written(text):
 ])
 def test_untyped_phrases_headed_by_a_verbal_noun(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # untyped: the title of an act opens with the head's lemma, capitalised (KPWr style)
+    ("ustawy o ochronie pszczół", "Ustawa o ochronie pszczół"),
+    ("ustawie z dnia 3 maja 1999 r. o łowiectwie morskim", "Ustawa z dnia 3 maja 1999 r. o łowiectwie morskim"),
+    ("ustaw o zmianie ustawy Prawo pszczelarskie", "Ustawa o zmianie ustawy Prawo pszczelarskie"),
+    ("ustawy Prawo pszczelarskie", "Ustawa Prawo pszczelarskie"),
+    # a head with an adjective is a common-noun phrase
+    ("ustawie pszczelarskiej", "ustawa pszczelarska"),
+])
+def test_untyped_titles_of_acts(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

@@ -207,11 +207,37 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         out = _propagate_endings(out, words)
         out = _shared_genitive_a(out, words, engine)
         out = _lone_surname_genitive(out, words, engine, lang)
+    if not label:
+        out = _document_title(out, words, engine, lang)
     if label == "LOC":
         out = _unknown_places(out, words, lang)
         out = _place_after_foreign_words(out, words, engine, lang)
         out = [w[:1].upper() + w[1:] if w.islower() and _only_place(engine, w) else w for w in out]
     return "".join(out)
+
+
+@lru_cache(maxsize=None)
+def _document_titles(lang: str) -> dict[str, frozenset[str]]:
+    return {row[0]: frozenset(row[1].split(",")) for row in tsv_rows(LANG_DIR / lang / "document_titles.tsv")}
+
+
+def _document_title(out: list[str], words: list[str], engine: Engine, lang: str) -> list[str]:
+    """An untyped lower-case phrase that is a document's title (lang/<xx>/document_titles.tsv:
+    `ustawy o ochronie zabytków`, `ustawie z dnia ...`): its lemma opens with the head's
+    lemma, in the singular and capitalised, as KPWr writes titles (`Ustawa o ochronie
+    zabytków`); the title after the head stays as written."""
+    alpha = word_indices(words)
+    titles = _document_titles(lang)
+    if len(alpha) < 2 or not titles or not words[alpha[0]].islower():
+        return out
+    first, nxt = words[alpha[0]], words[alpha[1]]
+    heads = {a.lemma for a in engine.analyse(first) if a.pos == "noun" and a.lemma in titles}
+    head = next((h for h in sorted(heads) if nxt in titles[h] or nxt[:1].isupper()), None)
+    if head is None:
+        return out
+    res = list(out)
+    res[alpha[0]] = head[:1].upper() + head[1:]
+    return res
 
 
 def _place_after_foreign_words(out: list[str], words: list[str], engine: Engine, lang: str) -> list[str]:

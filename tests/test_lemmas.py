@@ -493,3 +493,13 @@ def test_untyped_phrases_headed_by_a_verbal_noun(text, lemma):
 ])
 def test_untyped_titles_of_acts(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # a reading the dictionary marks as dated loses to a current one of the same word
+    ("widmach barwnych", "widma barwne"),  # `widmo`, not the old `widma`
+    ("koła zębatego", "koło zębate"),  # `koło`, not the old `koł`
+    ("systemie Unix", "system Unix"),  # `system`, not the old `systema`
+])
+def test_dated_readings_lose(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

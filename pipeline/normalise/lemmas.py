@@ -116,7 +116,8 @@ def _filtered_readings(engine: Engine, word: str, label: str) -> tuple[Analysis,
 def _prefer(label: str, word_is_title: bool, phrase: bool = False):
     """Reading preference; in a phrase of several words a plurale tantum (`Mistrzostwa
     Europy`: championships) counts as singular, not as the plural of another word
-    (`mistrzostwo`); a lone word keeps the singular reading (`Gazy`: of `Gaza`)."""
+    (`mistrzostwo`); a lone word keeps the singular reading (`Gazy`: of `Gaza`). A reading
+    the dictionary marks as dated loses to a current one (`systemie`: of `system`, not `systema`)."""
     kinds = _PREFERRED_KINDS.get(label, ())
 
     def key(a: Analysis) -> tuple:
@@ -126,7 +127,8 @@ def _prefer(label: str, word_is_title: bool, phrase: bool = False):
             kind_hit = any(k in a.kinds for k in kinds)
         geo = _gazetteer_rank(a.lemma) if "geo" in a.kinds else (False, 0)
         same_case = a.lemma[:1].isupper() == word_is_title  # last resort: `Polak`, not `polak`
-        return ("depr" not in a.kinds, kind_hit, geo, a.number == "sg" or phrase and "pt" in a.kinds, same_case)
+        return ("depr" not in a.kinds, "dated" not in a.kinds, kind_hit, geo,
+                a.number == "sg" or phrase and "pt" in a.kinds, same_case)
 
     return key
 

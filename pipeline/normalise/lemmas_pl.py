@@ -43,7 +43,7 @@ class PolishEngine:
         """Verbal-noun readings (`hamowania`: of `hamowanie`), kind `ger`: SGJP files them
         under the verb, so `analyse` leaves them out; a lower-case phrase headed by one
         (`modelowania biznesowego`) inflects like any neuter noun phrase."""
-        return _plain(word, classes=_GERUND) if word.isalpha() else ()
+        return _gerunds(word)
 
     def nominative(self, word: str, a: Analysis, gender: str, number: str) -> str | None:
         if a.ref is None:  # a guess (see `guesses`)
@@ -81,10 +81,18 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
     return _plain(word)
 
 
+@lru_cache(maxsize=100_000)
+def _gerunds(word: str) -> tuple[Analysis, ...]:
+    if not word.isalpha() or not any(tag.startswith("ger:") for _l, tag, _q in morph.pl_analyses(word)):
+        return ()
+    return _plain(word, classes=_GERUND)
+
+
 def _plain(word: str, prefix: str = "", suffix: str = "", classes: frozenset[str] = frozenset()) -> tuple[Analysis, ...]:
     """Noun and adjective readings; with `classes`, readings of those classes only, as
     nouns of that kind (gerunds)."""
     out = []
+    labels = morph.pl_labels(word)
     for lemma, tag, quals in morph.pl_analyses(word):
         parts = tag.split(":")
         cls = parts[0]
@@ -101,7 +109,10 @@ def _plain(word: str, prefix: str = "", suffix: str = "", classes: frozenset[str
             continue
         if len(parts) < 4:
             continue
-        kinds = frozenset([_KINDS.get(q, q) for q in quals]
+        # a reading SGJP marks as dated or obsolete (`widmach`: of the old `widma`, beside
+        # `widmo`) loses to a current one (see `lemmas._prefer`)
+        dated = ["dated"] if labels and not _dated_labels().isdisjoint(labels.get((lemma, tag), ())) else []
+        kinds = frozenset([_KINDS.get(q, q) for q in quals] + dated
                           + (["pt"] if parts[-1] == "pt" else []) + (["depr"] if cls == "depr" else []))
         out.append(Analysis(lemma=morph.base_lemma(lemma), pos=pos, case=parts[2],
                             number=parts[1], gender=parts[3], kinds=kinds,
@@ -133,6 +144,11 @@ def _generate(lemma: str, tag: str, gender: str, number: str) -> str | None:
         if t.startswith(prefix) and (not gender or tparts[3][:1] == gender[:1]) and tparts[4:] == rest:
             return orth
     return None
+
+
+@lru_cache(maxsize=1)
+def _dated_labels() -> frozenset[str]:
+    return frozenset(word_list(LANG_DIR / "pl" / "dated_labels.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -503,3 +503,14 @@ def test_untyped_titles_of_acts(text, lemma):
 ])
 def test_dated_readings_lose(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # untyped: an unknown lower-case head takes the case its adjectives show
+    ("blogoskopem wirtualnym", "blogoskop wirtualny"),
+    ("zgrzytaka turkusowego", "zgrzytak turkusowy"),
+    # no adjective after it: left alone
+    ("zgrzytaka", "zgrzytaka"),
+])
+def test_untyped_unknown_heads_before_adjectives(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

@@ -210,12 +210,47 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         out = _shared_genitive_a(out, words, engine)
         out = _lone_surname_genitive(out, words, engine, lang)
     if not label:
+        out = _unknown_head(out, words, engine, lang)
         out = _document_title(out, words, engine, lang)
     if label == "LOC":
         out = _unknown_places(out, words, lang)
         out = _place_after_foreign_words(out, words, engine, lang)
         out = [w[:1].upper() + w[1:] if w.islower() and _only_place(engine, w) else w for w in out]
     return "".join(out)
+
+
+def _unknown_head(out: list[str], words: list[str], engine: Engine, lang: str) -> list[str]:
+    """An untyped lower-case phrase headed by a word no dictionary knows, with adjectives
+    after it (`blogoskopem wirtualnym`): the adjectives show the head's case and gender, so
+    the head loses the ending of that case (lang/<xx>/unknown_word_suffixes.tsv) and the
+    adjectives go to the nominative with it (`blogoskop wirtualny`)."""
+    alpha = word_indices(words)
+    if len(alpha) < 2:
+        return out
+    i = alpha[0]
+    head = words[i]
+    if out[i] != head or not head.isalpha() or not head.islower() or _known(engine, head):
+        return out
+    adjectives = [[a for a in engine.analyse(words[j]) if a.pos == "adj" and a.number == "sg"] for j in alpha[1:]]
+    if not adjectives[0]:
+        return out
+
+    def fits(rule, readings: list[Analysis]) -> list[Analysis]:
+        return [a for a in readings if a.case in rule.cases and a.case != "nom" and genders_agree(a.gender, rule.gender)]
+
+    rule = unknown_word_rule(head, lang, lambda r: ("-" in r.labels or "*" in r.labels) and bool(r.cases)
+                             and bool(r.gender) and bool(fits(r, adjectives[0])))
+    if rule is None:
+        return out
+    res = list(out)
+    res[i] = head[: len(head) - len(rule.end)] + rule.repl
+    for j, readings in zip(alpha[1:], adjectives):
+        matching = fits(rule, readings)
+        form = engine.nominative(words[j], matching[0], rule.gender, "sg") if matching else None
+        if not form:
+            break
+        res[j] = match_case(words[j], form)
+    return res
 
 
 @lru_cache(maxsize=None)

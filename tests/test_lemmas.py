@@ -471,3 +471,46 @@ def test_untyped_unknown_words_in_nasal_endings(text, lemma):
 @pytest.mark.parametrize("text", ["Zanim zgasną światła", "Kiedy zakwitną wiśnie"])
 def test_untyped_titles_with_a_verb_stay_as_written(text):
     assert lemmatise(text, "pl", "") == text
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # untyped: a lower-case verbal noun heads its phrase like any neuter noun
+    ("szybowania termicznego", "szybowanie termiczne"),
+    ("ważeniu towarów", "ważenie towarów"),
+])
+def test_untyped_phrases_headed_by_a_verbal_noun(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # untyped: the title of an act opens with the head's lemma, capitalised (KPWr style)
+    ("ustawy o ochronie pszczół", "Ustawa o ochronie pszczół"),
+    ("ustawie z dnia 3 maja 1999 r. o łowiectwie morskim", "Ustawa z dnia 3 maja 1999 r. o łowiectwie morskim"),
+    ("ustaw o zmianie ustawy Prawo pszczelarskie", "Ustawa o zmianie ustawy Prawo pszczelarskie"),
+    ("ustawy Prawo pszczelarskie", "Ustawa Prawo pszczelarskie"),
+    # a head with an adjective is a common-noun phrase
+    ("ustawie pszczelarskiej", "ustawa pszczelarska"),
+])
+def test_untyped_titles_of_acts(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # a reading the dictionary marks as dated loses to a current one of the same word
+    ("widmach barwnych", "widma barwne"),  # `widmo`, not the old `widma`
+    ("koła zębatego", "koło zębate"),  # `koło`, not the old `koł`
+    ("systemie Unix", "system Unix"),  # `system`, not the old `systema`
+])
+def test_dated_readings_lose(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # untyped: an unknown lower-case head takes the case its adjectives show
+    ("blogoskopem wirtualnym", "blogoskop wirtualny"),
+    ("zgrzytaka turkusowego", "zgrzytak turkusowy"),
+    # no adjective after it: left alone
+    ("zgrzytaka", "zgrzytaka"),
+])
+def test_untyped_unknown_heads_before_adjectives(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

@@ -88,6 +88,11 @@ def _filtered_readings(engine: Engine, word: str, label: str) -> tuple[Analysis,
         unranked = not getattr(engine, "ranked_readings", False)
         return () if unranked and readings and all(a.pos == "noun" for a in readings) else readings
 
+    gerunds = getattr(engine, "gerunds", None)
+    if gerunds is not None and word.islower():
+        # a lower-case verbal noun heads an untyped phrase (`modelowania biznesowego`); in a
+        # capitalised name the word's noun readings decide
+        readings += gerunds(word)
     as_written = any(a.pos == "noun" and a.case == "nom" and a.number == "sg" and a.lemma == word for a in readings)
 
     def village(a: Analysis) -> bool:
@@ -111,7 +116,8 @@ def _filtered_readings(engine: Engine, word: str, label: str) -> tuple[Analysis,
 def _prefer(label: str, word_is_title: bool, phrase: bool = False):
     """Reading preference; in a phrase of several words a plurale tantum (`Mistrzostwa
     Europy`: championships) counts as singular, not as the plural of another word
-    (`mistrzostwo`); a lone word keeps the singular reading (`Gazy`: of `Gaza`)."""
+    (`mistrzostwo`); a lone word keeps the singular reading (`Gazy`: of `Gaza`). A reading
+    the dictionary marks as dated loses to a current one (`systemie`: of `system`, not `systema`)."""
     kinds = _PREFERRED_KINDS.get(label, ())
 
     def key(a: Analysis) -> tuple:
@@ -121,7 +127,8 @@ def _prefer(label: str, word_is_title: bool, phrase: bool = False):
             kind_hit = any(k in a.kinds for k in kinds)
         geo = _gazetteer_rank(a.lemma) if "geo" in a.kinds else (False, 0)
         same_case = a.lemma[:1].isupper() == word_is_title  # last resort: `Polak`, not `polak`
-        return ("depr" not in a.kinds, kind_hit, geo, a.number == "sg" or phrase and "pt" in a.kinds, same_case)
+        return ("depr" not in a.kinds, "dated" not in a.kinds, kind_hit, geo,
+                a.number == "sg" or phrase and "pt" in a.kinds, same_case)
 
     return key
 
@@ -202,11 +209,72 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         out = _propagate_endings(out, words)
         out = _shared_genitive_a(out, words, engine)
         out = _lone_surname_genitive(out, words, engine, lang)
+    if not label:
+        out = _unknown_head(out, words, engine, lang)
+        out = _document_title(out, words, engine, lang)
     if label == "LOC":
         out = _unknown_places(out, words, lang)
         out = _place_after_foreign_words(out, words, engine, lang)
         out = [w[:1].upper() + w[1:] if w.islower() and _only_place(engine, w) else w for w in out]
     return "".join(out)
+
+
+def _unknown_head(out: list[str], words: list[str], engine: Engine, lang: str) -> list[str]:
+    """An untyped lower-case phrase headed by a word no dictionary knows, with adjectives
+    after it (`blogoskopem wirtualnym`): the adjectives show the head's case and gender, so
+    the head loses the ending of that case (lang/<xx>/unknown_word_suffixes.tsv) and the
+    adjectives go to the nominative with it (`blogoskop wirtualny`)."""
+    alpha = word_indices(words)
+    if len(alpha) < 2:
+        return out
+    i = alpha[0]
+    head = words[i]
+    if out[i] != head or not head.isalpha() or not head.islower() or _known(engine, head):
+        return out
+    adjectives = [[a for a in engine.analyse(words[j]) if a.pos == "adj" and a.number == "sg"] for j in alpha[1:]]
+    if not adjectives[0]:
+        return out
+
+    def fits(rule, readings: list[Analysis]) -> list[Analysis]:
+        return [a for a in readings if a.case in rule.cases and a.case != "nom" and genders_agree(a.gender, rule.gender)]
+
+    rule = unknown_word_rule(head, lang, lambda r: ("-" in r.labels or "*" in r.labels) and bool(r.cases)
+                             and bool(r.gender) and bool(fits(r, adjectives[0])))
+    if rule is None:
+        return out
+    res = list(out)
+    res[i] = head[: len(head) - len(rule.end)] + rule.repl
+    for j, readings in zip(alpha[1:], adjectives):
+        matching = fits(rule, readings)
+        form = engine.nominative(words[j], matching[0], rule.gender, "sg") if matching else None
+        if not form:
+            break
+        res[j] = match_case(words[j], form)
+    return res
+
+
+@lru_cache(maxsize=None)
+def _document_titles(lang: str) -> dict[str, frozenset[str]]:
+    return {row[0]: frozenset(row[1].split(",")) for row in tsv_rows(LANG_DIR / lang / "document_titles.tsv")}
+
+
+def _document_title(out: list[str], words: list[str], engine: Engine, lang: str) -> list[str]:
+    """An untyped lower-case phrase that is a document's title (lang/<xx>/document_titles.tsv:
+    `ustawy o ochronie zabytków`, `ustawie z dnia ...`): its lemma opens with the head's
+    lemma, in the singular and capitalised, as KPWr writes titles (`Ustawa o ochronie
+    zabytków`); the title after the head stays as written."""
+    alpha = word_indices(words)
+    titles = _document_titles(lang)
+    if len(alpha) < 2 or not titles or not words[alpha[0]].islower():
+        return out
+    first, nxt = words[alpha[0]], words[alpha[1]]
+    heads = {a.lemma for a in engine.analyse(first) if a.pos == "noun" and a.lemma in titles}
+    head = next((h for h in sorted(heads) if nxt in titles[h] or nxt[:1].isupper()), None)
+    if head is None:
+        return out
+    res = list(out)
+    res[alpha[0]] = head[:1].upper() + head[1:]
+    return res
 
 
 def _place_after_foreign_words(out: list[str], words: list[str], engine: Engine, lang: str) -> list[str]:

@@ -9,6 +9,7 @@ from pipeline.normalise.lemmas_rules import LANG_DIR, ending_readings, tsv_rows,
 
 _NOUN = {"subst", "depr"}
 _ADJ = {"adj", "ppas", "pact"}
+_GERUND = frozenset({"ger"})
 _KINDS = {
     "nazwa_geograficzna": "geo", "człon_nazwy_geograficznej": "geo", "imię": "name",
     "nazwisko": "surname", "nazwa_organizacji": "org", "nazwa_pospolita": "common",
@@ -38,6 +39,12 @@ class PolishEngine:
         adjective suffix before it (`keratynowego`: genitive of `keratynowy`)."""
         return () if _analyse(word) else _adjective_guesses(word)
 
+    def gerunds(self, word: str) -> tuple[Analysis, ...]:
+        """Verbal-noun readings (`hamowania`: of `hamowanie`), kind `ger`: SGJP files them
+        under the verb, so `analyse` leaves them out; a lower-case phrase headed by one
+        (`modelowania biznesowego`) inflects like any neuter noun phrase."""
+        return _gerunds(word)
+
     def nominative(self, word: str, a: Analysis, gender: str, number: str) -> str | None:
         if a.ref is None:  # a guess (see `guesses`)
             return match_case(word, a.lemma)
@@ -50,7 +57,7 @@ class PolishEngine:
         tag, lemma, prefix, suffix = a.ref
         form = _generate(lemma, tag, gender, number)
         if form is None:
-            if a.pos == "noun" and a.number == "sg":
+            if a.pos == "noun" and a.number == "sg" and "ger" not in a.kinds:  # not the verb
                 form = morph.base_lemma(lemma)
             else:
                 return None
@@ -74,12 +81,27 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
     return _plain(word)
 
 
-def _plain(word: str, prefix: str = "", suffix: str = "") -> tuple[Analysis, ...]:
+@lru_cache(maxsize=100_000)
+def _gerunds(word: str) -> tuple[Analysis, ...]:
+    if not word.isalpha() or not any(tag.startswith("ger:") for _l, tag, _q in morph.pl_analyses(word)):
+        return ()
+    return _plain(word, classes=_GERUND)
+
+
+def _plain(word: str, prefix: str = "", suffix: str = "", classes: frozenset[str] = frozenset()) -> tuple[Analysis, ...]:
+    """Noun and adjective readings; with `classes`, readings of those classes only, as
+    nouns of that kind (gerunds)."""
     out = []
+    labels = morph.pl_labels(word)
     for lemma, tag, quals in morph.pl_analyses(word):
         parts = tag.split(":")
         cls = parts[0]
-        if cls in _NOUN:
+        if classes:
+            if cls not in classes:
+                continue
+            pos = "noun"
+            quals = tuple(quals) + (cls,)
+        elif cls in _NOUN:
             pos = "noun"
         elif cls in _ADJ:
             pos = "adj"
@@ -87,7 +109,10 @@ def _plain(word: str, prefix: str = "", suffix: str = "") -> tuple[Analysis, ...
             continue
         if len(parts) < 4:
             continue
-        kinds = frozenset([_KINDS.get(q, q) for q in quals]
+        # a reading SGJP marks as dated or obsolete (`widmach`: of the old `widma`, beside
+        # `widmo`) loses to a current one (see `lemmas._prefer`)
+        dated = ["dated"] if labels and not _dated_labels().isdisjoint(labels.get((lemma, tag), ())) else []
+        kinds = frozenset([_KINDS.get(q, q) for q in quals] + dated
                           + (["pt"] if parts[-1] == "pt" else []) + (["depr"] if cls == "depr" else []))
         out.append(Analysis(lemma=morph.base_lemma(lemma), pos=pos, case=parts[2],
                             number=parts[1], gender=parts[3], kinds=kinds,
@@ -119,6 +144,11 @@ def _generate(lemma: str, tag: str, gender: str, number: str) -> str | None:
         if t.startswith(prefix) and (not gender or tparts[3][:1] == gender[:1]) and tparts[4:] == rest:
             return orth
     return None
+
+
+@lru_cache(maxsize=1)
+def _dated_labels() -> frozenset[str]:
+    return frozenset(word_list(LANG_DIR / "pl" / "dated_labels.txt"))
 
 
 @lru_cache(maxsize=1)

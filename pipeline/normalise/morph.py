@@ -42,10 +42,24 @@ def base_lemma(lemma: str) -> str:
 @lru_cache(maxsize=100_000)
 def pl_analyses(word: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     """(lemma, tag, qualifiers) for each Morfeusz analysis of a one-segment word."""
-    analyses = morfeusz().analyse(word)
+    analyses = _pl_raw(word)
     if any(end > 1 for _s, end, _a in analyses):
         return ()  # the word splits into several segments (PZL.23, abbreviations): not a form
     return tuple((lemma, tag, tuple(quals)) for _s, _e, (_o, lemma, tag, quals, _l) in analyses)
+
+
+@lru_cache(maxsize=20_000)
+def _pl_raw(word: str) -> tuple:
+    """Morfeusz's own analyses of a word, shared by `pl_analyses` and `pl_labels` (one call)."""
+    return tuple(morfeusz().analyse(word))
+
+
+@lru_cache(maxsize=100_000)
+def pl_labels(word: str) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(lemma, tag) -> SGJP's usage labels of that analysis (`daw.`, `pot.`; a label may
+    join several with commas), for the analyses that have any."""
+    return {(lemma, tag): tuple(part for label in labels for part in label.split(","))
+            for _s, _e, (_o, lemma, tag, _q, labels) in _pl_raw(word) if labels}
 
 
 @lru_cache(maxsize=100_000)

@@ -471,3 +471,13 @@ def test_untyped_unknown_words_in_nasal_endings(text, lemma):
 @pytest.mark.parametrize("text", ["Zanim zgasną światła", "Kiedy zakwitną wiśnie"])
 def test_untyped_titles_with_a_verb_stay_as_written(text):
     assert lemmatise(text, "pl", "") == text
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # an adjective after the head that agrees with the next noun as well chooses no reading
+    # of the head: the common masculine head stays, not a rare homonym of another gender
+    ("Korpus Dawnej Polszczyzny", "Korpus Dawnej Polszczyzny"),
+    ("Związek Wolnych Kupców", "Związek Wolnych Kupców"),
+])
+def test_shared_adjectives_do_not_choose_the_head(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

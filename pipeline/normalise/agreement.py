@@ -231,9 +231,13 @@ class _Plan:
     changes: dict[int, tuple[str, str, str]]  # token index -> (pos, gender, number)
     head_pref: tuple = ()
     head: Analysis | None = None
+    firm: int = 0  # coverage less the adjectives after the head that may belong to the next noun
 
     def rank(self) -> tuple:
-        return (self.coverage, -(self.priority >= len(CASES)), self.head_pref, -self.priority)
+        # an adjective that agrees with the following noun too proves no head reading: it
+        # must not make a rare homonym of another gender win (`Korpus Współczesnej
+        # Angielszczyzny`: the masculine `korpus`, not an indeclinable feminine surname)
+        return (self.firm, -(self.priority >= len(CASES)), self.head_pref, self.coverage, -self.priority)
 
 
 def _best_plan(words: list[str], analyses: list[list[Analysis]],
@@ -257,12 +261,22 @@ def _best_plan(words: list[str], analyses: list[list[Analysis]],
                         getattr(engine, "postnominal_adjectives", True))
                 plural = a.number == "pl" and "pt" not in a.kinds  # Chiny, Niemcy: pluralia tantum
                 priority = ci + (len(CASES) if plural else 0)
-                plan = _Plan(case, len(changes), priority, changes, prefer(a), a)
+                plan = _Plan(case, len(changes), priority, changes, prefer(a), a,
+                             len(changes) - _shared_adjectives(changes, i, idx, analyses))
                 if best is None or plan.rank() > best.rank():
                     best = plan
             if not any(b.pos == "adj" and b.case == case for b in analyses[i]):
                 break
     return best
+
+
+def _shared_adjectives(changes: dict[int, tuple[str, str, str]], head: int, idx: list[int],
+                       analyses: list[list[Analysis]]) -> int:
+    """How many adjectives the plan puts after its head that agree with the word after them
+    as well (`Klubu Międzynarodowej Prasy`): they may modify that noun, not the head."""
+    following = dict(zip(idx, idx[1:]))
+    return sum(1 for j, (pos, _g, _n) in changes.items() if j > head and pos == "adj" and j in following
+               and _adj_heads_next(analyses[j], analyses[following[j]]))
 
 
 def _adj_heads_next(adj: list[Analysis], nxt: list[Analysis]) -> bool:

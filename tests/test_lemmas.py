@@ -481,3 +481,13 @@ def test_untyped_titles_with_a_verb_stay_as_written(text):
 ])
 def test_shared_adjectives_do_not_choose_the_head(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # a hyphenated place name whose parts are places in one case inflects in both parts
+    ("Kędzierzynem-Koźlem", "Kędzierzyn-Koźle"),
+    ("Alzacji-Lotaryngii", "Alzacja-Lotaryngia"),
+    ("Rzeszów-Jasionka", "Rzeszów-Jasionka"),  # a nominative stays
+])
+def test_hyphenated_places_inflect_in_both_parts(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

@@ -41,6 +41,10 @@ class PolishEngine:
     def nominative(self, word: str, a: Analysis, gender: str, number: str) -> str | None:
         if a.ref is None:  # a guess (see `guesses`)
             return match_case(word, a.lemma)
+        if a.ref[0] == "compound":  # see `_place_compound`
+            _kind, head, h, tail, t = a.ref
+            first, last = self.nominative(head, h, h.gender, h.number), self.nominative(tail, t, t.gender, t.number)
+            return f"{first}-{last}" if first and last else None
         if a.ref[0] == "adjective":  # see `adjective_guesses`
             _kind, stem, soft = a.ref
             if number == "pl" and gender == "m1":
@@ -70,8 +74,46 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
         head_an = _plain(head, suffix="-" + tail)
         if tail_an and all(t.startswith("adja") for _l, t, _q in morph.pl_analyses(head)):
             return tail_an  # Przemysłowo-Handlowej: only the last part inflects
-        return tail_an or head_an
+        return _place_compound(head, tail, tail_an) or tail_an or head_an
     return _plain(word)
+
+
+def _place_compound(head: str, tail: str, tail_an: tuple[Analysis, ...]) -> tuple[Analysis, ...]:
+    """Readings of a hyphenated place name both of whose parts are places in one case and
+    number (`Kędzierzyna-Koźla`, `Meklemburgii-Pomorzu`): both parts inflect, the name takes
+    the last part's gender; a first part with several such readings takes the one of the
+    last part's kind (a plurale tantum beside a plurale tantum), then the larger place.
+    Tail readings in other cases follow; () when no case is shared."""
+    if "-" in head:
+        return ()
+    geo = [a for a in _plain(head) if a.pos == "noun" and "geo" in a.kinds]
+    out: list[Analysis] = []
+    covered = set()
+    for t in tail_an:
+        if t.pos != "noun" or "geo" not in t.kinds or t.case == "nom":
+            continue  # a nominative stays as written, as the last part's reading leaves it
+        heads = [h for h in geo if h.case == t.case and h.number == t.number]
+        if not heads:
+            continue
+        h = max(heads, key=lambda h: (_place_size(f"{h.lemma}-{t.lemma}"), ("pt" in h.kinds) == ("pt" in t.kinds),
+                                      _place_size(h.lemma)))
+        t_plain = _plain(tail)[tail_an.index(t)]
+        out.append(Analysis(lemma=f"{h.lemma}-{t.lemma}", pos="noun", case=t.case, number=t.number,
+                            gender=t.gender, kinds=t.kinds - {"pt"}, ref=("compound", head, h, tail, t_plain)))
+        covered.add((t.case, t.number))
+    if not out:
+        return ()
+    return tuple(out) + tuple(t for t in tail_an if (t.case, t.number) not in covered)
+
+
+def _place_size(lemma: str) -> int:
+    """Population of the largest place of the gazetteer so named (0 where none)."""
+    from pipeline.normalise.gazetteer import get_gazetteer
+    from pipeline.normalise.textnorm import fold
+
+    gaz = get_gazetteer()
+    ids = gaz.index.get(fold(lemma), ())
+    return gaz.places[ids[0]].population if ids else 0
 
 
 def _plain(word: str, prefix: str = "", suffix: str = "") -> tuple[Analysis, ...]:

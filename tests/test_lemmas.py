@@ -491,3 +491,13 @@ def test_shared_adjectives_do_not_choose_the_head(text, lemma):
 ])
 def test_hyphenated_places_inflect_in_both_parts(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # of homonymous head readings otherwise equal, a noun that heads names of places and
+    # organisations wins (`rondo`, not `rond`; `klub`, not `kluba`)
+    ("Rondem Zielonych Tramwajów", "Rondo Zielonych Tramwajów"),
+    ("Klubie Dalekiej Żeglugi", "Klub Dalekiej Żeglugi"),
+])
+def test_name_heads_break_ties_between_head_readings(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

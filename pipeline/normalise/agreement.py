@@ -232,12 +232,14 @@ class _Plan:
     head_pref: tuple = ()
     head: Analysis | None = None
     firm: int = 0  # coverage less the adjectives after the head that may belong to the next noun
+    named: bool = False  # the head reading is a noun that heads names (`klub`, `rondo`)
 
     def rank(self) -> tuple:
         # an adjective that agrees with the following noun too proves no head reading: it
         # must not make a rare homonym of another gender win (`Korpus Współczesnej
         # Angielszczyzny`: the masculine `korpus`, not an indeclinable feminine surname)
-        return (self.firm, -(self.priority >= len(CASES)), self.head_pref, self.coverage, -self.priority)
+        return (self.firm, -(self.priority >= len(CASES)), self.head_pref, self.named, self.coverage,
+                -self.priority)
 
 
 def _best_plan(words: list[str], analyses: list[list[Analysis]],
@@ -248,6 +250,7 @@ def _best_plan(words: list[str], analyses: list[list[Analysis]],
     idx = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)
            and not (not analyses[i] and (w.endswith(".") or _ROMAN.match(w)))]  # gen., Wlk., II
     best: _Plan | None = None
+    name_head = getattr(engine, "name_head", None)
     for ci, case in enumerate(CASES):
         for k, i in enumerate(idx):
             for a in analyses[i]:
@@ -262,7 +265,8 @@ def _best_plan(words: list[str], analyses: list[list[Analysis]],
                 plural = a.number == "pl" and "pt" not in a.kinds  # Chiny, Niemcy: pluralia tantum
                 priority = ci + (len(CASES) if plural else 0)
                 plan = _Plan(case, len(changes), priority, changes, prefer(a), a,
-                             len(changes) - _shared_adjectives(changes, i, idx, analyses))
+                             len(changes) - _shared_adjectives(changes, i, idx, analyses),
+                             name_head is not None and name_head(a.lemma))
                 if best is None or plan.rank() > best.rank():
                     best = plan
             if not any(b.pos == "adj" and b.case == case for b in analyses[i]):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from pipeline.lang import load_json
 from pipeline.normalise import morph
 from pipeline.normalise.agreement import Analysis, match_case
 from pipeline.normalise.lemmas_rules import LANG_DIR, ending_readings, tsv_rows, word_list
@@ -23,6 +24,11 @@ class PolishEngine:
 
     def analyse(self, word: str) -> tuple[Analysis, ...]:
         return _analyse(word)
+
+    def name_head(self, lemma: str) -> bool:
+        """A common noun that heads names of organisations, places and buildings (data:
+        name_heads.txt and the heads of org_heads.json)."""
+        return lemma in _name_heads()
 
     def bare(self, word: str) -> bool:
         """A word with no Polish case ending (`Corbyn`, `Cummings`, not `Corbyna`)."""
@@ -161,6 +167,12 @@ def _generate(lemma: str, tag: str, gender: str, number: str) -> str | None:
         if t.startswith(prefix) and (not gender or tparts[3][:1] == gender[:1]) and tparts[4:] == rest:
             return orth
     return None
+
+
+@lru_cache(maxsize=1)
+def _name_heads() -> frozenset[str]:
+    return frozenset(word_list(LANG_DIR / "pl" / "name_heads.txt")) | frozenset(
+        (load_json("pl", "org_heads.json") or {}).get("heads", ()))
 
 
 @lru_cache(maxsize=1)

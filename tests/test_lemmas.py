@@ -501,3 +501,13 @@ def test_hyphenated_places_inflect_in_both_parts(text, lemma):
 ])
 def test_name_heads_break_ties_between_head_readings(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # an adjective after the head that makes a known place with the noun after it is that
+    # noun's (`Nowe Miasto`, `Zielona Góra`), not the head's
+    ("Bramy Nowego Miasta", "Brama Nowego Miasta"),
+    ("Ulicy Zielonej Góry", "Ulica Zielonej Góry"),
+])
+def test_adjectives_of_a_place_inside_a_name(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

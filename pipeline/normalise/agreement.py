@@ -261,7 +261,8 @@ def _best_plan(words: list[str], analyses: list[list[Analysis]],
                 changes = {j: ("adj", a.gender, a.number) for j in idx[:k]}
                 changes[i] = ("noun", a.gender, a.number)
                 _extend(changes, idx[k + 1:], words, analyses, case, a.gender, a.number,
-                        getattr(engine, "postnominal_adjectives", True))
+                        getattr(engine, "postnominal_adjectives", True),
+                        lambda j, m: _known_pair(words, analyses, engine, j, m))
                 plural = a.number == "pl" and "pt" not in a.kinds  # Chiny, Niemcy: pluralia tantum
                 priority = ci + (len(CASES) if plural else 0)
                 plan = _Plan(case, len(changes), priority, changes, prefer(a), a,
@@ -294,7 +295,27 @@ def _has_adj(cands: list[Analysis], case: str, gender: str, number: str) -> bool
                and genders_agree(b.gender, gender) for b in cands)
 
 
-def _extend(changes, rest, words, analyses, case, gender, number, postnominal=True) -> None:
+def _known_pair(words: list[str], analyses: list[list[Analysis]], engine: Engine, j: int, m: int) -> bool:
+    """The adjective at `j` and the noun at `m` after it make, in the nominative, a place
+    name the engine knows (`Starego Miasta`: `Stare Miasto`), so the adjective is the
+    noun's, not the head's."""
+    known = getattr(engine, "known_place", None)
+    if known is None:
+        return False
+    for b in analyses[m]:
+        if b.pos != "noun" or b.case == "nom":
+            continue
+        for a in analyses[j]:
+            if a.pos == "adj" and a.case == b.case and a.number == b.number and genders_agree(a.gender, b.gender):
+                adj = engine.nominative(words[j], a, b.gender, b.number)
+                noun = engine.nominative(words[m], b, b.gender, b.number)
+                if adj and noun and known(f"{adj} {noun}"):
+                    return True
+    return False
+
+
+def _extend(changes, rest, words, analyses, case, gender, number, postnominal=True,
+            known_pair: Callable[[int, int], bool] | None = None) -> None:
     """Agreeing adjectives after the head, a coordinated one among them, and a coordinated
     noun (`Prawa i Sprawiedliwości`)."""
     n = 0
@@ -305,9 +326,10 @@ def _extend(changes, rest, words, analyses, case, gender, number, postnominal=Tr
             # an adjective that agrees with the next noun belongs to it: at once where
             # adjectives precede nouns (ru), from the second one on where they follow the
             # head (pl: `Klubu Poselskiego | Polskiego Stronnictwa`, but `Urzędu
-            # Marszałkowskiego Województwa`)
-            if (not postnominal or adjectives >= 1) and n + 1 < len(rest) and \
-                    _adj_heads_next(analyses[j], analyses[rest[n + 1]]):
+            # Marszałkowskiego Województwa`), or at once where the two make a place name
+            # (`Rynku | Starego Miasta`)
+            if n + 1 < len(rest) and _adj_heads_next(analyses[j], analyses[rest[n + 1]]) and (
+                    not postnominal or adjectives >= 1 or known_pair is not None and known_pair(j, rest[n + 1])):
                 return
             adjectives += 1
 

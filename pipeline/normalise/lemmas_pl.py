@@ -30,6 +30,13 @@ class PolishEngine:
         name_heads.txt and the heads of org_heads.json)."""
         return lemma in _name_heads()
 
+    def known_place(self, name: str) -> bool:
+        """A place of the gazetteer so named (`Stare Miasto`)."""
+        from pipeline.normalise.gazetteer import get_gazetteer
+        from pipeline.normalise.textnorm import fold
+
+        return bool(get_gazetteer().index.get(fold(name)))
+
     def bare(self, word: str) -> bool:
         """A word with no Polish case ending (`Corbyn`, `Cummings`, not `Corbyna`)."""
         low = word.lower()

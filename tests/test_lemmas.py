@@ -511,3 +511,8 @@ def test_name_heads_break_ties_between_head_readings(text, lemma):
 ])
 def test_adjectives_of_a_place_inside_a_name(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+def test_place_readings_of_the_head_chosen_by_the_whole_name():
+    # `Ostrowie` is of `Ostrowo` or `Ostrów`: the gazetteer knows `Ostrów Lubelski`
+    assert lemmatise("Ostrowie Lubelskim", "pl", "") == "Ostrów Lubelski"

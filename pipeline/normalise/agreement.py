@@ -233,12 +233,13 @@ class _Plan:
     head: Analysis | None = None
     firm: int = 0  # coverage less the adjectives after the head that may belong to the next noun
     named: bool = False  # the head reading is a noun that heads names (`klub`, `rondo`)
+    place: bool = False  # the changed words make, in the nominative, a place the engine knows
 
     def rank(self) -> tuple:
         # an adjective that agrees with the following noun too proves no head reading: it
         # must not make a rare homonym of another gender win (`Korpus Współczesnej
         # Angielszczyzny`: the masculine `korpus`, not an indeclinable feminine surname)
-        return (self.firm, -(self.priority >= len(CASES)), self.head_pref, self.named, self.coverage,
+        return (self.firm, -(self.priority >= len(CASES)), self.place, self.head_pref, self.named, self.coverage,
                 -self.priority)
 
 
@@ -268,6 +269,8 @@ def _best_plan(words: list[str], analyses: list[list[Analysis]],
                 plan = _Plan(case, len(changes), priority, changes, prefer(a), a,
                              len(changes) - _shared_adjectives(changes, i, idx, analyses),
                              name_head is not None and name_head(a.lemma))
+                if "geo" in a.kinds and len(changes) > 1 and (best is None or plan.firm >= best.firm):
+                    plan.place = _known_phrase(words, analyses, engine, changes, case)
                 if best is None or plan.rank() > best.rank():
                     best = plan
             if not any(b.pos == "adj" and b.case == case for b in analyses[i]):
@@ -293,6 +296,29 @@ def _adj_heads_next(adj: list[Analysis], nxt: list[Analysis]) -> bool:
 def _has_adj(cands: list[Analysis], case: str, gender: str, number: str) -> bool:
     return any(b.case == case and b.pos == "adj" and b.number == number
                and genders_agree(b.gender, gender) for b in cands)
+
+
+def _known_phrase(words: list[str], analyses: list[list[Analysis]], engine: Engine,
+                  changes: dict[int, tuple[str, str, str]], case: str) -> bool:
+    """The words a plan changes, from its first to its last, make in the nominative a place
+    the engine knows (`Ostrowie Wielkopolskim`: `Ostrów Wielkopolski`, not `Ostrowo
+    Wielkopolskie`), which decides between place readings of the head."""
+    known = getattr(engine, "known_place", None)
+    if known is None:
+        return False
+    out = []
+    for i in range(min(changes), max(changes) + 1):
+        if i not in changes:
+            out.append(words[i])
+            continue
+        pos, gender, number = changes[i]
+        fits = [a for a in analyses[i] if a.case == case and a.pos == pos and a.number == number and (
+            genders_agree(a.gender, gender) if pos == "adj" else a.gender == gender)]
+        form = engine.nominative(words[i], fits[0], gender, number) if fits else None
+        if not form:
+            return False
+        out.append(form)
+    return known("".join(out))
 
 
 def _known_pair(words: list[str], analyses: list[list[Analysis]], engine: Engine, j: int, m: int) -> bool:

@@ -516,3 +516,13 @@ def test_adjectives_of_a_place_inside_a_name(text, lemma):
 def test_place_readings_of_the_head_chosen_by_the_whole_name():
     # `Ostrowie` is of `Ostrowo` or `Ostrów`: the gazetteer knows `Ostrów Lubelski`
     assert lemmatise("Ostrowie Lubelskim", "pl", "") == "Ostrów Lubelski"
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # a slip of case in a capitalised name, adjectives after the noun too: all nominative
+    ("Wielką Rzeka Spokojną", "Wielka Rzeka Spokojna"),
+    ("Unia Celną", "Unia Celna"),
+    ("korpus mandaryńskiego", "korpus mandaryńskiego"),  # lower case: a noun and a genitive
+])
+def test_case_slips_with_adjectives_after_the_noun(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

@@ -123,15 +123,20 @@ def _mixed_case_name(words: list[str], analyses: list[list[Analysis]], engine: E
     """`Wielką Brytania`, `Wielka Brytanią`: adjectives before a final noun that agree with it
     in gender and number but not in case, one of the words a nominative: a slip of the
     writer, not a phrase of two parts (a prenominal adjective always agrees with its noun),
-    so every word goes to the nominative. None where the words agree or do not fit so."""
+    so every word goes to the nominative. In a capitalised name the noun may stand before
+    adjectives too (`Unia Celną`). None where the words agree or do not fit so."""
     idx = word_indices(words)
     if not getattr(engine, "has_dictionary", False):
         return None  # ending rules read too many words as adjectives to judge a slip
     if len(idx) < 2 or len(idx) != len(words) - sum(1 for w in words if w.isspace()) or \
             (plan is not None and plan.coverage >= len(idx)):
         return None
-    head, adjs = idx[-1], idx[:-1]
-    for noun in sorted((a for a in analyses[head] if a.pos == "noun" and a.number == "sg"), key=prefer, reverse=True):
+    # an adjective after its noun counts only in a capitalised name (`korpus mandaryńskiego`
+    # is a noun and a genitive)
+    heads = idx[::-1] if all(words[i][:1].isupper() for i in idx) else idx[-1:]
+    for head, noun in ((h, a) for h in heads for a in sorted(
+            (a for a in analyses[h] if a.pos == "noun" and a.number == "sg"), key=prefer, reverse=True)):
+        adjs = [j for j in idx if j != head]
         fits = [[a for a in analyses[j] if a.pos == "adj" and a.number == noun.number and a.case
                  and genders_agree(a.gender, noun.gender)] for j in adjs]
         if not all(fits) or not (noun.case == "nom" or any(a.case == "nom" for f in fits for a in f)) or \

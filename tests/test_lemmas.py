@@ -526,3 +526,12 @@ def test_place_readings_of_the_head_chosen_by_the_whole_name():
 ])
 def test_case_slips_with_adjectives_after_the_noun(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # a noun coordinated with an oblique singular head may be a plural
+    ("Partii i Związkowców", "Partia i Związkowcy"),
+    ("Ligi Wolności i Kupców", "Liga Wolności i Kupców"),  # after a genitive: a complement
+])
+def test_coordinated_plural_after_a_singular_head(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

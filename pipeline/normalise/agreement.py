@@ -370,11 +370,14 @@ def _extend(changes, rest, words, analyses, case, gender, number, postnominal=Tr
             changes[rest[n + 1]] = ("adj", gender, number)  # `Kliniki Chirurgicznej i Okulistycznej`
             n += 1
         elif words[j].lower() in CONJUNCTIONS and n + 1 < len(rest):
-            # a singular, or a plural beside a plural head (`Lasy i Pola`)
+            # a singular, or a plural beside a plural head (`Lasy i Pola`); in an oblique
+            # case a plural beside a singular head too (`Partii i Związkowców`), where no
+            # such reading fits
             nxt = [a for a in analyses[rest[n + 1]] if a.case == case and a.pos == "noun"
-                   and a.number in ("sg", number)]
+                   and (a.number in ("sg", number) or case != "nom")]
             if not nxt:
                 return
+            nxt.sort(key=lambda a: a.number not in ("sg", number))
             gender, number = nxt[0].gender, nxt[0].number
             changes[rest[n + 1]] = ("noun", gender, number)
             n += 1

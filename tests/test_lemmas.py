@@ -535,3 +535,7 @@ def test_case_slips_with_adjectives_after_the_noun(text, lemma):
 ])
 def test_coordinated_plural_after_a_singular_head(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+def test_adjectives_listed_with_commas_agree_with_the_head():
+    assert lemmatise("Szkoły Leśnej, Łowieckiej i Rybackiej", "pl", "") == "Szkoła Leśna, Łowiecka i Rybacka"

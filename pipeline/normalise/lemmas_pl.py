@@ -77,6 +77,10 @@ class PolishEngine:
 
 @lru_cache(maxsize=100_000)
 def _analyse(word: str) -> tuple[Analysis, ...]:
+    if word.endswith(",") and word[:-1].isalpha() and not word[:-1].isupper():
+        # `Szkoły Leśnej, Łowieckiej i Rybackiej`: adjectives listed in a name agree with
+        # its head across the comma; other words end the phrase there as before
+        return tuple(a for a in _plain(word[:-1], suffix=",") if a.pos == "adj")
     if "." in word or (word.isupper() and len(word) > 1):
         return ()  # abbreviations and acronyms (Wlk., PZL.23, MAM, DUP) are not inflected
     if "-" in word.strip("-"):

@@ -539,3 +539,13 @@ def test_coordinated_plural_after_a_singular_head(text, lemma):
 
 def test_adjectives_listed_with_commas_agree_with_the_head():
     assert lemmatise("Szkoły Leśnej, Łowieckiej i Rybackiej", "pl", "") == "Szkoła Leśna, Łowiecka i Rybacka"
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # acronyms before a word in a case no genitive complement has: the word is the head
+    ("KS Koronę", "KS Korona"),
+    ("LKS Orłem", "LKS Orzeł"),
+    ("MSZ Francji", "MSZ Francji"),  # a genitive: the acronym is the head
+])
+def test_acronym_prefixes_before_an_inflected_head(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

@@ -255,6 +255,14 @@ def _best_plan(words: list[str], analyses: list[list[Analysis]],
     genitive singular, `Linie Lotnicze` a nominative plural)."""
     idx = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)
            and not (not analyses[i] and (w.endswith(".") or _ROMAN.match(w)))]  # gen., Wlk., II
+    lead = 0
+    while lead + 1 < len(idx) and not analyses[idx[lead]] and words[idx[lead]].isupper() and len(words[idx[lead]]) > 1:
+        lead += 1
+    if lead and not any(a.case == "gen" for a in analyses[idx[lead]]):
+        # acronyms before a word in an oblique case no genitive complement has (`KS Koronę`)
+        # are a club's or a firm's prefix, the word the head; before a genitive they are
+        # the head themselves (`MSZ Francji`)
+        idx = idx[lead:]
     best: _Plan | None = None
     name_head = getattr(engine, "name_head", None)
     for ci, case in enumerate(CASES):

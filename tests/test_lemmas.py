@@ -549,3 +549,17 @@ def test_adjectives_listed_with_commas_agree_with_the_head():
 ])
 def test_acronym_prefixes_before_an_inflected_head(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+def test_a_known_place_keeps_the_adjective_of_its_genitive():
+    # the head in the nominative and the rest as written make a place the engine knows
+    from pipeline.normalise.agreement import lemmatise_words
+    from pipeline.normalise.lemmas import _prefer, tokens
+
+    class Engine(PolishEngine):
+        def known_place(self, name: str) -> bool:
+            return name == "Republika Zielonej Doliny"
+
+    words = tokens("Republiki Zielonej Doliny")
+    assert "".join(lemmatise_words(words, Engine(), "", _prefer("", True, phrase=True))) == "Republika Zielonej Doliny"
+    assert "".join(lemmatise_words(words, PolishEngine(), "", _prefer("", True, phrase=True))) == "Republika Zielona Doliny"

@@ -276,7 +276,8 @@ def _best_plan(words: list[str], analyses: list[list[Analysis]],
                 changes[i] = ("noun", a.gender, a.number)
                 _extend(changes, idx[k + 1:], words, analyses, case, a.gender, a.number,
                         getattr(engine, "postnominal_adjectives", True),
-                        lambda j, m: _known_pair(words, analyses, engine, j, m))
+                        lambda j, m: _known_pair(words, analyses, engine, j, m)
+                        or _known_rest(words, engine, i, a))
                 plural = a.number == "pl" and "pt" not in a.kinds  # Chiny, Niemcy: pluralia tantum
                 priority = ci + (len(CASES) if plural else 0)
                 plan = _Plan(case, len(changes), priority, changes, prefer(a), a,
@@ -332,6 +333,14 @@ def _known_phrase(words: list[str], analyses: list[list[Analysis]], engine: Engi
             return False
         out.append(form)
     return known("".join(out))
+
+
+def _known_rest(words: list[str], engine: Engine, head: int, a: Analysis) -> bool:
+    """The head in the nominative and the words after it as written make a place the engine
+    knows (`Republiki Południowej Afryki`: `Republika Południowej Afryki`)."""
+    known = getattr(engine, "known_place", None)
+    form = engine.nominative(words[head], a, a.gender, a.number) if known is not None else None
+    return bool(form) and known(match_case(words[head], form) + "".join(words[head + 1:]).rstrip())
 
 
 def _known_pair(words: list[str], analyses: list[list[Analysis]], engine: Engine, j: int, m: int) -> bool:

@@ -98,8 +98,9 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
 def _place_compound(head: str, tail: str, tail_an: tuple[Analysis, ...]) -> tuple[Analysis, ...]:
     """Readings of a hyphenated place name both of whose parts are places in one case and
     number (`Kędzierzyna-Koźla`, `Meklemburgii-Pomorzu`): both parts inflect, the name takes
-    the last part's gender; a first part with several such readings takes the one of the
-    last part's kind (a plurale tantum beside a plurale tantum), then the larger place.
+    the last part's gender; a first part with several such readings takes the one that makes
+    a place the gazetteer knows (`Bielsko-Biała`, not `Bielsk-`), then the one of the last
+    part's kind (a plurale tantum beside a plurale tantum), then the larger place.
     Tail readings in other cases follow; () when no case is shared."""
     if "-" in head:
         return ()

@@ -483,6 +483,16 @@ def test_untyped_phrases_headed_by_a_verbal_noun(text, lemma):
 
 
 @pytest.mark.parametrize("text,lemma", [
+    # an adjective after the head that agrees with the next noun as well chooses no reading
+    # of the head: the common masculine head stays, not a rare homonym of another gender
+    ("Korpus Dawnej Polszczyzny", "Korpus Dawnej Polszczyzny"),
+    ("Związek Wolnych Kupców", "Związek Wolnych Kupców"),
+])
+def test_shared_adjectives_do_not_choose_the_head(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
     # untyped: the title of an act opens with the head's lemma, capitalised (KPWr style)
     ("ustawy o ochronie pszczół", "Ustawa o ochronie pszczół"),
     ("ustawie z dnia 3 maja 1999 r. o łowiectwie morskim", "Ustawa z dnia 3 maja 1999 r. o łowiectwie morskim"),
@@ -492,6 +502,16 @@ def test_untyped_phrases_headed_by_a_verbal_noun(text, lemma):
     ("ustawie pszczelarskiej", "ustawa pszczelarska"),
 ])
 def test_untyped_titles_of_acts(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # a hyphenated place name whose parts are places in one case inflects in both parts
+    ("Kędzierzynem-Koźlem", "Kędzierzyn-Koźle"),
+    ("Alzacji-Lotaryngii", "Alzacja-Lotaryngia"),
+    ("Rzeszów-Jasionka", "Rzeszów-Jasionka"),  # a nominative stays
+])
+def test_hyphenated_places_inflect_in_both_parts(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
 
 
@@ -506,6 +526,16 @@ def test_dated_readings_lose(text, lemma):
 
 
 @pytest.mark.parametrize("text,lemma", [
+    # of homonymous head readings otherwise equal, a noun that heads names of places and
+    # organisations wins (`rondo`, not `rond`; `klub`, not `kluba`)
+    ("Rondem Zielonych Tramwajów", "Rondo Zielonych Tramwajów"),
+    ("Klubie Dalekiej Żeglugi", "Klub Dalekiej Żeglugi"),
+])
+def test_name_heads_break_ties_between_head_readings(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
     # untyped: an unknown lower-case head takes the case its adjectives show
     ("blogoskopem wirtualnym", "blogoskop wirtualny"),
     ("zgrzytaka turkusowego", "zgrzytak turkusowy"),
@@ -514,3 +544,65 @@ def test_dated_readings_lose(text, lemma):
 ])
 def test_untyped_unknown_heads_before_adjectives(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # an adjective after the head that makes a known place with the noun after it is that
+    # noun's (`Nowe Miasto`, `Zielona Góra`), not the head's
+    ("Bramy Nowego Miasta", "Brama Nowego Miasta"),
+    ("Ulicy Zielonej Góry", "Ulica Zielonej Góry"),
+])
+def test_adjectives_of_a_place_inside_a_name(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+def test_place_readings_of_the_head_chosen_by_the_whole_name():
+    # `Ostrowie` is of `Ostrowo` or `Ostrów`: the gazetteer knows `Ostrów Lubelski`
+    assert lemmatise("Ostrowie Lubelskim", "pl", "") == "Ostrów Lubelski"
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # a slip of case in a capitalised name, adjectives after the noun too: all nominative
+    ("Wielką Rzeka Spokojną", "Wielka Rzeka Spokojna"),
+    ("Unia Celną", "Unia Celna"),
+    ("korpus mandaryńskiego", "korpus mandaryńskiego"),  # lower case: a noun and a genitive
+])
+def test_case_slips_with_adjectives_after_the_noun(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # a noun coordinated with an oblique singular head may be a plural
+    ("Partii i Związkowców", "Partia i Związkowcy"),
+    ("Ligi Wolności i Kupców", "Liga Wolności i Kupców"),  # after a genitive: a complement
+])
+def test_coordinated_plural_after_a_singular_head(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+def test_adjectives_listed_with_commas_agree_with_the_head():
+    assert lemmatise("Szkoły Leśnej, Łowieckiej i Rybackiej", "pl", "") == "Szkoła Leśna, Łowiecka i Rybacka"
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # acronyms before a word in a case no genitive complement has: the word is the head
+    ("KS Koronę", "KS Korona"),
+    ("LKS Orłem", "LKS Orzeł"),
+    ("MSZ Francji", "MSZ Francji"),  # a genitive: the acronym is the head
+])
+def test_acronym_prefixes_before_an_inflected_head(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+def test_a_known_place_keeps_the_adjective_of_its_genitive():
+    # the head in the nominative and the rest as written make a place the engine knows
+    from pipeline.normalise.agreement import lemmatise_words
+    from pipeline.normalise.lemmas import _prefer, tokens
+
+    class Engine(PolishEngine):
+        def known_place(self, name: str) -> bool:
+            return name == "Republika Zielonej Doliny"
+
+    words = tokens("Republiki Zielonej Doliny")
+    assert "".join(lemmatise_words(words, Engine(), "", _prefer("", True, phrase=True))) == "Republika Zielonej Doliny"
+    assert "".join(lemmatise_words(words, PolishEngine(), "", _prefer("", True, phrase=True))) == "Republika Zielona Doliny"

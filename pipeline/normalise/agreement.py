@@ -123,15 +123,20 @@ def _mixed_case_name(words: list[str], analyses: list[list[Analysis]], engine: E
     """`Wielką Brytania`, `Wielka Brytanią`: adjectives before a final noun that agree with it
     in gender and number but not in case, one of the words a nominative: a slip of the
     writer, not a phrase of two parts (a prenominal adjective always agrees with its noun),
-    so every word goes to the nominative. None where the words agree or do not fit so."""
+    so every word goes to the nominative. In a capitalised name the noun may stand before
+    adjectives too (`Unia Celną`). None where the words agree or do not fit so."""
     idx = word_indices(words)
     if not getattr(engine, "has_dictionary", False):
         return None  # ending rules read too many words as adjectives to judge a slip
     if len(idx) < 2 or len(idx) != len(words) - sum(1 for w in words if w.isspace()) or \
             (plan is not None and plan.coverage >= len(idx)):
         return None
-    head, adjs = idx[-1], idx[:-1]
-    for noun in sorted((a for a in analyses[head] if a.pos == "noun" and a.number == "sg"), key=prefer, reverse=True):
+    # an adjective after its noun counts only in a capitalised name (`korpus mandaryńskiego`
+    # is a noun and a genitive)
+    heads = idx[::-1] if all(words[i][:1].isupper() for i in idx) else idx[-1:]
+    for head, noun in ((h, a) for h in heads for a in sorted(
+            (a for a in analyses[h] if a.pos == "noun" and a.number == "sg"), key=prefer, reverse=True)):
+        adjs = [j for j in idx if j != head]
         fits = [[a for a in analyses[j] if a.pos == "adj" and a.number == noun.number and a.case
                  and genders_agree(a.gender, noun.gender)] for j in adjs]
         if not all(fits) or not (noun.case == "nom" or any(a.case == "nom" for f in fits for a in f)) or \
@@ -231,9 +236,16 @@ class _Plan:
     changes: dict[int, tuple[str, str, str]]  # token index -> (pos, gender, number)
     head_pref: tuple = ()
     head: Analysis | None = None
+    firm: int = 0  # coverage less the adjectives after the head that may belong to the next noun
+    named: bool = False  # the head reading is a noun that heads names (`klub`, `rondo`)
+    place: bool = False  # the changed words make, in the nominative, a place the engine knows
 
     def rank(self) -> tuple:
-        return (self.coverage, -(self.priority >= len(CASES)), self.head_pref, -self.priority)
+        # an adjective that agrees with the following noun too proves no head reading: it
+        # must not make a rare homonym of another gender win (`Korpus Współczesnej
+        # Angielszczyzny`: the masculine `korpus`, not an indeclinable feminine surname)
+        return (self.firm, -(self.priority >= len(CASES)), self.place, self.head_pref, self.named, self.coverage,
+                -self.priority)
 
 
 def _best_plan(words: list[str], analyses: list[list[Analysis]],
@@ -243,7 +255,16 @@ def _best_plan(words: list[str], analyses: list[list[Analysis]],
     genitive singular, `Linie Lotnicze` a nominative plural)."""
     idx = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)
            and not (not analyses[i] and (w.endswith(".") or _ROMAN.match(w)))]  # gen., Wlk., II
+    lead = 0
+    while lead + 1 < len(idx) and not analyses[idx[lead]] and words[idx[lead]].isupper() and len(words[idx[lead]]) > 1:
+        lead += 1
+    if lead and not any(a.case == "gen" for a in analyses[idx[lead]]):
+        # acronyms before a word in an oblique case no genitive complement has (`KS Koronę`)
+        # are a club's or a firm's prefix, the word the head; before a genitive they are
+        # the head themselves (`MSZ Francji`)
+        idx = idx[lead:]
     best: _Plan | None = None
+    name_head = getattr(engine, "name_head", None)
     for ci, case in enumerate(CASES):
         for k, i in enumerate(idx):
             for a in analyses[i]:
@@ -254,15 +275,30 @@ def _best_plan(words: list[str], analyses: list[list[Analysis]],
                 changes = {j: ("adj", a.gender, a.number) for j in idx[:k]}
                 changes[i] = ("noun", a.gender, a.number)
                 _extend(changes, idx[k + 1:], words, analyses, case, a.gender, a.number,
-                        getattr(engine, "postnominal_adjectives", True))
+                        getattr(engine, "postnominal_adjectives", True),
+                        lambda j, m: _known_pair(words, analyses, engine, j, m)
+                        or _known_rest(words, engine, i, a))
                 plural = a.number == "pl" and "pt" not in a.kinds  # Chiny, Niemcy: pluralia tantum
                 priority = ci + (len(CASES) if plural else 0)
-                plan = _Plan(case, len(changes), priority, changes, prefer(a), a)
+                plan = _Plan(case, len(changes), priority, changes, prefer(a), a,
+                             len(changes) - _shared_adjectives(changes, i, idx, analyses),
+                             name_head is not None and name_head(a.lemma))
+                if "geo" in a.kinds and len(changes) > 1 and (best is None or plan.firm >= best.firm):
+                    plan.place = _known_phrase(words, analyses, engine, changes, case)
                 if best is None or plan.rank() > best.rank():
                     best = plan
             if not any(b.pos == "adj" and b.case == case for b in analyses[i]):
                 break
     return best
+
+
+def _shared_adjectives(changes: dict[int, tuple[str, str, str]], head: int, idx: list[int],
+                       analyses: list[list[Analysis]]) -> int:
+    """How many adjectives the plan puts after its head that agree with the word after them
+    as well (`Klubu Międzynarodowej Prasy`): they may modify that noun, not the head."""
+    following = dict(zip(idx, idx[1:]))
+    return sum(1 for j, (pos, _g, _n) in changes.items() if j > head and pos == "adj" and j in following
+               and _adj_heads_next(analyses[j], analyses[following[j]]))
 
 
 def _adj_heads_next(adj: list[Analysis], nxt: list[Analysis]) -> bool:
@@ -276,7 +312,58 @@ def _has_adj(cands: list[Analysis], case: str, gender: str, number: str) -> bool
                and genders_agree(b.gender, gender) for b in cands)
 
 
-def _extend(changes, rest, words, analyses, case, gender, number, postnominal=True) -> None:
+def _known_phrase(words: list[str], analyses: list[list[Analysis]], engine: Engine,
+                  changes: dict[int, tuple[str, str, str]], case: str) -> bool:
+    """The words a plan changes, from its first to its last, make in the nominative a place
+    the engine knows (`Ostrowie Wielkopolskim`: `Ostrów Wielkopolski`, not `Ostrowo
+    Wielkopolskie`), which decides between place readings of the head."""
+    known = getattr(engine, "known_place", None)
+    if known is None:
+        return False
+    out = []
+    for i in range(min(changes), max(changes) + 1):
+        if i not in changes:
+            out.append(words[i])
+            continue
+        pos, gender, number = changes[i]
+        fits = [a for a in analyses[i] if a.case == case and a.pos == pos and a.number == number and (
+            genders_agree(a.gender, gender) if pos == "adj" else a.gender == gender)]
+        form = engine.nominative(words[i], fits[0], gender, number) if fits else None
+        if not form:
+            return False
+        out.append(form)
+    return known("".join(out))
+
+
+def _known_rest(words: list[str], engine: Engine, head: int, a: Analysis) -> bool:
+    """The head in the nominative and the words after it as written make a place the engine
+    knows (`Republiki Południowej Afryki`: `Republika Południowej Afryki`)."""
+    known = getattr(engine, "known_place", None)
+    form = engine.nominative(words[head], a, a.gender, a.number) if known is not None else None
+    return bool(form) and known(match_case(words[head], form) + "".join(words[head + 1:]).rstrip())
+
+
+def _known_pair(words: list[str], analyses: list[list[Analysis]], engine: Engine, j: int, m: int) -> bool:
+    """The adjective at `j` and the noun at `m` after it make, in the nominative, a place
+    name the engine knows (`Starego Miasta`: `Stare Miasto`), so the adjective is the
+    noun's, not the head's."""
+    known = getattr(engine, "known_place", None)
+    if known is None:
+        return False
+    for b in analyses[m]:
+        if b.pos != "noun" or b.case == "nom":
+            continue
+        for a in analyses[j]:
+            if a.pos == "adj" and a.case == b.case and a.number == b.number and genders_agree(a.gender, b.gender):
+                adj = engine.nominative(words[j], a, b.gender, b.number)
+                noun = engine.nominative(words[m], b, b.gender, b.number)
+                if adj and noun and known(f"{adj} {noun}"):
+                    return True
+    return False
+
+
+def _extend(changes, rest, words, analyses, case, gender, number, postnominal=True,
+            known_pair: Callable[[int, int], bool] | None = None) -> None:
     """Agreeing adjectives after the head, a coordinated one among them, and a coordinated
     noun (`Prawa i Sprawiedliwości`)."""
     n = 0
@@ -287,9 +374,10 @@ def _extend(changes, rest, words, analyses, case, gender, number, postnominal=Tr
             # an adjective that agrees with the next noun belongs to it: at once where
             # adjectives precede nouns (ru), from the second one on where they follow the
             # head (pl: `Klubu Poselskiego | Polskiego Stronnictwa`, but `Urzędu
-            # Marszałkowskiego Województwa`)
-            if (not postnominal or adjectives >= 1) and n + 1 < len(rest) and \
-                    _adj_heads_next(analyses[j], analyses[rest[n + 1]]):
+            # Marszałkowskiego Województwa`), or at once where the two make a place name
+            # (`Rynku | Starego Miasta`)
+            if n + 1 < len(rest) and _adj_heads_next(analyses[j], analyses[rest[n + 1]]) and (
+                    not postnominal or adjectives >= 1 or known_pair is not None and known_pair(j, rest[n + 1])):
                 return
             adjectives += 1
 
@@ -299,11 +387,14 @@ def _extend(changes, rest, words, analyses, case, gender, number, postnominal=Tr
             changes[rest[n + 1]] = ("adj", gender, number)  # `Kliniki Chirurgicznej i Okulistycznej`
             n += 1
         elif words[j].lower() in CONJUNCTIONS and n + 1 < len(rest):
-            # a singular, or a plural beside a plural head (`Lasy i Pola`)
+            # a singular, or a plural beside a plural head (`Lasy i Pola`); in an oblique
+            # case a plural beside a singular head too (`Partii i Związkowców`), where no
+            # such reading fits
             nxt = [a for a in analyses[rest[n + 1]] if a.case == case and a.pos == "noun"
-                   and a.number in ("sg", number)]
+                   and (a.number in ("sg", number) or case != "nom")]
             if not nxt:
                 return
+            nxt.sort(key=lambda a: a.number not in ("sg", number))
             gender, number = nxt[0].gender, nxt[0].number
             changes[rest[n + 1]] = ("noun", gender, number)
             n += 1

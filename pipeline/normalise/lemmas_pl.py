@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from pipeline.lang import load_json
 from pipeline.normalise import morph
 from pipeline.normalise.agreement import Analysis, match_case
 from pipeline.normalise.lemmas_rules import LANG_DIR, ending_readings, tsv_rows, word_list
@@ -24,6 +25,18 @@ class PolishEngine:
 
     def analyse(self, word: str) -> tuple[Analysis, ...]:
         return _analyse(word)
+
+    def name_head(self, lemma: str) -> bool:
+        """A common noun that heads names of organisations, places and buildings (data:
+        name_heads.txt and the heads of org_heads.json)."""
+        return lemma in _name_heads()
+
+    def known_place(self, name: str) -> bool:
+        """A place of the gazetteer so named (`Stare Miasto`)."""
+        from pipeline.normalise.gazetteer import get_gazetteer
+        from pipeline.normalise.textnorm import fold
+
+        return bool(get_gazetteer().index.get(fold(name)))
 
     def bare(self, word: str) -> bool:
         """A word with no Polish case ending (`Corbyn`, `Cummings`, not `Corbyna`)."""
@@ -48,6 +61,10 @@ class PolishEngine:
     def nominative(self, word: str, a: Analysis, gender: str, number: str) -> str | None:
         if a.ref is None:  # a guess (see `guesses`)
             return match_case(word, a.lemma)
+        if a.ref[0] == "compound":  # see `_place_compound`
+            _kind, head, h, tail, t = a.ref
+            first, last = self.nominative(head, h, h.gender, h.number), self.nominative(tail, t, t.gender, t.number)
+            return f"{first}-{last}" if first and last else None
         if a.ref[0] == "adjective":  # see `adjective_guesses`
             _kind, stem, soft = a.ref
             if number == "pl" and gender == "m1":
@@ -67,6 +84,10 @@ class PolishEngine:
 
 @lru_cache(maxsize=100_000)
 def _analyse(word: str) -> tuple[Analysis, ...]:
+    if word.endswith(",") and word[:-1].isalpha() and not word[:-1].isupper():
+        # `Szkoły Leśnej, Łowieckiej i Rybackiej`: adjectives listed in a name agree with
+        # its head across the comma; other words end the phrase there as before
+        return tuple(a for a in _plain(word[:-1], suffix=",") if a.pos == "adj")
     if "." in word or (word.isupper() and len(word) > 1):
         return ()  # abbreviations and acronyms (Wlk., PZL.23, MAM, DUP) are not inflected
     if "-" in word.strip("-"):
@@ -77,7 +98,7 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
         head_an = _plain(head, suffix="-" + tail)
         if tail_an and all(t.startswith("adja") for _l, t, _q in morph.pl_analyses(head)):
             return tail_an  # Przemysłowo-Handlowej: only the last part inflects
-        return tail_an or head_an
+        return _place_compound(head, tail, tail_an) or tail_an or head_an
     return _plain(word)
 
 
@@ -86,6 +107,45 @@ def _gerunds(word: str) -> tuple[Analysis, ...]:
     if not word.isalpha() or not any(tag.startswith("ger:") for _l, tag, _q in morph.pl_analyses(word)):
         return ()
     return _plain(word, classes=_GERUND)
+
+
+def _place_compound(head: str, tail: str, tail_an: tuple[Analysis, ...]) -> tuple[Analysis, ...]:
+    """Readings of a hyphenated place name both of whose parts are places in one case and
+    number (`Kędzierzyna-Koźla`, `Meklemburgii-Pomorzu`): both parts inflect, the name takes
+    the last part's gender; a first part with several such readings takes the one that makes
+    a place the gazetteer knows (`Bielsko-Biała`, not `Bielsk-`), then the one of the last
+    part's kind (a plurale tantum beside a plurale tantum), then the larger place.
+    Tail readings in other cases follow; () when no case is shared."""
+    if "-" in head:
+        return ()
+    geo = [a for a in _plain(head) if a.pos == "noun" and "geo" in a.kinds]
+    out: list[Analysis] = []
+    covered = set()
+    for t in tail_an:
+        if t.pos != "noun" or "geo" not in t.kinds or t.case == "nom":
+            continue  # a nominative stays as written, as the last part's reading leaves it
+        heads = [h for h in geo if h.case == t.case and h.number == t.number]
+        if not heads:
+            continue
+        h = max(heads, key=lambda h: (_place_size(f"{h.lemma}-{t.lemma}"), ("pt" in h.kinds) == ("pt" in t.kinds),
+                                      _place_size(h.lemma)))
+        t_plain = _plain(tail)[tail_an.index(t)]
+        out.append(Analysis(lemma=f"{h.lemma}-{t.lemma}", pos="noun", case=t.case, number=t.number,
+                            gender=t.gender, kinds=t.kinds - {"pt"}, ref=("compound", head, h, tail, t_plain)))
+        covered.add((t.case, t.number))
+    if not out:
+        return ()
+    return tuple(out) + tuple(t for t in tail_an if (t.case, t.number) not in covered)
+
+
+def _place_size(lemma: str) -> int:
+    """Population of the largest place of the gazetteer so named (0 where none)."""
+    from pipeline.normalise.gazetteer import get_gazetteer
+    from pipeline.normalise.textnorm import fold
+
+    gaz = get_gazetteer()
+    ids = gaz.index.get(fold(lemma), ())
+    return gaz.places[ids[0]].population if ids else 0
 
 
 def _plain(word: str, prefix: str = "", suffix: str = "", classes: frozenset[str] = frozenset()) -> tuple[Analysis, ...]:
@@ -149,6 +209,12 @@ def _generate(lemma: str, tag: str, gender: str, number: str) -> str | None:
 @lru_cache(maxsize=1)
 def _dated_labels() -> frozenset[str]:
     return frozenset(word_list(LANG_DIR / "pl" / "dated_labels.txt"))
+
+
+@lru_cache(maxsize=1)
+def _name_heads() -> frozenset[str]:
+    return frozenset(word_list(LANG_DIR / "pl" / "name_heads.txt")) | frozenset(
+        (load_json("pl", "org_heads.json") or {}).get("heads", ()))
 
 
 @lru_cache(maxsize=1)

@@ -394,7 +394,7 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
                 ranked = getattr(engine, "ranked_readings", False)
                 ws = [_weight(a, r, ranked and "guess" not in a.kinds)
                       for r, a in enumerate(analyses[i] + guesses.get(i, []))
-                      if a.case == case and a.pos in ("noun", "adj") and (a.gender[:1] or g) == g]
+                      if a.case == case and a.pos in ("noun", "adj") and _fits_gender(a, g)]
                 if analyses[i]:
                     total += max(ws, default=0.0)
                 else:
@@ -411,7 +411,7 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
     chosen = {}
     for i in alpha:
         fits = [a for a in analyses[i] + guesses.get(i, []) if a.case == case and a.pos in ("noun", "adj")
-                and (a.gender[:1] or gender) == gender]
+                and _fits_gender(a, gender)]
         # on a tie, a reading whose ending is a case ending (`Jandy`: genitive of `Janda`)
         # before an indeclinable one (the surname `Jandy`), a given name first in the name
         # (`Freda`: `Fred`, not the surname `Fredo`), then a lemma the dictionary knows as a
@@ -436,6 +436,14 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
         if form:
             out[i] = match_case(words[i], form)
     return out
+
+
+def _fits_gender(a: Analysis, gender: str) -> bool:
+    """A reading fits a person of `gender`; a guessed feminine-declension word in -a fits a
+    man too (`Chraboty`: of the surname `Chrabota`, which a man bears as well), where the
+    known words of the name say he is one."""
+    own = a.gender[:1] or gender
+    return own == gender or gender == "m" and own == "f" and "guess" in a.kinds and a.lemma.endswith("a")
 
 
 def shared_reading(readings: list[list[Analysis]]) -> tuple[str, str] | None:

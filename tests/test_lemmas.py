@@ -67,6 +67,9 @@ from pipeline.normalise.lemmas_pl import PolishEngine
     # given name `Zdzisława` (a woman's nominative or a man's genitive) is the man's
     ("Zdzisława Drabuty", "pl", "PER", "Zdzisław Drabuta"),
     ("Anny Drabuty", "pl", "PER", "Anna Drabuta"),
+    # both words unknown: the -a genitive and the -y one agree for a man (`-amy`: of `-ama`,
+    # unlike the English -my of `Jeremy`)
+    ("Dermota Kalamy", "pl", "PER", "Dermot Kalama"),
 ])
 def test_person_names(text, lang, label, lemma):
     assert lemmatise(text, lang, label) == lemma

@@ -9,7 +9,7 @@ Person names are different: every name word in the phrase's case is inflected on
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Protocol, Sequence
 
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc")  # vocatives are too rare in news to risk
@@ -372,7 +372,7 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
     guesses = {i: list(guess(words[i])) for i in alpha if guess is not None}
     endings_lead = not any(analyses[i] for i in alpha)
     if endings_lead:  # every word unknown: they lead only when all endings say one oblique case
-        shared = shared_reading([guesses.get(i, []) for i in alpha]) if len(alpha) > 1 else None
+        shared = shared_reading([masculine_too(guesses.get(i, ())) for i in alpha]) if len(alpha) > 1 else None
         if shared is None or shared[0] == "nom":
             return list(words)
         force_case = shared[0]  # `Ołeksija Hryhorenkę`
@@ -444,6 +444,13 @@ def _fits_gender(a: Analysis, gender: str) -> bool:
     known words of the name say he is one."""
     own = a.gender[:1] or gender
     return own == gender or gender == "m" and own == "f" and "guess" in a.kinds and a.lemma.endswith("a")
+
+
+def masculine_too(guesses: Sequence[Analysis]) -> list[Analysis]:
+    """Guessed readings of a name word, with a man's reading beside each feminine genitive of
+    a lemma in -a (`Drabuty`: a man's surname `Drabuta` declines like a woman's)."""
+    out = list(guesses)
+    return out + [replace(a, gender="m") for a in out if a.gender == "f" and a.case == "gen" and a.lemma.endswith("a")]
 
 
 def shared_reading(readings: list[list[Analysis]]) -> tuple[str, str] | None:

@@ -478,3 +478,11 @@ def test_untyped_unknown_words_in_nasal_endings(text, lemma):
 @pytest.mark.parametrize("text", ["Zanim zgasną światła", "Kiedy zakwitną wiśnie"])
 def test_untyped_titles_with_a_verb_stay_as_written(text):
     assert lemmatise(text, "pl", "") == text
+
+
+@pytest.mark.parametrize("text,lemma", [
+    ("Łokietka Zwycięzcy", "Łokietek Zwycięzca"),  # a byname first: its epithet inflects too
+    ("Chrystusa Nauczyciela", "Chrystus Nauczyciel"),
+])
+def test_untyped_byname_before_another_word_is_a_person(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

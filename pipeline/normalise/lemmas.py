@@ -475,9 +475,16 @@ def _adjective_lemma(words: list[str], engine: Engine) -> str:
     return "".join(out)
 
 
+# kinds of a word that, before another name word, names a person as a given name does: a
+# byname (`Chrystus`: SGJP's `przydomek`) or a pen name (`pseudonim`); alone it is as often
+# something else (a title, a family)
+_BYNAME_KINDS = frozenset({"przydomek", "pseudonim"})
+
+
 def _guess_label(words: list[str], engine: Engine) -> str:
     """Untyped input (PolEval): a capitalised phrase whose first word is a given name (in
-    the singular) is a person name, one whose first word is a place name is a place;
+    the singular; or a byname before another word, see `_BYNAME_KINDS`) is a person name,
+    one whose first word is a place name is a place;
     anything else goes through the generic head-and-agreement rules. An initial before a
     capitalised word (`J. Kowalskiego`) also makes a person name, and so do words no
     dictionary knows whose endings agree in one case (`Torbena Nielsena`)."""
@@ -492,7 +499,7 @@ def _guess_label(words: list[str], engine: Engine) -> str:
     if _same_case_unknowns(alpha, engine):
         return "PER"
     readings = [a for a in engine.analyse(alpha[0]) if a.number == "sg"]
-    if any("name" in a.kinds for a in readings):
+    if any("name" in a.kinds or len(alpha) > 1 and a.kinds & _BYNAME_KINDS for a in readings):
         return "PER"
     if any("geo" in a.kinds for a in readings):
         return "LOC"

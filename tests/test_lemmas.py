@@ -486,3 +486,12 @@ def test_untyped_titles_with_a_verb_stay_as_written(text):
 ])
 def test_untyped_byname_before_another_word_is_a_person(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    ("van Dorsteena", "van Dorsteen"),  # a particle before an unknown word in the genitive
+    ("von Falkenhagena", "von Falkenhagen"),
+    ("van der Bruggena", "van der Bruggen"),
+])
+def test_untyped_particle_before_an_inflected_surname_is_a_person(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

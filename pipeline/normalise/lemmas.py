@@ -179,7 +179,7 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         return text  # a title with a verb (`Zdobądźcie szczyt`): a sentence, as written
     typed = label
     if not label:
-        label = _guess_label(words, engine)
+        label = _guess_label(words, engine, lang)
         if label == "PER" and isinstance(engine, _FilteredEngine):
             engine = _engine(lang, cyrillic)  # a person's name may be a village's (`Ligocka`)
     if label == "PER" and _nominative_ethnonym(words, engine):
@@ -404,8 +404,9 @@ def _only_place(engine: Engine, word: str) -> bool:
 def _lone_surname_genitive(out: list[str], words: list[str], engine: Engine, lang: str) -> list[str]:
     """A lone unknown surname in -a after a consonant (`Sorosa`, `Junckera`, `Меллона`) is
     a masculine genitive; first names in -a come with a surname (`Theresa May`), and women's
-    surname endings (lang/<xx>/feminine_surname_endings.txt: -ska, -owa, -ова) keep it."""
-    alpha = [i for i, w in enumerate(words) if w.isalpha()]
+    surname endings (lang/<xx>/feminine_surname_endings.txt: -ska, -owa, -ова) keep it;
+    particles before it do not count (`van Dijka`)."""
+    alpha = [i for i, w in enumerate(words) if w.isalpha() and w not in _name_particles(lang)]
     if len(alpha) != 1:
         return out
     i = alpha[0]
@@ -481,7 +482,7 @@ def _adjective_lemma(words: list[str], engine: Engine) -> str:
 _BYNAME_KINDS = frozenset({"przydomek", "pseudonim"})
 
 
-def _guess_label(words: list[str], engine: Engine) -> str:
+def _guess_label(words: list[str], engine: Engine, lang: str = "pl") -> str:
     """Untyped input (PolEval): a capitalised phrase whose first word is a given name (in
     the singular; or a byname before another word, see `_BYNAME_KINDS`) is a person name,
     one whose first word is a place name is a place;
@@ -490,6 +491,8 @@ def _guess_label(words: list[str], engine: Engine) -> str:
     dictionary knows whose endings agree in one case (`Torbena Nielsena`)."""
     alpha = [w for w in words if any(c.isalpha() for c in w) and not w.endswith(".")
              and not _whole_quote([w])]
+    if _particle_surname(alpha, engine, lang):
+        return "PER"
     if not alpha or not all(w[:1].isupper() for w in alpha):
         return ""
     if _INITIAL.match(words[0]) and len(alpha) == 1:
@@ -504,6 +507,30 @@ def _guess_label(words: list[str], engine: Engine) -> str:
     if any("geo" in a.kinds for a in readings):
         return "LOC"
     return ""
+
+
+@lru_cache(maxsize=None)
+def _name_particles(lang: str) -> frozenset[str]:
+    return frozenset(word_list(LANG_DIR / lang / "name_particles.txt"))
+
+
+def _particle_surname(alpha: list[str], engine: Engine, lang: str) -> bool:
+    """`von Trappa`, `van der Veena`: nobiliary particles (lang/<xx>/name_particles.txt)
+    before capitalised words, the first of which is in an oblique case (a surname of the
+    dictionary, or an unknown word with an oblique ending): a person's surname."""
+    particles = _name_particles(lang)
+    k = 0
+    while k < len(alpha) and alpha[k] in particles:
+        k += 1
+    if k == 0 or k == len(alpha) or not all(w[:1].isupper() and w.isalpha() for w in alpha[k:]):
+        return False
+    first = alpha[k]
+    if _known(engine, first):
+        readings = engine.analyse(first)
+        return any("surname" in a.kinds and a.case != "nom" for a in readings) and \
+            not any(a.case == "nom" and a.lemma == first for a in readings)
+    guess = getattr(engine, "guesses", None)
+    return guess is not None and any(a.case != "nom" for a in guess(first))
 
 
 def _same_case_unknowns(alpha: list[str], engine: Engine) -> bool:

@@ -495,3 +495,8 @@ def test_untyped_byname_before_another_word_is_a_person(text, lemma):
 ])
 def test_untyped_particle_before_an_inflected_surname_is_a_person(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+def test_particle_inside_a_name_after_a_title():
+    # a lower-case word no dictionary knows between capitalised ones belongs to the name
+    assert lemmatise("barona Karola von Holtza", "pl", "") == "baron Karol von Holtz"

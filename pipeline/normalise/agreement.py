@@ -162,10 +162,13 @@ def _personal(readings: list[Analysis]) -> bool:
 def _name_after_title(words: list[str], analyses: list[list[Analysis]], head: int) -> int | None:
     """Where the capitalised words that end the phrase begin, when the head is a lower-case
     personal noun before them (a title: `premiera`, `posła`); a thing's owner stays a
-    genitive (`pomnika Jana Kochanowskiego`), so other heads give None."""
+    genitive (`pomnika Jana Kochanowskiego`), so other heads give None. A lower-case word
+    no dictionary knows between capitalised ones is a particle of the name (`hrabiego
+    Ottona von Reuss`)."""
     alpha = word_indices(words)
     k = len(alpha)
-    while k > 0 and words[alpha[k - 1]][:1].isupper():
+    while k > 0 and (words[alpha[k - 1]][:1].isupper() or k < len(alpha) and k > 1 and
+                     not analyses[alpha[k - 1]] and words[alpha[k - 2]][:1].isupper()):
         k -= 1
     if not _personal(analyses[head]) or not words[head][:1].islower() or k == len(alpha) or alpha[k] <= head:
         return None

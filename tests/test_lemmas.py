@@ -70,6 +70,10 @@ from pipeline.normalise.lemmas_pl import PolishEngine
     # both words unknown: the -a genitive and the -y one agree for a man (`-amy`: of `-ama`,
     # unlike the English -my of `Jeremy`)
     ("Dermota Kalamy", "pl", "PER", "Dermot Kalama"),
+    # a surname in -e no ending rule reads is indeclinable: it does not make the given name
+    # a woman's nominative (`Bolesława`), and the man's genitive wins
+    ("Bolesława Tromme", "pl", "PER", "Bolesław Tromme"),
+    ("Anna Tromme", "pl", "PER", "Anna Tromme"),
 ])
 def test_person_names(text, lang, label, lemma):
     assert lemmatise(text, lang, label) == lemma

@@ -382,6 +382,7 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
     scores: dict[tuple[str, str], float] = {}
     bare = getattr(engine, "bare", None)
     bare_words = {i for i in alpha if not analyses[i] and bare is not None and bare(words[i])}
+    given = any("name" in a.kinds and a.number == "sg" for i in alpha for a in analyses[i])
     for case in CASES:
         for g in ("m", "f", "n"):
             total = guessed = 0.0
@@ -390,9 +391,11 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
                     # (`Jeremy Corbyn` is no genitive of `Jerema Corbyn`: that is `Corbyna`)
                     total += 1.0 if case == "nom" else (0.5 if g == "f" else -2.0)
                     continue
-                if not analyses[i] and "." not in words[i] and not words[i].isupper():
+                if not analyses[i] and "." not in words[i] and not words[i].isupper() and \
+                        (guesses.get(i) or not words[i].endswith("e") or not given):
                     # may be an uninflected nominative; initials (В.В.) and regnal numbers
-                    # (`Pawła II`) show no case
+                    # (`Pawła II`) show no case, nor does a surname in -e no ending rule
+                    # reads after a given name of the dictionary (`Rutte`: indeclinable)
                     total += 0.2 if case == "nom" else 0.0
                 ranked = getattr(engine, "ranked_readings", False)
                 ws = [_weight(a, r, ranked and "guess" not in a.kinds)

@@ -74,6 +74,8 @@ from pipeline.normalise.lemmas_pl import PolishEngine
     # a woman's nominative (`Bolesława`), and the man's genitive wins
     ("Bolesława Tromme", "pl", "PER", "Bolesław Tromme"),
     ("Anna Tromme", "pl", "PER", "Anna Tromme"),
+    # all words unknown: an indeclinable middle name in -e leaves the case to the others
+    ("Joakima Lunde Hendriksena", "pl", "PER", "Joakim Lunde Hendriksen"),
 ])
 def test_person_names(text, lang, label, lemma):
     assert lemmatise(text, lang, label) == lemma

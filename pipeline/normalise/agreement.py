@@ -375,7 +375,11 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
     guesses = {i: list(guess(words[i])) for i in alpha if guess is not None}
     endings_lead = not any(analyses[i] for i in alpha)
     if endings_lead:  # every word unknown: they lead only when all endings say one oblique case
-        shared = shared_reading([masculine_too(guesses.get(i, ())) for i in alpha]) if len(alpha) > 1 else None
+        # an unknown word in -e that no ending rule reads is indeclinable (`Lokke`): it
+        # neither joins nor breaks the case the others (two at least) agree in
+        cased = [i for i in alpha if guesses.get(i) or not words[i].endswith("e")]
+        shared = shared_reading([masculine_too(guesses.get(i, ())) for i in cased]) \
+            if len(cased) > 1 else None
         if shared is None or shared[0] == "nom":
             return list(words)
         force_case = shared[0]  # `Ołeksija Hryhorenkę`

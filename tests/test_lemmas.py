@@ -506,3 +506,14 @@ def test_untyped_particle_before_an_inflected_surname_is_a_person(text, lemma):
 def test_particle_inside_a_name_after_a_title():
     # a lower-case word no dictionary knows between capitalised ones belongs to the name
     assert lemmatise("barona Karola von Holtza", "pl", "") == "baron Karol von Holtz"
+
+
+@pytest.mark.parametrize("text,label,lemma", [
+    # a given name, a particle, a surname: a person name though `von` is in lower case
+    ("Ludwika von Brandta", "", "Ludwik von Brandt"),
+    # an uninflected surname after the particle does not make the given name a woman's
+    # nominative: the given name's own case decides
+    ("Ludwika von Knebel-Doeberitz", "PER", "Ludwik von Knebel-Doeberitz"),
+])
+def test_given_name_and_particle(text, label, lemma):
+    assert lemmatise(text, "pl", label) == lemma

@@ -369,6 +369,10 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
     Unknown words support the nominative (foreign names are usually left uninflected), most of
     all those that end in no case ending (a feminine name may still be oblique: `Angeli Merkel`)."""
     alpha = word_indices(words)
+    # words after a particle inside the name (`Ludwika von Knebel`) are often left
+    # uninflected: as written they say nothing of the case (an ending still does)
+    particle = next((i for k, i in enumerate(alpha) if k and words[i][:1].islower()
+                     and words[alpha[k - 1]][:1].isupper()), len(words))
     if any(words[i][:1].isupper() for i in alpha):  # particles (van der, ibn) stay
         alpha = [i for i in alpha if words[i][:1].isupper()]
     guess = getattr(engine, "guesses", None)
@@ -391,11 +395,12 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
         for g in ("m", "f", "n"):
             total = guessed = 0.0
             for i in alpha:
+                late = i > particle
                 if i in bare_words:  # `Cummings`: no case ending, so no masculine oblique case
                     # (`Jeremy Corbyn` is no genitive of `Jerema Corbyn`: that is `Corbyna`)
-                    total += 1.0 if case == "nom" else (0.5 if g == "f" else -2.0)
+                    total += 0.0 if late else 1.0 if case == "nom" else (0.5 if g == "f" else -2.0)
                     continue
-                if not analyses[i] and "." not in words[i] and not words[i].isupper() and \
+                if not analyses[i] and "." not in words[i] and not words[i].isupper() and not late and \
                         (guesses.get(i) or not words[i].endswith("e") or not given):
                     # may be an uninflected nominative; initials (В.В.) and regnal numbers
                     # (`Pawła II`) show no case, nor does a surname in -e no ending rule
@@ -404,7 +409,8 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
                 ranked = getattr(engine, "ranked_readings", False)
                 ws = [_weight(a, r, ranked and "guess" not in a.kinds)
                       for r, a in enumerate(analyses[i] + guesses.get(i, []))
-                      if a.case == case and a.pos in ("noun", "adj") and _fits_gender(a, g)]
+                      if a.case == case and a.pos in ("noun", "adj") and _fits_gender(a, g)
+                      and not (late and a.lemma.lower() == words[i].lower())]
                 if analyses[i]:
                     total += max(ws, default=0.0)
                 else:

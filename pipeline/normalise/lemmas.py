@@ -491,7 +491,7 @@ def _guess_label(words: list[str], engine: Engine, lang: str = "pl") -> str:
     dictionary knows whose endings agree in one case (`Torbena Nielsena`)."""
     alpha = [w for w in words if any(c.isalpha() for c in w) and not w.endswith(".")
              and not _whole_quote([w])]
-    if _particle_surname(alpha, engine, lang):
+    if _particle_surname(alpha, engine, lang) or _given_name_with_particles(alpha, engine, lang):
         return "PER"
     if not alpha or not all(w[:1].isupper() for w in alpha):
         return ""
@@ -531,6 +531,22 @@ def _particle_surname(alpha: list[str], engine: Engine, lang: str) -> bool:
             not any(a.case == "nom" and a.lemma == first for a in readings)
     guess = getattr(engine, "guesses", None)
     return guess is not None and any(a.case != "nom" for a in guess(first))
+
+
+def _given_name_with_particles(alpha: list[str], engine: Engine, lang: str) -> bool:
+    """`Ludwika von Brandta`, `Omara al-Rashida`: a given name of the dictionary first, then
+    capitalised words and name particles (lang/<xx>/name_particles.txt, alone or joined by a
+    hyphen): a person name, though not every word is capitalised."""
+    particles = _name_particles(lang)
+    if len(alpha) < 2 or not alpha[0][:1].isupper():
+        return False
+    joined = [_PARTICLE_NAME.match(w) for w in alpha[1:]]
+    if not any(w in particles or m and m.group(2) in particles for w, m in zip(alpha[1:], joined)):
+        return False
+    if not all(w[:1].isupper() or w in particles or m and m.group(2) in particles
+               for w, m in zip(alpha[1:], joined)):
+        return False
+    return any("name" in a.kinds and a.number == "sg" for a in engine.analyse(alpha[0]))
 
 
 def _same_case_unknowns(alpha: list[str], engine: Engine) -> bool:

@@ -511,6 +511,9 @@ def test_particle_inside_a_name_after_a_title():
 @pytest.mark.parametrize("text,label,lemma", [
     # a given name, a particle, a surname: a person name though `von` is in lower case
     ("Ludwika von Brandta", "", "Ludwik von Brandt"),
+    # ... or an unknown first word in the case of the surname after the particle
+    ("Omariego al-Haqiego", "", "Omari al-Haqi"),
+    ("Kerima van der Boscha", "", "Kerim van der Bosch"),
     # an uninflected surname after the particle does not make the given name a woman's
     # nominative: the given name's own case decides
     ("Ludwika von Knebel-Doeberitz", "PER", "Ludwik von Knebel-Doeberitz"),

@@ -534,7 +534,8 @@ def _particle_surname(alpha: list[str], engine: Engine, lang: str) -> bool:
 
 
 def _given_name_with_particles(alpha: list[str], engine: Engine, lang: str) -> bool:
-    """`Ludwika von Brandta`, `Omara al-Rashida`: a given name of the dictionary first, then
+    """`Ludwika von Brandta`, `Omara al-Rashida`: a given name of the dictionary (or an
+    unknown word in the surname's oblique case) first, then
     capitalised words and name particles (lang/<xx>/name_particles.txt, alone or joined by a
     hyphen): a person name, though not every word is capitalised."""
     particles = _name_particles(lang)
@@ -546,7 +547,19 @@ def _given_name_with_particles(alpha: list[str], engine: Engine, lang: str) -> b
     if not all(w[:1].isupper() or w in particles or m and m.group(2) in particles
                for w, m in zip(alpha[1:], joined)):
         return False
-    return any("name" in a.kinds and a.number == "sg" for a in engine.analyse(alpha[0]))
+    if any("name" in a.kinds and a.number == "sg" for a in engine.analyse(alpha[0])):
+        return True
+    # a first word no dictionary knows, in an oblique case the surname shares (`Omariego
+    # al-Haqiego`)
+    guess = getattr(engine, "guesses", None)
+    k = next(k for k, (w, m) in enumerate(zip(alpha[1:], joined), 1) if w in particles or m and m.group(2) in particles)
+    surname = joined[k - 1].group(4) if joined[k - 1] else \
+        next((w for w in alpha[k + 1:] if w[:1].isupper()), "")
+    if guess is None or _known(engine, alpha[0]) or not surname:
+        return False
+    cases = {a.case for a in guess(alpha[0])} - {"nom"}
+    readings = [a for a in engine.analyse(surname) if a.kinds & {"name", "surname"}] or guess(surname)
+    return bool(cases & {a.case for a in readings})
 
 
 def _same_case_unknowns(alpha: list[str], engine: Engine) -> bool:

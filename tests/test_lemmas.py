@@ -76,6 +76,10 @@ from pipeline.normalise.lemmas_pl import PolishEngine
     ("Anna Tromme", "pl", "PER", "Anna Tromme"),
     # all words unknown: an indeclinable middle name in -e leaves the case to the others
     ("Joakima Lunde Hendriksena", "pl", "PER", "Joakim Lunde Hendriksen"),
+    # softened dative/locative endings of unknown words, weighed against the other words
+    ("Oskarze Whitfordzie", "pl", "PER", "Oskar Whitford"),
+    ("Rashidowi Kaswie", "pl", "PER", "Rashid Kaswa"),  # a man's -a surname in the dative
+    ("Bobbie Whitford", "pl", "PER", "Bobbie Whitford"),  # a doubled consonant: English -ie
 ])
 def test_person_names(text, lang, label, lemma):
     assert lemmatise(text, lang, label) == lemma

@@ -463,10 +463,10 @@ def _fits_gender(a: Analysis, gender: str) -> bool:
 
 
 def masculine_too(guesses: Sequence[Analysis]) -> list[Analysis]:
-    """Guessed readings of a name word, with a man's reading beside each feminine genitive of
-    a lemma in -a (`Drabuty`: a man's surname `Drabuta` declines like a woman's)."""
+    """Guessed readings of a name word, with a man's reading beside each feminine oblique one
+    of a lemma in -a (`Drabuty`: a man's surname `Drabuta` declines like a woman's)."""
     out = list(guesses)
-    return out + [replace(a, gender="m") for a in out if a.gender == "f" and a.case == "gen" and a.lemma.endswith("a")]
+    return out + [replace(a, gender="m") for a in out if a.gender == "f" and a.case != "nom" and a.lemma.endswith("a")]
 
 
 def shared_reading(readings: list[list[Analysis]]) -> tuple[str, str] | None:

@@ -80,6 +80,8 @@ from pipeline.normalise.lemmas_pl import PolishEngine
     ("Oskarze Whitfordzie", "pl", "PER", "Oskar Whitford"),
     ("Rashidowi Kaswie", "pl", "PER", "Rashid Kaswa"),  # a man's -a surname in the dative
     ("Bobbie Whitford", "pl", "PER", "Bobbie Whitford"),  # a doubled consonant: English -ie
+    ("Jarrim Vesterim", "pl", "", "Jarri Vesteri"),  # names in -i: instrumental -im
+    ("Salim Haddad", "pl", "PER", "Salim Haddad"),  # ... but a lone -im is a nominative's own
 ])
 def test_person_names(text, lang, label, lemma):
     assert lemmatise(text, lang, label) == lemma

@@ -432,10 +432,13 @@ def _oblique_endings(lang: str) -> tuple[str, ...]:
 def _shared_genitive_a(out: list[str], words: list[str], engine: Engine) -> list[str]:
     """`Noela Gallaghera`, `Craiga Gordona`: when every word of a person name ends in -a
     after a consonant, the name is a masculine genitive and unknown words lose the -a
-    (`Theresa May` keeps it: `May` does not end in -a)."""
+    (`Theresa May` keeps it: `May` does not end in -a), nor where a known word has no
+    genitive reading (`Helena`: a woman's nominative)."""
     alpha = [i for i, w in enumerate(words) if w.isalpha()]
     if len(alpha) < 2 or not all(words[i].endswith("a") and len(words[i]) > 3 and
                                  words[i][-2].lower() not in "aeiouyąęóc" for i in alpha):
+        return out
+    if any(engine.analyse(words[i]) and not any(a.case == "gen" for a in engine.analyse(words[i])) for i in alpha):
         return out
     res = list(out)
     for i in alpha:

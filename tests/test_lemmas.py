@@ -529,3 +529,12 @@ def test_particle_inside_a_name_after_a_title():
 ])
 def test_given_name_and_particle(text, label, lemma):
     assert lemmatise(text, "pl", label) == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    ("Martyna", "Martyna"),  # a woman's -yna name, not the genitive of the rare `Martyn`
+    ("Ewelina", "Ewelina"),
+    ("Wojciecha", "Wojciech"),  # other endings: the man's genitive still wins
+])
+def test_lone_feminine_given_names(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

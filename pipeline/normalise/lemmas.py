@@ -182,7 +182,7 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         label = _guess_label(words, engine, lang)
         if label == "PER" and isinstance(engine, _FilteredEngine):
             engine = _engine(lang, cyrillic)  # a person's name may be a village's (`Ligocka`)
-    if label == "PER" and _nominative_ethnonym(words, engine):
+    if label == "PER" and (_nominative_ethnonym(words, engine) or _feminine_given_name(words, engine, lang)):
         return text
     if label == "LOC" and typed and _plural_common_place(words, engine):
         return text
@@ -393,6 +393,22 @@ def _nominative_ethnonym(words: list[str], engine: Engine) -> bool:
     # a lower-case common noun (`sikora`) only where no given name reads the word otherwise
     return any(a.lemma == word for a in nominative) or \
         bool(nominative) and not any("name" in a.kinds for a in readings)
+
+
+@lru_cache(maxsize=None)
+def _feminine_given_name_endings(lang: str) -> tuple[str, ...]:
+    return word_list(LANG_DIR / lang / "feminine_given_name_endings.txt")
+
+
+def _feminine_given_name(words: list[str], engine: Engine, lang: str) -> bool:
+    """A lone word that is a woman's given name in the nominative as written with an ending
+    of lang/<xx>/feminine_given_name_endings.txt (`Karolina`): her name, not the genitive of
+    the rarer man's name it also spells (`Karolin`)."""
+    word = _lone_capitalised(words)
+    if word is None or not word.lower().endswith(_feminine_given_name_endings(lang)):
+        return False
+    return any("name" in a.kinds and a.case == "nom" and a.gender == "f" and a.lemma == word
+               for a in engine.analyse(word))
 
 
 def _only_place(engine: Engine, word: str) -> bool:

@@ -85,6 +85,9 @@ from pipeline.normalise.lemmas_pl import PolishEngine
     # every word in -a, but the given name is only ever a nominative: no genitive to undo
     ("Bożena Trzaskówna", "pl", "", "Bożena Trzaskówna"),
     ("Jadwiga Ostrzewa", "pl", "PER", "Jadwiga Ostrzewa"),
+    # -li of a woman's name in -la beside a woman's surname; an Italian -lli is the surname's own
+    ("Fenuli Kowalczyk", "pl", "", "Fenula Kowalczyk"),
+    ("Gabrieli Fontanelli", "pl", "PER", "Gabriela Fontanelli"),
 ])
 def test_person_names(text, lang, label, lemma):
     assert lemmatise(text, lang, label) == lemma

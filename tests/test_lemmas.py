@@ -63,6 +63,31 @@ from pipeline.normalise.lemmas_pl import PolishEngine
     ("Валию Хасанову", "ru", "PER", "Валия Хасанова"),
     ("Юрию Иванову", "ru", "PER", "Юрий Иванов"),  # a common man's name keeps its reading
     ("Грималей", "ru", "PER", "Гримали"),  # a family in an oblique plural: the plural nominative
+    # an unknown surname in -y is the genitive of one in -a, which a man bears too: the
+    # given name `Zdzisława` (a woman's nominative or a man's genitive) is the man's
+    ("Zdzisława Drabuty", "pl", "PER", "Zdzisław Drabuta"),
+    ("Anny Drabuty", "pl", "PER", "Anna Drabuta"),
+    # both words unknown: the -a genitive and the -y one agree for a man (`-amy`: of `-ama`,
+    # unlike the English -my of `Jeremy`)
+    ("Dermota Kalamy", "pl", "PER", "Dermot Kalama"),
+    # a surname in -e no ending rule reads is indeclinable: it does not make the given name
+    # a woman's nominative (`Bolesława`), and the man's genitive wins
+    ("Bolesława Tromme", "pl", "PER", "Bolesław Tromme"),
+    ("Anna Tromme", "pl", "PER", "Anna Tromme"),
+    # all words unknown: an indeclinable middle name in -e leaves the case to the others
+    ("Joakima Lunde Hendriksena", "pl", "PER", "Joakim Lunde Hendriksen"),
+    # softened dative/locative endings of unknown words, weighed against the other words
+    ("Oskarze Whitfordzie", "pl", "PER", "Oskar Whitford"),
+    ("Rashidowi Kaswie", "pl", "PER", "Rashid Kaswa"),  # a man's -a surname in the dative
+    ("Bobbie Whitford", "pl", "PER", "Bobbie Whitford"),  # a doubled consonant: English -ie
+    ("Jarrim Vesterim", "pl", "", "Jarri Vesteri"),  # names in -i: instrumental -im
+    ("Salim Haddad", "pl", "PER", "Salim Haddad"),  # ... but a lone -im is a nominative's own
+    # every word in -a, but the given name is only ever a nominative: no genitive to undo
+    ("Bożena Trzaskówna", "pl", "", "Bożena Trzaskówna"),
+    ("Jadwiga Ostrzewa", "pl", "PER", "Jadwiga Ostrzewa"),
+    # -li of a woman's name in -la beside a woman's surname; an Italian -lli is the surname's own
+    ("Fenuli Kowalczyk", "pl", "", "Fenula Kowalczyk"),
+    ("Gabrieli Fontanelli", "pl", "PER", "Gabriela Fontanelli"),
 ])
 def test_person_names(text, lang, label, lemma):
     assert lemmatise(text, lang, label) == lemma
@@ -483,6 +508,14 @@ def test_untyped_phrases_headed_by_a_verbal_noun(text, lemma):
 
 
 @pytest.mark.parametrize("text,lemma", [
+    ("Łokietka Zwycięzcy", "Łokietek Zwycięzca"),  # a byname first: its epithet inflects too
+    ("Chrystusa Nauczyciela", "Chrystus Nauczyciel"),
+])
+def test_untyped_byname_before_another_word_is_a_person(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
     # an adjective after the head that agrees with the next noun as well chooses no reading
     # of the head: the common masculine head stays, not a rare homonym of another gender
     ("Korpus Dawnej Polszczyzny", "Korpus Dawnej Polszczyzny"),
@@ -606,3 +639,40 @@ def test_a_known_place_keeps_the_adjective_of_its_genitive():
     words = tokens("Republiki Zielonej Doliny")
     assert "".join(lemmatise_words(words, Engine(), "", _prefer("", True, phrase=True))) == "Republika Zielonej Doliny"
     assert "".join(lemmatise_words(words, PolishEngine(), "", _prefer("", True, phrase=True))) == "Republika Zielona Doliny"
+
+
+@pytest.mark.parametrize("text,lemma", [
+    ("van Dorsteena", "van Dorsteen"),  # a particle before an unknown word in the genitive
+    ("von Falkenhagena", "von Falkenhagen"),
+    ("van der Bruggena", "van der Bruggen"),
+])
+def test_untyped_particle_before_an_inflected_surname_is_a_person(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+def test_particle_inside_a_name_after_a_title():
+    # a lower-case word no dictionary knows between capitalised ones belongs to the name
+    assert lemmatise("barona Karola von Holtza", "pl", "") == "baron Karol von Holtz"
+
+
+@pytest.mark.parametrize("text,label,lemma", [
+    # a given name, a particle, a surname: a person name though `von` is in lower case
+    ("Ludwika von Brandta", "", "Ludwik von Brandt"),
+    # ... or an unknown first word in the case of the surname after the particle
+    ("Omariego al-Haqiego", "", "Omari al-Haqi"),
+    ("Kerima van der Boscha", "", "Kerim van der Bosch"),
+    # an uninflected surname after the particle does not make the given name a woman's
+    # nominative: the given name's own case decides
+    ("Ludwika von Knebel-Doeberitz", "PER", "Ludwik von Knebel-Doeberitz"),
+])
+def test_given_name_and_particle(text, label, lemma):
+    assert lemmatise(text, "pl", label) == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    ("Martyna", "Martyna"),  # a woman's -yna name, not the genitive of the rare `Martyn`
+    ("Ewelina", "Ewelina"),
+    ("Wojciecha", "Wojciech"),  # other endings: the man's genitive still wins
+])
+def test_lone_feminine_given_names(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

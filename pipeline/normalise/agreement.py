@@ -9,7 +9,7 @@ Person names are different: every name word in the phrase's case is inflected on
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Protocol, Sequence
 
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc")  # vocatives are too rare in news to risk
@@ -167,10 +167,13 @@ def _personal(readings: list[Analysis]) -> bool:
 def _name_after_title(words: list[str], analyses: list[list[Analysis]], head: int) -> int | None:
     """Where the capitalised words that end the phrase begin, when the head is a lower-case
     personal noun before them (a title: `premiera`, `posła`); a thing's owner stays a
-    genitive (`pomnika Jana Kochanowskiego`), so other heads give None."""
+    genitive (`pomnika Jana Kochanowskiego`), so other heads give None. A lower-case word
+    no dictionary knows between capitalised ones is a particle of the name (`hrabiego
+    Ottona von Reuss`)."""
     alpha = word_indices(words)
     k = len(alpha)
-    while k > 0 and words[alpha[k - 1]][:1].isupper():
+    while k > 0 and (words[alpha[k - 1]][:1].isupper() or k < len(alpha) and k > 1 and
+                     not analyses[alpha[k - 1]] and words[alpha[k - 2]][:1].isupper()):
         k -= 1
     if not _personal(analyses[head]) or not words[head][:1].islower() or k == len(alpha) or alpha[k] <= head:
         return None
@@ -457,35 +460,48 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
     Unknown words support the nominative (foreign names are usually left uninflected), most of
     all those that end in no case ending (a feminine name may still be oblique: `Angeli Merkel`)."""
     alpha = word_indices(words)
+    # words after a particle inside the name (`Ludwika von Knebel`) are often left
+    # uninflected: as written they say nothing of the case (an ending still does)
+    particle = next((i for k, i in enumerate(alpha) if k and words[i][:1].islower()
+                     and words[alpha[k - 1]][:1].isupper()), len(words))
     if any(words[i][:1].isupper() for i in alpha):  # particles (van der, ibn) stay
         alpha = [i for i in alpha if words[i][:1].isupper()]
     guess = getattr(engine, "guesses", None)
     guesses = {i: list(guess(words[i])) for i in alpha if guess is not None}
     endings_lead = not any(analyses[i] for i in alpha)
     if endings_lead:  # every word unknown: they lead only when all endings say one oblique case
-        shared = shared_reading([guesses.get(i, []) for i in alpha]) if len(alpha) > 1 else None
+        # an unknown word in -e that no ending rule reads is indeclinable (`Lokke`): it
+        # neither joins nor breaks the case the others (two at least) agree in
+        cased = [i for i in alpha if guesses.get(i) or not words[i].endswith("e")]
+        shared = shared_reading([masculine_too(guesses.get(i, ())) for i in cased]) \
+            if len(cased) > 1 else None
         if shared is None or shared[0] == "nom":
             return list(words)
         force_case = shared[0]  # `Ołeksija Hryhorenkę`
     scores: dict[tuple[str, str], float] = {}
     bare = getattr(engine, "bare", None)
     bare_words = {i for i in alpha if not analyses[i] and bare is not None and bare(words[i])}
+    given = any("name" in a.kinds and a.number == "sg" for i in alpha for a in analyses[i])
     for case in CASES:
         for g in ("m", "f", "n"):
             total = guessed = 0.0
             for i in alpha:
+                late = i > particle
                 if i in bare_words:  # `Cummings`: no case ending, so no masculine oblique case
                     # (`Jeremy Corbyn` is no genitive of `Jerema Corbyn`: that is `Corbyna`)
-                    total += 1.0 if case == "nom" else (0.5 if g == "f" else -2.0)
+                    total += 0.0 if late else 1.0 if case == "nom" else (0.5 if g == "f" else -2.0)
                     continue
-                if not analyses[i] and "." not in words[i] and not words[i].isupper():
+                if not analyses[i] and "." not in words[i] and not words[i].isupper() and not late and \
+                        (guesses.get(i) or not words[i].endswith("e") or not given):
                     # may be an uninflected nominative; initials (В.В.) and regnal numbers
-                    # (`Pawła II`) show no case
+                    # (`Pawła II`) show no case, nor does a surname in -e no ending rule
+                    # reads after a given name of the dictionary (`Rutte`: indeclinable)
                     total += 0.2 if case == "nom" else 0.0
                 ranked = getattr(engine, "ranked_readings", False)
                 ws = [_weight(a, r, ranked and "guess" not in a.kinds)
                       for r, a in enumerate(analyses[i] + guesses.get(i, []))
-                      if a.case == case and a.pos in ("noun", "adj") and (a.gender[:1] or g) == g]
+                      if a.case == case and a.pos in ("noun", "adj") and _fits_gender(a, g)
+                      and not (late and a.lemma.lower() == words[i].lower())]
                 if analyses[i]:
                     total += max(ws, default=0.0)
                 else:
@@ -502,7 +518,7 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
     chosen = {}
     for i in alpha:
         fits = [a for a in analyses[i] + guesses.get(i, []) if a.case == case and a.pos in ("noun", "adj")
-                and (a.gender[:1] or gender) == gender]
+                and _fits_gender(a, gender)]
         # on a tie, a reading whose ending is a case ending (`Jandy`: genitive of `Janda`)
         # before an indeclinable one (the surname `Jandy`), a given name first in the name
         # (`Freda`: `Fred`, not the surname `Fredo`), then a lemma the dictionary knows as a
@@ -527,6 +543,21 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
         if form:
             out[i] = match_case(words[i], form)
     return out
+
+
+def _fits_gender(a: Analysis, gender: str) -> bool:
+    """A reading fits a person of `gender`; a guessed feminine-declension word in -a fits a
+    man too (`Chraboty`: of the surname `Chrabota`, which a man bears as well), where the
+    known words of the name say he is one."""
+    own = a.gender[:1] or gender
+    return own == gender or gender == "m" and own == "f" and "guess" in a.kinds and a.lemma.endswith("a")
+
+
+def masculine_too(guesses: Sequence[Analysis]) -> list[Analysis]:
+    """Guessed readings of a name word, with a man's reading beside each feminine oblique one
+    of a lemma in -a (`Drabuty`: a man's surname `Drabuta` declines like a woman's)."""
+    out = list(guesses)
+    return out + [replace(a, gender="m") for a in out if a.gender == "f" and a.case != "nom" and a.lemma.endswith("a")]
 
 
 def shared_reading(readings: list[list[Analysis]]) -> tuple[str, str] | None:

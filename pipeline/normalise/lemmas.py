@@ -186,10 +186,10 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         return text  # a title with a verb (`Zdobądźcie szczyt`): a sentence, as written
     typed = label
     if not label:
-        label = _guess_label(words, engine)
+        label = _guess_label(words, engine, lang)
         if label == "PER" and isinstance(engine, _FilteredEngine):
             engine = _engine(lang, cyrillic)  # a person's name may be a village's (`Ligocka`)
-    if label == "PER" and _nominative_ethnonym(words, engine):
+    if label == "PER" and (_nominative_ethnonym(words, engine) or _feminine_given_name(words, engine, lang)):
         return text
     if label == "LOC" and typed and _plural_common_place(words, engine):
         return text
@@ -463,6 +463,22 @@ def _nominative_ethnonym(words: list[str], engine: Engine) -> bool:
         bool(nominative) and not any("name" in a.kinds for a in readings)
 
 
+@lru_cache(maxsize=None)
+def _feminine_given_name_endings(lang: str) -> tuple[str, ...]:
+    return word_list(LANG_DIR / lang / "feminine_given_name_endings.txt")
+
+
+def _feminine_given_name(words: list[str], engine: Engine, lang: str) -> bool:
+    """A lone word that is a woman's given name in the nominative as written with an ending
+    of lang/<xx>/feminine_given_name_endings.txt (`Karolina`): her name, not the genitive of
+    the rarer man's name it also spells (`Karolin`)."""
+    word = _lone_capitalised(words)
+    if word is None or not word.lower().endswith(_feminine_given_name_endings(lang)):
+        return False
+    return any("name" in a.kinds and a.case == "nom" and a.gender == "f" and a.lemma == word
+               for a in engine.analyse(word))
+
+
 def _only_place(engine: Engine, word: str) -> bool:
     """Every noun reading of the word is a place name (`россия`, written in lower case)."""
     nouns = [a for a in engine.analyse(word) if a.pos == "noun"]
@@ -472,8 +488,9 @@ def _only_place(engine: Engine, word: str) -> bool:
 def _lone_surname_genitive(out: list[str], words: list[str], engine: Engine, lang: str) -> list[str]:
     """A lone unknown surname in -a after a consonant (`Sorosa`, `Junckera`, `Меллона`) is
     a masculine genitive; first names in -a come with a surname (`Theresa May`), and women's
-    surname endings (lang/<xx>/feminine_surname_endings.txt: -ska, -owa, -ова) keep it."""
-    alpha = [i for i, w in enumerate(words) if w.isalpha()]
+    surname endings (lang/<xx>/feminine_surname_endings.txt: -ska, -owa, -ова) keep it;
+    particles before it do not count (`van Dijka`)."""
+    alpha = [i for i, w in enumerate(words) if w.isalpha() and w not in _name_particles(lang)]
     if len(alpha) != 1:
         return out
     i = alpha[0]
@@ -499,10 +516,13 @@ def _oblique_endings(lang: str) -> tuple[str, ...]:
 def _shared_genitive_a(out: list[str], words: list[str], engine: Engine) -> list[str]:
     """`Noela Gallaghera`, `Craiga Gordona`: when every word of a person name ends in -a
     after a consonant, the name is a masculine genitive and unknown words lose the -a
-    (`Theresa May` keeps it: `May` does not end in -a)."""
+    (`Theresa May` keeps it: `May` does not end in -a), nor where a known word has no
+    genitive reading (`Helena`: a woman's nominative)."""
     alpha = [i for i, w in enumerate(words) if w.isalpha()]
     if len(alpha) < 2 or not all(words[i].endswith("a") and len(words[i]) > 3 and
                                  words[i][-2].lower() not in "aeiouyąęóc" for i in alpha):
+        return out
+    if any(engine.analyse(words[i]) and not any(a.case == "gen" for a in engine.analyse(words[i])) for i in alpha):
         return out
     res = list(out)
     for i in alpha:
@@ -543,14 +563,23 @@ def _adjective_lemma(words: list[str], engine: Engine) -> str:
     return "".join(out)
 
 
-def _guess_label(words: list[str], engine: Engine) -> str:
+# kinds of a word that, before another name word, names a person as a given name does: a
+# byname (`Chrystus`: SGJP's `przydomek`) or a pen name (`pseudonim`); alone it is as often
+# something else (a title, a family)
+_BYNAME_KINDS = frozenset({"przydomek", "pseudonim"})
+
+
+def _guess_label(words: list[str], engine: Engine, lang: str = "pl") -> str:
     """Untyped input (PolEval): a capitalised phrase whose first word is a given name (in
-    the singular) is a person name, one whose first word is a place name is a place;
+    the singular; or a byname before another word, see `_BYNAME_KINDS`) is a person name,
+    one whose first word is a place name is a place;
     anything else goes through the generic head-and-agreement rules. An initial before a
     capitalised word (`J. Kowalskiego`) also makes a person name, and so do words no
     dictionary knows whose endings agree in one case (`Torbena Nielsena`)."""
     alpha = [w for w in words if any(c.isalpha() for c in w) and not w.endswith(".")
              and not _whole_quote([w])]
+    if _particle_surname(alpha, engine, lang) or _given_name_with_particles(alpha, engine, lang):
+        return "PER"
     if not alpha or not all(w[:1].isupper() for w in alpha):
         return ""
     if _INITIAL.match(words[0]) and len(alpha) == 1:
@@ -560,11 +589,64 @@ def _guess_label(words: list[str], engine: Engine) -> str:
     if _same_case_unknowns(alpha, engine):
         return "PER"
     readings = [a for a in engine.analyse(alpha[0]) if a.number == "sg"]
-    if any("name" in a.kinds for a in readings):
+    if any("name" in a.kinds or len(alpha) > 1 and a.kinds & _BYNAME_KINDS for a in readings):
         return "PER"
     if any("geo" in a.kinds for a in readings):
         return "LOC"
     return ""
+
+
+@lru_cache(maxsize=None)
+def _name_particles(lang: str) -> frozenset[str]:
+    return frozenset(word_list(LANG_DIR / lang / "name_particles.txt"))
+
+
+def _particle_surname(alpha: list[str], engine: Engine, lang: str) -> bool:
+    """`von Trappa`, `van der Veena`: nobiliary particles (lang/<xx>/name_particles.txt)
+    before capitalised words, the first of which is in an oblique case (a surname of the
+    dictionary, or an unknown word with an oblique ending): a person's surname."""
+    particles = _name_particles(lang)
+    k = 0
+    while k < len(alpha) and alpha[k] in particles:
+        k += 1
+    if k == 0 or k == len(alpha) or not all(w[:1].isupper() and w.isalpha() for w in alpha[k:]):
+        return False
+    first = alpha[k]
+    if _known(engine, first):
+        readings = engine.analyse(first)
+        return any("surname" in a.kinds and a.case != "nom" for a in readings) and \
+            not any(a.case == "nom" and a.lemma == first for a in readings)
+    guess = getattr(engine, "guesses", None)
+    return guess is not None and any(a.case != "nom" for a in guess(first))
+
+
+def _given_name_with_particles(alpha: list[str], engine: Engine, lang: str) -> bool:
+    """`Ludwika von Brandta`, `Omara al-Rashida`: a given name of the dictionary (or an
+    unknown word in the surname's oblique case) first, then
+    capitalised words and name particles (lang/<xx>/name_particles.txt, alone or joined by a
+    hyphen): a person name, though not every word is capitalised."""
+    particles = _name_particles(lang)
+    if len(alpha) < 2 or not alpha[0][:1].isupper():
+        return False
+    joined = [_PARTICLE_NAME.match(w) for w in alpha[1:]]
+    if not any(w in particles or m and m.group(2) in particles for w, m in zip(alpha[1:], joined)):
+        return False
+    if not all(w[:1].isupper() or w in particles or m and m.group(2) in particles
+               for w, m in zip(alpha[1:], joined)):
+        return False
+    if any("name" in a.kinds and a.number == "sg" for a in engine.analyse(alpha[0])):
+        return True
+    # a first word no dictionary knows, in an oblique case the surname shares (`Omariego
+    # al-Haqiego`)
+    guess = getattr(engine, "guesses", None)
+    k = next(k for k, (w, m) in enumerate(zip(alpha[1:], joined), 1) if w in particles or m and m.group(2) in particles)
+    surname = joined[k - 1].group(4) if joined[k - 1] else \
+        next((w for w in alpha[k + 1:] if w[:1].isupper()), "")
+    if guess is None or _known(engine, alpha[0]) or not surname:
+        return False
+    cases = {a.case for a in guess(alpha[0])} - {"nom"}
+    readings = [a for a in engine.analyse(surname) if a.kinds & {"name", "surname"}] or guess(surname)
+    return bool(cases & {a.case for a in readings})
 
 
 def _same_case_unknowns(alpha: list[str], engine: Engine) -> bool:

@@ -471,3 +471,23 @@ def test_untyped_unknown_words_in_nasal_endings(text, lemma):
 @pytest.mark.parametrize("text", ["Zanim zgasną światła", "Kiedy zakwitną wiśnie"])
 def test_untyped_titles_with_a_verb_stay_as_written(text):
     assert lemmatise(text, "pl", "") == text
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # untyped lone words no rule strips: the NKJP table of endings decides (women's names
+    # and places in -za, -sa, -ca take -y in the genitive; adjectival places -ej)
+    ("Bertazy", "Bertaza"),
+    ("Fermosy", "Fermosa"),
+    ("Kwalicy", "Kwalica"),
+    ("Zlotnej", "Zlotna"),
+    # acronyms are left to the acronym rules
+    ("ZGRU", "ZGRU"),
+])
+def test_untyped_unknown_words_by_nkjp_endings(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+def test_nkjp_ending_table_defers_where_its_words_disagree():
+    from pipeline.normalise.lemmas_rules import unknown_word_ending
+
+    assert unknown_word_ending("Zorvanie", "pl") is None  # `-anie`: `-an` or `-ana`

@@ -17,6 +17,7 @@ from pipeline.normalise.lemmas_pl import PolishEngine
 from pipeline.normalise.lemmas_ru import RussianEngine
 from pipeline.normalise.lemmas_rules import (RuleEngine, has_rules, tsv_rows, unknown_word_rule,
                                              unknown_word_rules, word_list)
+from pipeline.normalise.lemmas_rules import unknown_word_ending
 from pipeline.normalise.textnorm import fold, is_cyrillic
 
 UNCHANGED_LABELS = frozenset({"DATE", "TIME"})
@@ -598,6 +599,9 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
                 feminine_only and not r.repl.endswith("a") and r.repl != r.end)) and not (lone_a and r.end == "a"))
         if rule is not None:
             res[i] = w[: len(w) - len(rule.end)] + rule.repl
+        if res[i] == w and not label and len(alpha) == 1 and not w.isupper():
+            # no rule strips an ending: how NKJP's unknown words so ending inflect (`Gézy`)
+            res[i] = unknown_word_ending(w, lang) or w
     return res
 
 

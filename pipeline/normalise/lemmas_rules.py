@@ -123,6 +123,37 @@ def _matching_rules(word: str, lang: str, accept: Callable[[UnknownWordRule], bo
         yield rule
 
 
+# the evidence an NKJP ending needs before it overrides the hand-written rules: this many words,
+# this share of them taking the one edit
+ENDING_MIN_WORDS = 3
+ENDING_MIN_SHARE = 0.8
+
+
+@lru_cache(maxsize=None)
+def _unknown_word_endings(lang: str) -> dict[str, tuple[int, str, int, int]]:
+    """ending -> (cut, added, words with that edit, words) from lang/<xx>/unknown_word_endings.tsv
+    (generated from NKJP-1M by scripts/build_unknown_word_endings.py)."""
+    return {r[0]: (int(r[1]), r[2], int(r[3]), int(r[4]))
+            for r in tsv_rows(LANG_DIR / lang / "unknown_word_endings.tsv")}
+
+
+def unknown_word_ending(word: str, lang: str) -> str | None:
+    """The lemma of a word no dictionary knows by how the NKJP words with its longest counted
+    ending inflect (`Gézy` -> `Géza`, as most words in `-zy`; `Extremadura` stays, as most
+    in `-ura` do), or None where those words disagree (then the hand-written rules decide)."""
+    table = _unknown_word_endings(lang)
+    low = word.lower()
+    for n in range(min(len(word) - 1, 5), 0, -1):
+        row = table.get(low[-n:])
+        if row is None or row[3] < ENDING_MIN_WORDS:
+            continue
+        cut, add, best, total = row
+        if best < ENDING_MIN_SHARE * total or cut >= len(word) - 1:
+            return None
+        return word[: len(word) - cut] + add
+    return None
+
+
 def ending_readings(word: str, lang: str, ref: object = None) -> tuple[Analysis, ...]:
     """Person-name readings of a capitalised word no dictionary knows, by the rules of
     lang/<xx>/unknown_word_suffixes.tsv for its ending, every matching one up to the first

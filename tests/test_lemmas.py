@@ -491,3 +491,12 @@ def test_nkjp_ending_table_defers_where_its_words_disagree():
     from pipeline.normalise.lemmas_rules import unknown_word_ending
 
     assert unknown_word_ending("Zorvanie", "pl") is None  # `-anie`: `-an` or `-ana`
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # an accented vowel is a vowel: the -a or -u after it is the word's own
+    ("Castelnía", "Castelnía"),
+    ("Hinterbräu", "Hinterbräu"),
+])
+def test_endings_after_accented_vowels_stay(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

@@ -80,7 +80,7 @@ def word_list(path: Path) -> tuple[str, ...]:
     return tuple(row[0] for row in tsv_rows(path))
 
 
-_VOWELS = "aeiouyąęócаеёиоуыэюяіїєў"
+_VOWELS = "aeiouyąęócаеёиоуыэюяіїєўáàâãäåéèêëíìîïóòôõöúùûüýÿ"  # foreign vowels too (`María`)
 _NASAL_ENDINGS = ("ą", "ę")  # endings no foreign name has of its own (`Alitalią`, `Rebeccę`)
 
 

@@ -480,6 +480,13 @@ def test_untyped_titles_with_a_verb_stay_as_written(text):
     ("Fermosy", "Fermosa"),
     ("Kwalicy", "Kwalica"),
     ("Zlotnej", "Zlotna"),
+    # locatives in -ie: the nominative the NKJP names with the ending have (`-awie`: `-awa`,
+    # `-anie`: mostly `-an`, none `-anie`); English names in -ie are no locatives
+    ("Zelawie", "Zelawa"),
+    ("Merkanie", "Merkan"),
+    ("Quellusie", "Quellus"),
+    ("Dunkie", "Dunkie"),
+    ("Mabrie", "Mabrie"),
     # acronyms are left to the acronym rules
     ("ZGRU", "ZGRU"),
 ])
@@ -490,7 +497,7 @@ def test_untyped_unknown_words_by_nkjp_endings(text, lemma):
 def test_nkjp_ending_table_defers_where_its_words_disagree():
     from pipeline.normalise.lemmas_rules import unknown_word_ending
 
-    assert unknown_word_ending("Zorvanie", "pl") is None  # `-anie`: `-an` or `-ana`
+    assert unknown_word_ending("Trelunu", "pl") is None  # `-unu`: a genitive or a nominative
 
 
 @pytest.mark.parametrize("text,lemma", [

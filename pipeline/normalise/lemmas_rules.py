@@ -124,16 +124,19 @@ def _matching_rules(word: str, lang: str, accept: Callable[[UnknownWordRule], bo
 
 
 # the evidence an NKJP ending needs before it overrides the hand-written rules: this many words,
-# this share of them taking the one edit
+# this share of them taking the one edit; or, where at most this share of them is its own
+# lemma, the commonest edit whatever its share (`-anie`: `-an` or `-ana`, never `-anie`)
 ENDING_MIN_WORDS = 3
 ENDING_MIN_SHARE = 0.8
+ENDING_MAX_KEPT = 0.0
 
 
 @lru_cache(maxsize=None)
-def _unknown_word_endings(lang: str) -> dict[str, tuple[int, str, int, int]]:
-    """ending -> (cut, added, words with that edit, words) from lang/<xx>/unknown_word_endings.tsv
-    (generated from NKJP-1M by scripts/build_unknown_word_endings.py)."""
-    return {r[0]: (int(r[1]), r[2], int(r[3]), int(r[4]))
+def _unknown_word_endings(lang: str) -> dict[str, tuple[int, str, int, int, int]]:
+    """ending -> (cut, added, words with that edit, words, words kept) from
+    lang/<xx>/unknown_word_endings.tsv (generated from NKJP-1M by
+    scripts/build_unknown_word_endings.py)."""
+    return {r[0]: (int(r[1]), r[2], int(r[3]), int(r[4]), int(r[5] or 0))
             for r in tsv_rows(LANG_DIR / lang / "unknown_word_endings.tsv")}
 
 
@@ -147,8 +150,8 @@ def unknown_word_ending(word: str, lang: str) -> str | None:
         row = table.get(low[-n:])
         if row is None or row[3] < ENDING_MIN_WORDS:
             continue
-        cut, add, best, total = row
-        if best < ENDING_MIN_SHARE * total or cut >= len(word) - 1:
+        cut, add, best, total, kept = row
+        if best < ENDING_MIN_SHARE * total and kept > ENDING_MAX_KEPT * total or not 0 <= cut < len(word) - 1:
             return None
         return word[: len(word) - cut] + add
     return None

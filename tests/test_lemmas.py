@@ -507,3 +507,8 @@ def test_nkjp_ending_table_defers_where_its_words_disagree():
 ])
 def test_endings_after_accented_vowels_stay(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+def test_lone_unknown_organisation_words_by_nkjp_endings():
+    # a firm's name in -sa in the locative (`w Brandansie`)
+    assert lemmatise("Brandansie", "pl", "ORG") == "Brandansa"

@@ -539,6 +539,12 @@ def _known(engine: Engine, word: str) -> bool:
     return knows(word) if knows is not None else bool(engine.analyse(word))
 
 
+# mention types whose lone unknown words follow the NKJP endings table where no rule strips an
+# ending: untyped and organisations (`Lufthansy`); a lone place (SlavicNER pl dev -2) or person
+# name (0) is as often a foreign nominative
+_NKJP_ENDING_LABELS = frozenset({"", "ORG"})
+
+
 def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyrillic: bool) -> list[str]:
     """Words no dictionary knows, inflected like Polish nouns (`Gazpromu`, `Pfizerem`,
     `Theresy`): strip the ending by the rules of the language (Latin script: Polish)."""
@@ -599,7 +605,7 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
                 feminine_only and not r.repl.endswith("a") and r.repl != r.end)) and not (lone_a and r.end == "a"))
         if rule is not None:
             res[i] = w[: len(w) - len(rule.end)] + rule.repl
-        if res[i] == w and not label and len(alpha) == 1 and not w.isupper():
+        if res[i] == w and label in _NKJP_ENDING_LABELS and len(alpha) == 1 and not w.isupper():
             # no rule strips an ending: how NKJP's unknown words so ending inflect (`Gézy`)
             res[i] = unknown_word_ending(w, lang) or w
     return res

@@ -512,3 +512,8 @@ def test_endings_after_accented_vowels_stay(text, lemma):
 def test_lone_unknown_organisation_words_by_nkjp_endings():
     # a firm's name in -sa in the locative (`w Brandansie`)
     assert lemmatise("Brandansie", "pl", "ORG") == "Brandansa"
+
+
+def test_lone_unknown_product_words_keep_endings_nkjp_words_keep():
+    # most NKJP words in -ura are their own lemma: a magazine's name keeps its -a
+    assert lemmatise("Travelura", "pl", "PRO") == "Travelura"

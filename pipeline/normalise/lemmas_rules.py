@@ -157,6 +157,19 @@ def unknown_word_ending(word: str, lang: str) -> str | None:
     return None
 
 
+def unknown_word_kept(word: str, lang: str) -> bool:
+    """Most NKJP words with the word's longest counted ending are their own lemma (`-ura`):
+    the ending is the word's own, whatever a rule would strip."""
+    table = _unknown_word_endings(lang)
+    low = word.lower()
+    for n in range(min(len(word) - 1, 5), 0, -1):
+        row = table.get(low[-n:])
+        if row is not None and row[3] >= ENDING_MIN_WORDS:
+            cut, add, best, total, _kept = row
+            return cut == 0 and not add and best >= ENDING_MIN_SHARE * total
+    return False
+
+
 def ending_readings(word: str, lang: str, ref: object = None) -> tuple[Analysis, ...]:
     """Person-name readings of a capitalised word no dictionary knows, by the rules of
     lang/<xx>/unknown_word_suffixes.tsv for its ending, every matching one up to the first

@@ -517,3 +517,13 @@ def test_lone_unknown_organisation_words_by_nkjp_endings():
 def test_lone_unknown_product_words_keep_endings_nkjp_words_keep():
     # most NKJP words in -ura are their own lemma: a magazine's name keeps its -a
     assert lemmatise("Travelura", "pl", "PRO") == "Travelura"
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # a Polish stem in -g, -k takes -iem, so -gem is the -m of a word in -ge ...
+    ("Brogem", "Broge"),
+    # ... and no stem ends in a consonant before -l: -glem is of a word in -gle
+    ("Dwigglem", "Dwiggle"),
+])
+def test_instrumentals_of_words_in_silent_e(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

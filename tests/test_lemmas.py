@@ -527,3 +527,8 @@ def test_lone_unknown_product_words_keep_endings_nkjp_words_keep():
 ])
 def test_instrumentals_of_words_in_silent_e(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+def test_genitives_of_english_words_in_le():
+    # no stem ends in a consonant before -l: `-bla` is the genitive of a word in -ble
+    assert lemmatise("Krumbla", "pl", "") == "Krumble"

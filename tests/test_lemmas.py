@@ -532,3 +532,9 @@ def test_instrumentals_of_words_in_silent_e(text, lemma):
 def test_genitives_of_english_words_in_le():
     # no stem ends in a consonant before -l: `-bla` is the genitive of a word in -ble
     assert lemmatise("Krumbla", "pl", "") == "Krumble"
+
+
+@pytest.mark.parametrize("text,lemma", [("Brodku", "Brodek"), ("Morswku", "Morswek")])
+def test_fleeting_e_of_ek_before_u(text, lemma):
+    # no foreign stem ends in -dk, -wk: the -e- of a Polish -ek dropped before the ending
+    assert lemmatise(text, "pl", "") == lemma

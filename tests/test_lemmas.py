@@ -538,3 +538,15 @@ def test_genitives_of_english_words_in_le():
 def test_fleeting_e_of_ek_before_u(text, lemma):
     # no foreign stem ends in -dk, -wk: the -e- of a Polish -ek dropped before the ending
     assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # an untyped name with a number is as often left uninflected: -a, -u stay (alone, the
+    # -a of `Trexola` would go) ...
+    ("Trexola 12", "Trexola 12"),
+    ("Trondu 3.1", "Trondu 3.1"),
+    # ... endings only an oblique case has go
+    ("Trexolem 12", "Trexol 12"),
+])
+def test_untyped_names_with_a_number(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

@@ -596,6 +596,9 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
     # a name shown to be a nominative keeps its unknown words, save for endings only an
     # oblique case has (`Andrew Wigmorem`: the given name was left uninflected)
     sure_only = oblique_only or label == "PER" and _nominative_name(out, words, engine, bare_words)
+    # an untyped name with a number (a model, a version: `Trexola 12`) is as often left
+    # uninflected: only endings an oblique case alone has are stripped (`Trexolem 12`)
+    sure_only = sure_only or not label and len(alpha) == 1 and any(c.isdigit() for c in "".join(words))
     for i, w in enumerate(words):
         if i not in candidates or res[i] != w or not w.isalpha() or _known(engine, w):
             continue
@@ -609,7 +612,7 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
                 feminine_only and not r.repl.endswith("a") and r.repl != r.end)) and not (lone_a and r.end == "a"))
         if rule is not None:
             res[i] = w[: len(w) - len(rule.end)] + rule.repl
-        if res[i] == w and label in _NKJP_ENDING_LABELS and len(alpha) == 1 and not w.isupper():
+        if res[i] == w and label in _NKJP_ENDING_LABELS and len(alpha) == 1 and not w.isupper() and not sure_only:
             # no rule strips an ending: how NKJP's unknown words so ending inflect (`Gézy`)
             res[i] = unknown_word_ending(w, lang) or w
         elif label in _NKJP_KEEP_LABELS and len(alpha) == 1 and not w.isupper() and unknown_word_kept(w, lang):

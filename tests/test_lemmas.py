@@ -550,3 +550,9 @@ def test_fleeting_e_of_ek_before_u(text, lemma):
 ])
 def test_untyped_names_with_a_number(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [("Brenminie", "Brenmin"), ("Kastorfie", "Kastorf")])
+def test_unknown_place_locatives_in_ie(text, lemma):
+    # a place no dictionary knows in the locative: a foreign town ending in the consonant
+    assert lemmatise(text, "pl", "LOC") == lemma

@@ -556,3 +556,7 @@ def test_untyped_names_with_a_number(text, lemma):
 def test_unknown_place_locatives_in_ie(text, lemma):
     # a place no dictionary knows in the locative: a foreign town ending in the consonant
     assert lemmatise(text, "pl", "LOC") == lemma
+
+
+def test_unknown_product_locatives_in_ie():
+    assert lemmatise("Weltspiegianie", "pl", "PRO") == "Weltspiegian"

@@ -560,3 +560,11 @@ def test_unknown_place_locatives_in_ie(text, lemma):
 
 def test_unknown_product_locatives_in_ie():
     assert lemmatise("Weltspiegianie", "pl", "PRO") == "Weltspiegian"
+
+
+@pytest.mark.parametrize("text,lemma", [
+    ("Velariny", "Velarina"), ("Kostruny", "Kostruna"), ("Zabrodczyzny", "Zabrodczyzna"),
+    ("Harmony", "Harmony"),  # English -ony stays
+])
+def test_untyped_genitives_of_feminines_in_ina_una_yzna(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

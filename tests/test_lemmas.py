@@ -564,6 +564,7 @@ def test_unknown_product_locatives_in_ie():
 
 @pytest.mark.parametrize("text,lemma", [
     ("Velariny", "Velarina"), ("Kostruny", "Kostruna"), ("Zabrodczyzny", "Zabrodczyzna"),
+    ("Kromsławy", "Kromsława"),
     ("Harmony", "Harmony"),  # English -ony stays
 ])
 def test_untyped_genitives_of_feminines_in_ina_una_yzna(text, lemma):

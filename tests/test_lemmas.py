@@ -569,3 +569,8 @@ def test_unknown_product_locatives_in_ie():
 ])
 def test_untyped_genitives_of_feminines_in_ina_una_yzna(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [("Brenminie", "Brenmin"), ("Kastorfie", "Kastorf")])
+def test_untyped_unknown_locatives_in_ie(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

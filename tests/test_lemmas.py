@@ -552,7 +552,7 @@ def test_untyped_names_with_a_number(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
 
 
-@pytest.mark.parametrize("text,lemma", [("Brenminie", "Brenmin"), ("Kastorfie", "Kastorf")])
+@pytest.mark.parametrize("text,lemma", [("Brenminie", "Brenmin"), ("Kastorfie", "Kastorf"), ("Wexgrodzie", "Wexgrod")])
 def test_unknown_place_locatives_in_ie(text, lemma):
     # a place no dictionary knows in the locative: a foreign town ending in the consonant
     assert lemmatise(text, "pl", "LOC") == lemma
@@ -571,6 +571,6 @@ def test_untyped_genitives_of_feminines_in_ina_una_yzna(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
 
 
-@pytest.mark.parametrize("text,lemma", [("Brenminie", "Brenmin"), ("Kastorfie", "Kastorf")])
+@pytest.mark.parametrize("text,lemma", [("Brenminie", "Brenmin"), ("Kastorfie", "Kastorf"), ("Wexgrodzie", "Wexgrod")])
 def test_untyped_unknown_locatives_in_ie(text, lemma):
     assert lemmatise(text, "pl", "") == lemma

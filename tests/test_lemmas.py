@@ -471,3 +471,18 @@ def test_untyped_unknown_words_in_nasal_endings(text, lemma):
 @pytest.mark.parametrize("text", ["Zanim zgasną światła", "Kiedy zakwitną wiśnie"])
 def test_untyped_titles_with_a_verb_stay_as_written(text):
     assert lemmatise(text, "pl", "") == text
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # untyped: after foreign words (bare, in -o, or acronyms) the last word is the head
+    # and inflects where the dictionary reads it only in an oblique case
+    ("Brightwood Salonu", "Brightwood Salon"),
+    ("Tokyo Klubie", "Tokyo Klub"),
+    ("XT Mostem", "XT Most"),
+    ("KS Rysiów", "KS Rysie"),  # a team keeps its number
+    ("Brightwood Firm", "Brightwood Firm"),  # a genitive plural without an ending: English
+    ("Przy Moście", "Przy Moście"),  # a preposition is no foreign word
+    ("Velvet Polskim", "Velvet Polskim"),  # an adjective's form
+])
+def test_untyped_noun_after_foreign_words(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

@@ -197,6 +197,8 @@ def lemmatise(text: str, lang: str, label: str) -> str:
                           singular=not label and single)
     out = [_strip_apostrophe(w) for w in out]
     out = _unknown_words(out, words, lang, label, cyrillic)
+    if not label and not cyrillic:
+        out = _noun_after_foreign_words(out, words, engine, lang)
     if label == "PER":
         out = _person_capitals(out, engine)
         out = _propagate_endings(out, words)
@@ -207,6 +209,53 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         out = _place_after_foreign_words(out, words, engine, lang)
         out = [w[:1].upper() + w[1:] if w.islower() and _only_place(engine, w) else w for w in out]
     return "".join(out)
+
+
+def _noun_after_foreign_words(out: list[str], words: list[str], engine: Engine, lang: str) -> list[str]:
+    """An untyped name whose words before the last are foreign (`Brightwood Salonu`, `XT
+    Mostem`; see `_foreign_modifier`) puts its head last, as English does: the last word is
+    the one Polish inflects (`Brightwood Salon`), where the dictionary reads it only as a noun in
+    an oblique case. Not a genitive plural without an ending (`Firm` of `firma`: an English
+    word as written), a word with an adjective reading, nor a person's name but with an
+    ending only an oblique case has (`Lazerem`)."""
+    alpha = word_indices(words)
+    if out != words or len(alpha) < 2 or not all(words[i][:1].isupper() for i in alpha):
+        return out
+    last = alpha[-1]
+    word = words[last]
+    if not word.isalpha() or word.isupper() or not all(_foreign_modifier(engine, words[i], lang) for i in alpha[:-1]):
+        return out
+    readings = engine.analyse(word)
+    nouns = [a for a in readings if a.pos == "noun" and a.case in CASES]
+    if not nouns or any(a.case == "nom" or a.pos != "noun" or
+                        a.case == "gen" and a.number == "pl" and a.lemma.lower().startswith(word.lower()) and a.lemma != word
+                        for a in readings):
+        return out
+    if all(a.kinds & _PERSON_KINDS for a in nouns) and not word.endswith(_oblique_endings(lang)):
+        return out  # only a person's name (`Wii`: of `Wija`), and an ending a nominative may have
+    a = max(nouns, key=_prefer("", True))
+    form = engine.nominative(word, a, a.gender, a.number)
+    if not form:
+        return out
+    res = list(out)
+    res[last] = match_case(word, form)
+    return res
+
+
+def _foreign_modifier(engine: Engine, word: str, lang: str) -> bool:
+    """A word before a foreign name's head: an acronym (`FC`), or a word the dictionary has
+    no reading of in any word class (not a preposition such as `Przy`) that ends in no
+    oblique case ending (`Brightwood`, `Tokyo`; not `Juriewie`)."""
+    if word.isupper() and word.isalpha() and len(word) > 1:
+        return True
+    bare = getattr(engine, "bare", None)
+    return word.isalpha() and bare is not None and (bare(word) or word.endswith(_nominative_endings(lang))) \
+        and not _known(engine, word) and not _other_word_class(word)
+
+
+@lru_cache(maxsize=None)
+def _nominative_endings(lang: str) -> tuple[str, ...]:
+    return word_list(LANG_DIR / lang / "foreign_nominative_endings.txt")
 
 
 def _place_after_foreign_words(out: list[str], words: list[str], engine: Engine, lang: str) -> list[str]:

@@ -187,6 +187,7 @@ def test_titles_before_person_names(text, lemma):
 
 @pytest.mark.parametrize("text,lemma", [
     ("Volterem RX-3", "Volter RX-3"),  # a foreign name inflects before a code ...
+    ("Volterem RX-3 GTS", "Volter RX-3 GTS"),  # ... or several: a code itself never does
     ("Lokomotiwem Mińsk", "Lokomotiw Mińsk"),  # ... and before a town
     ("Ultima GT", "Ultima GT"),  # a bare -a there is the name's own
     ("Tregna", "Tregna"),  # no stem ends in a consonant before -n

@@ -605,10 +605,11 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
         # in longer names unknown words are often genitive complements (Imeretii), but a
         # foreign name inflects at its last word before codes and a town (`Rustlerem XL-2`,
         # `Partizanem Belgrad`), and one of a known type at its end (`Financial Timesa`,
-        # `Nord Streamu 2`); untyped ones are as often foreign nominatives (`East Pilbara`)
+        # `Nord Streamu 2`); untyped ones are as often foreign nominatives (`East Pilbara`);
+        # the word that inflects is no code itself (`Volterem RX-3 GTS`: not `RX-3`)
         foreign = [k for k in range(len(alpha)) if all(words[i].isupper() or not _known(engine, words[i])
                                                        for i in alpha[:k])]
-        last = max((k for k in foreign if k < len(alpha) - 1 and
+        last = max((k for k in foreign if k < len(alpha) - 1 and not _invariant(words[alpha[k]]) and
                     all(_invariant(words[i]) for i in alpha[k + 1:])), default=None)
         if last is None and label and len(foreign) == len(alpha):
             last = len(alpha) - 1

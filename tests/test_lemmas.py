@@ -487,3 +487,14 @@ def test_untyped_titles_with_a_verb_stay_as_written(text):
 ])
 def test_untyped_noun_after_foreign_words(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # untyped: a lone name before a number (a model, a version) keeps -a and -u, which are
+    # as often its own, and loses only an ending no nominative has
+    ("Voltera 12", "Voltera 12"),
+    ("Tregnu 3.1", "Tregnu 3.1"),
+    ("Volterem 7", "Volter 7"),
+])
+def test_untyped_name_before_a_number(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

@@ -629,6 +629,10 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
             candidates = {alpha[last]}
         # before codes and towns a bare -a is as often the name's own (`Ultima SC`)
         lone_a = not (label and last == len(alpha) - 1)
+    elif not label and len(alpha) == 1 and any(c.isdigit() for w in words[alpha[0] + 1:] for c in w):
+        # untyped: a lone name before a number (a model, a version: `Ultima 64`, `Tregnu 3.1`)
+        # is as often a nominative; only endings an oblique case alone has go (`Volterem 7`)
+        oblique_only = True
     bare = getattr(engine, "bare", None)
     bare_words = {i for i, w in enumerate(words) if w.isalpha() and bare is not None and bare(w)
                   and not _known(engine, w)}

@@ -498,3 +498,13 @@ def test_untyped_noun_after_foreign_words(text, lemma):
 ])
 def test_untyped_name_before_a_number(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # untyped: a first word read only as an oblique surname form, before a particle Polish
+    # does not have, is a foreign name as written; a Polish conjunction may join persons
+    ("Fischerach an der Elbe", "Fischerach an der Elbe"),
+    ("Nowaka i Kowala", "Nowak i Kowal"),
+])
+def test_untyped_foreign_name_after_a_surname_form(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

@@ -182,6 +182,8 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         label = _guess_label(words, engine)
         if label == "PER" and isinstance(engine, _FilteredEngine):
             engine = _engine(lang, cyrillic)  # a person's name may be a village's (`Ligocka`)
+    if not typed and not label and _foreign_after_surname_form(words, engine):
+        return text
     if label == "PER" and _nominative_ethnonym(words, engine):
         return text
     if label == "LOC" and typed and _plural_common_place(words, engine):
@@ -209,6 +211,36 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         out = _place_after_foreign_words(out, words, engine, lang)
         out = [w[:1].upper() + w[1:] if w.islower() and _only_place(engine, w) else w for w in out]
     return "".join(out)
+
+
+def _foreign_after_surname_form(words: list[str], engine: Engine) -> bool:
+    """An untyped name whose first word the dictionary reads only as an oblique form of a
+    surname (`Willem`: of `Will`, `Spice`: of `Spika`) and whose other words cannot be
+    part of a person's name: a lower-case particle Polish does not have (`an der`), a
+    Roman numeral or a genitive plural without an ending (`Girls` of `girlsa`). A foreign
+    name as written, not an inflected surname; a Polish conjunction or a bracket may join a
+    person's name (`Nowaka i Kowala`, `Nowaka (PSL)`)."""
+    alpha = word_indices(words)
+    if len(alpha) < 2 or not words[alpha[0]][:1].isupper():
+        return False
+    first = words[alpha[0]]
+    readings = engine.analyse(first)
+    if not readings or not all(a.pos == "noun" and a.kinds and a.kinds <= _SURNAME_KINDS and
+                               not (a.case == "nom" and a.number == "sg") for a in readings):
+        return False
+    return any(words[i].islower() and not _known(engine, words[i]) and not _other_word_class(words[i]) or
+               _ROMAN.match(words[i]) or words[i][:1].isupper() and _zero_genitive_plural(engine, words[i])
+               for i in alpha[1:])
+
+
+_SURNAME_KINDS = frozenset({"surname", "depr"})
+
+
+def _zero_genitive_plural(engine: Engine, word: str) -> bool:
+    """Every reading of the word is a genitive plural without an ending (`Girls` of `girlsa`)."""
+    readings = engine.analyse(word)
+    return bool(readings) and all(a.case == "gen" and a.number == "pl" and a.lemma.lower().startswith(word.lower())
+                                  and len(a.lemma) > len(word) for a in readings)
 
 
 def _noun_after_foreign_words(out: list[str], words: list[str], engine: Engine, lang: str) -> list[str]:

@@ -212,6 +212,7 @@ def test_titles_before_person_names(text, lemma):
 
 @pytest.mark.parametrize("text,lemma", [
     ("Volterem RX-3", "Volter RX-3"),  # a foreign name inflects before a code ...
+    ("Volterem RX-3 GTS", "Volter RX-3 GTS"),  # ... or several: a code itself never does
     ("Lokomotiwem Mińsk", "Lokomotiw Mińsk"),  # ... and before a town
     ("Ultima GT", "Ultima GT"),  # a bare -a there is the name's own
     ("Tregna", "Tregna"),  # no stem ends in a consonant before -n
@@ -508,6 +509,21 @@ def test_untyped_phrases_headed_by_a_verbal_noun(text, lemma):
 
 
 @pytest.mark.parametrize("text,lemma", [
+    # untyped: after foreign words (bare, in -o, or acronyms) the last word is the head
+    # and inflects where the dictionary reads it only in an oblique case
+    ("Brightwood Salonu", "Brightwood Salon"),
+    ("Tokyo Klubie", "Tokyo Klub"),
+    ("XT Mostem", "XT Most"),
+    ("KS Rysiów", "KS Rysie"),  # a team keeps its number
+    ("Brightwood Firm", "Brightwood Firm"),  # a genitive plural without an ending: English
+    ("Przy Moście", "Przy Moście"),  # a preposition is no foreign word
+    ("Velvet Polskim", "Velvet Polskim"),  # an adjective's form
+])
+def test_untyped_noun_after_foreign_words(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
     # untyped lone words no rule strips: the NKJP table of endings decides (women's names
     # and places in -za, -sa, -ca take -y in the genitive; adjectival places -ej)
     ("Bertazy", "Bertaza"),
@@ -778,4 +794,14 @@ def test_untyped_genitives_of_feminines_in_ina_una_yzna(text, lemma):
 
 @pytest.mark.parametrize("text,lemma", [("Brenminie", "Brenmin"), ("Kastorfie", "Kastorf"), ("Wexgrodzie", "Wexgrod")])
 def test_untyped_unknown_locatives_in_ie(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # untyped: a first word read only as an oblique surname form, before a particle Polish
+    # does not have, is a foreign name as written; a Polish conjunction may join persons
+    ("Fischerach an der Elbe", "Fischerach an der Elbe"),
+    ("Nowaka i Kowala", "Nowak i Kowal"),
+])
+def test_untyped_foreign_name_after_a_surname_form(text, lemma):
     assert lemmatise(text, "pl", "") == lemma

@@ -190,6 +190,8 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         label = _guess_label(words, engine, lang)
         if label == "PER" and isinstance(engine, _FilteredEngine):
             engine = _engine(lang, cyrillic)  # a person's name may be a village's (`Ligocka`)
+    if not typed and not label and _foreign_after_surname_form(words, engine):
+        return text
     if label == "PER" and (_nominative_ethnonym(words, engine) or _feminine_given_name(words, engine, lang)):
         return text
     if label == "LOC" and typed and _plural_common_place(words, engine):
@@ -205,6 +207,8 @@ def lemmatise(text: str, lang: str, label: str) -> str:
                           singular=not label and single)
     out = [_strip_apostrophe(w) for w in out]
     out = _unknown_words(out, words, lang, label, cyrillic)
+    if not label and not cyrillic:
+        out = _noun_after_foreign_words(out, words, engine, lang)
     if label == "PER":
         out = _person_capitals(out, engine)
         out = _propagate_endings(out, words)
@@ -276,6 +280,85 @@ def _document_title(out: list[str], words: list[str], engine: Engine, lang: str)
     res = list(out)
     res[alpha[0]] = head[:1].upper() + head[1:]
     return res
+
+
+def _foreign_after_surname_form(words: list[str], engine: Engine) -> bool:
+    """An untyped name whose first word the dictionary reads only as an oblique form of a
+    surname (`Willem`: of `Will`, `Spice`: of `Spika`) and whose other words cannot be
+    part of a person's name: a lower-case particle Polish does not have (`an der`), a
+    Roman numeral or a genitive plural without an ending (`Girls` of `girlsa`). A foreign
+    name as written, not an inflected surname; a Polish conjunction or a bracket may join a
+    person's name (`Nowaka i Kowala`, `Nowaka (PSL)`)."""
+    alpha = word_indices(words)
+    if len(alpha) < 2 or not words[alpha[0]][:1].isupper():
+        return False
+    first = words[alpha[0]]
+    readings = engine.analyse(first)
+    if not readings or not all(a.pos == "noun" and a.kinds and a.kinds <= _SURNAME_KINDS and
+                               not (a.case == "nom" and a.number == "sg") for a in readings):
+        return False
+    return any(words[i].islower() and not _known(engine, words[i]) and not _other_word_class(words[i]) or
+               _ROMAN.match(words[i]) or words[i][:1].isupper() and _zero_genitive_plural(engine, words[i])
+               for i in alpha[1:])
+
+
+_SURNAME_KINDS = frozenset({"surname", "depr"})
+
+
+def _zero_genitive_plural(engine: Engine, word: str) -> bool:
+    """Every reading of the word is a genitive plural without an ending (`Girls` of `girlsa`)."""
+    readings = engine.analyse(word)
+    return bool(readings) and all(a.case == "gen" and a.number == "pl" and a.lemma.lower().startswith(word.lower())
+                                  and len(a.lemma) > len(word) for a in readings)
+
+
+def _noun_after_foreign_words(out: list[str], words: list[str], engine: Engine, lang: str) -> list[str]:
+    """An untyped name whose words before the last are foreign (`Brightwood Salonu`, `XT
+    Mostem`; see `_foreign_modifier`) puts its head last, as English does: the last word is
+    the one Polish inflects (`Brightwood Salon`), where the dictionary reads it only as a noun in
+    an oblique case. Not a genitive plural without an ending (`Firm` of `firma`: an English
+    word as written), a word with an adjective reading, nor a person's name but with an
+    ending only an oblique case has (`Lazerem`)."""
+    alpha = word_indices(words)
+    if out != words or len(alpha) < 2 or not all(words[i][:1].isupper() for i in alpha):
+        return out
+    last = alpha[-1]
+    word = words[last]
+    if not word.isalpha() or word.isupper() or not all(_foreign_modifier(engine, words[i], lang) for i in alpha[:-1]):
+        return out
+    readings = engine.analyse(word)
+    if all(words[i].isupper() for i in alpha[:-1]) and any(a.case == "gen" and a.number == "sg" for a in readings):
+        return out  # acronyms alone before a genitive singular: the acronym heads (`MSZ Francji`)
+    nouns = [a for a in readings if a.pos == "noun" and a.case in CASES]
+    if not nouns or any(a.case == "nom" or a.pos != "noun" or
+                        a.case == "gen" and a.number == "pl" and a.lemma.lower().startswith(word.lower()) and a.lemma != word
+                        for a in readings):
+        return out
+    if all(a.kinds & _PERSON_KINDS for a in nouns) and not word.endswith(_oblique_endings(lang)):
+        return out  # only a person's name (`Wii`: of `Wija`), and an ending a nominative may have
+    a = max(nouns, key=_prefer("", True))
+    form = engine.nominative(word, a, a.gender, a.number)
+    if not form:
+        return out
+    res = list(out)
+    res[last] = match_case(word, form)
+    return res
+
+
+def _foreign_modifier(engine: Engine, word: str, lang: str) -> bool:
+    """A word before a foreign name's head: an acronym (`FC`), or a word the dictionary has
+    no reading of in any word class (not a preposition such as `Przy`) that ends in no
+    oblique case ending (`Brightwood`, `Tokyo`; not `Juriewie`)."""
+    if word.isupper() and word.isalpha() and len(word) > 1:
+        return True
+    bare = getattr(engine, "bare", None)
+    return word.isalpha() and bare is not None and (bare(word) or word.endswith(_nominative_endings(lang))) \
+        and not _known(engine, word) and not _other_word_class(word)
+
+
+@lru_cache(maxsize=None)
+def _nominative_endings(lang: str) -> tuple[str, ...]:
+    return word_list(LANG_DIR / lang / "foreign_nominative_endings.txt")
 
 
 def _place_after_foreign_words(out: list[str], words: list[str], engine: Engine, lang: str) -> list[str]:
@@ -717,10 +800,11 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
         # in longer names unknown words are often genitive complements (Imeretii), but a
         # foreign name inflects at its last word before codes and a town (`Rustlerem XL-2`,
         # `Partizanem Belgrad`), and one of a known type at its end (`Financial Timesa`,
-        # `Nord Streamu 2`); untyped ones are as often foreign nominatives (`East Pilbara`)
+        # `Nord Streamu 2`); untyped ones are as often foreign nominatives (`East Pilbara`);
+        # the word that inflects is no code itself (`Volterem RX-3 GTS`: not `RX-3`)
         foreign = [k for k in range(len(alpha)) if all(words[i].isupper() or not _known(engine, words[i])
                                                        for i in alpha[:k])]
-        last = max((k for k in foreign if k < len(alpha) - 1 and
+        last = max((k for k in foreign if k < len(alpha) - 1 and not _invariant(words[alpha[k]]) and
                     all(_invariant(words[i]) for i in alpha[k + 1:])), default=None)
         if last is None and label and len(foreign) == len(alpha):
             last = len(alpha) - 1

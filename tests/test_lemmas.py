@@ -779,3 +779,15 @@ def test_untyped_genitives_of_feminines_in_ina_una_yzna(text, lemma):
 @pytest.mark.parametrize("text,lemma", [("Brenminie", "Brenmin"), ("Kastorfie", "Kastorf"), ("Wexgrodzie", "Wexgrod")])
 def test_untyped_unknown_locatives_in_ie(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    ("Mazurów", "Mazur"), ("Pomorzan", "Pomorzanin"),  # the people, not a plural town or region
+    ("Czech", "Czechy"),  # a country keeps its place
+])
+def test_lone_people_beat_plural_towns(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+def test_plural_towns_named_as_people_stay_places_when_typed():
+    assert lemmatise("Pomorzan", "pl", "LOC") == "Pomorzany"

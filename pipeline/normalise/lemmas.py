@@ -61,22 +61,23 @@ class _FilteredEngine:
     organisations, products and events: a word with other noun readings is not an inflected
     person's name (`Rady`: `rada`, not the surname `Rado`)."""
 
-    def __init__(self, engine: Engine, label: str):
+    def __init__(self, engine: Engine, label: str, lone: bool = False):
         self._engine = engine
         self._label = label
+        self._lone = lone  # the word is the whole mention
 
     def __getattr__(self, name: str):
         return getattr(self._engine, name)
 
     def analyse(self, word: str) -> tuple[Analysis, ...]:
-        return _filtered_readings(self._engine, word, self._label)
+        return _filtered_readings(self._engine, word, self._label, self._lone)
 
 
 _PERSON_KINDS = frozenset({"name", "surname", "depr"})
 
 
 @lru_cache(maxsize=100_000)
-def _filtered_readings(engine: Engine, word: str, label: str) -> tuple[Analysis, ...]:
+def _filtered_readings(engine: Engine, word: str, label: str, lone: bool = False) -> tuple[Analysis, ...]:
     readings = tuple(engine.analyse(word))
     if label:  # ORG, PRO, EVT
         kept = tuple(a for a in readings if not (a.pos == "noun" and a.kinds and a.kinds <= _PERSON_KINDS
@@ -102,7 +103,22 @@ def _filtered_readings(engine: Engine, word: str, label: str) -> tuple[Analysis,
         return a.pos == "noun" and "geo" in a.kinds and ("pt" in a.kinds or a.lemma == word or as_written) \
             and not _in_gazetteer(a.lemma)
 
-    without_villages = tuple(a for a in readings if not village(a))
+    def people(a: Analysis) -> bool:
+        # a people (`Turków`: of `Turek`) or a person named as written (`Nowak`)
+        return a.pos == "noun" and a.lemma[:1].isupper() and (
+            a.number == "pl" and a.gender == "m1" and "common" in a.kinds
+            or a.case == "nom" and a.number == "sg" and a.lemma == word and bool(a.kinds & {"common", "name", "surname"}))
+
+    people_cases = {a.case for a in readings if people(a)} if lone else set()
+
+    def town_of_people(a: Analysis) -> bool:
+        # a lone word: a plural town named as a people or a person is, in a form of theirs
+        # (`Turków`, `Nowak`: not of the towns `Turki`, `Nowaki`); a country keeps its
+        # place (`Węgier`); in a longer name the other words decide (`Zielone Świątki`)
+        return a.pos == "noun" and "geo" in a.kinds and "pt" in a.kinds and bool(people_cases) \
+            and (a.case in people_cases or "nom" in people_cases and a.case == "gen") and not _country(a.lemma)
+
+    without_villages = tuple(a for a in readings if not village(a) and not town_of_people(a))
     kept = without_villages
     if word[:1].isupper() and any(a.pos == "noun" and a.lemma[:1].isupper() and "common" in a.kinds
                                   for a in kept):
@@ -145,6 +161,14 @@ def _gazetteer_rank(form: str) -> tuple[bool, int]:
     return (any(gaz.places.is_primary(i, fold(form)) for i in ids), gaz.places[ids[0]].population)
 
 
+def _country(form: str) -> bool:
+    """A country of the gazetteer is so named (`Węgry`, not the town `Turki`)."""
+    from pipeline.normalise.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    return any(gaz.places[i].feature == "country" for i in gaz.index.get(fold(form), ()))
+
+
 def _in_gazetteer(form: str) -> bool:
     from pipeline.normalise.gazetteer import get_gazetteer
 
@@ -175,7 +199,7 @@ def lemmatise(text: str, lang: str, label: str) -> str:
     if abbreviated is not None:
         return "".join(abbreviated)
     if label in ("", "ORG", "PRO", "EVT") and getattr(engine, "has_dictionary", False):
-        engine = _FilteredEngine(engine, label)
+        engine = _FilteredEngine(engine, label, lone=len(word_indices(words)) == 1)
     lowercase_person = label == "PER" and text[:1].islower()  # `немецких` tagged as people
     if (label in ("", "LOC_ADJ") or lowercase_person) and is_derived_adjective(text, lang, names_too=True):
         return _adjective_lemma(words, engine)

@@ -791,3 +791,12 @@ def test_lone_people_beat_plural_towns(text, lemma):
 
 def test_plural_towns_named_as_people_stay_places_when_typed():
     assert lemmatise("Pomorzan", "pl", "LOC") == "Pomorzany"
+
+
+@pytest.mark.parametrize("text,lemma", [
+    ("Bukowej", "bukowy"), ("Brzozową", "brzozowy"),  # not the villages `Bukowa`, `Brzozowa`
+    ("Wartą", "Warta"),  # a common noun too (`warta`): the noun stays
+    ("Polską", "Polska"),  # a country
+])
+def test_lone_oblique_feminine_adjectives_over_villages(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

@@ -203,7 +203,7 @@ def lemmatise(text: str, lang: str, label: str) -> str:
     lowercase_person = label == "PER" and text[:1].islower()  # `немецких` tagged as people
     if (label in ("", "LOC_ADJ") or lowercase_person) and is_derived_adjective(text, lang, names_too=True):
         return _adjective_lemma(words, engine)
-    if not label and _substantivised_adjective(words, engine):
+    if not label and (_substantivised_adjective(words, engine) or _feminine_adjective_place(words, engine)):
         return _adjective_lemma(words, engine)
     if not label and _bare_genitive_plural(words, engine):
         return text
@@ -438,6 +438,25 @@ def _substantivised_adjective(words: list[str], engine: Engine) -> bool:
         return False  # nouns as written (`Limanowa`), places (`Alaski` is of `Alaska`)
     stem = adjs[0].lemma.lower()[:-1]
     return len(stem) > 2 and all(a.lemma.lower().startswith(stem) for a in nouns)
+
+
+def _feminine_adjective_place(words: list[str], engine: Engine) -> bool:
+    """An untyped lone adjective in an oblique feminine case (`Bukowej`, `Bukową`) whose
+    noun readings are only a village or a surname spelt as its feminine (`Bukowa`): the
+    adjective, as a dictionary lemma (`bukowy`); a word that is a common noun too
+    (`Wartą`: of `warta`) or a country (`Polską`) keeps its noun."""
+    word = _lone_capitalised(words)
+    if word is None:
+        return False
+    readings = engine.analyse(word)
+    adjs = [a for a in readings if a.pos == "adj" and a.gender == "f" and a.number == "sg" and a.case != "nom"]
+    nouns = [a for a in readings if a.pos == "noun"]
+    if not adjs or not nouns or any(a.case == "nom" for a in readings):
+        return False
+    feminine = adjs[0].lemma[:-1].lower() + "a"
+    return adjs[0].lemma[-1:] in ("y", "i") and all(
+        a.lemma.lower() == feminine and a.kinds & {"geo", "surname"} and "common" not in a.kinds for a in nouns) \
+        and not _country(feminine[:1].upper() + feminine[1:])
 
 
 def _bare_genitive_plural(words: list[str], engine: Engine) -> bool:

@@ -800,3 +800,8 @@ def test_plural_towns_named_as_people_stay_places_when_typed():
 ])
 def test_lone_oblique_feminine_adjectives_over_villages(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+def test_lone_vocative_of_a_common_noun():
+    # an address: the vocative's noun, not a surname's dative or locative so spelt
+    assert lemmatise("Ojcze", "pl", "") == "Ojciec"

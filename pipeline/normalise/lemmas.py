@@ -209,6 +209,9 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         return text
     if not label and _has_verb(words):
         return text  # a title with a verb (`Zdobądźcie szczyt`): a sentence, as written
+    vocative = _lone_vocative(words, engine) if not label else None
+    if vocative is not None:
+        return vocative
     typed = label
     if not label:
         label = _guess_label(words, engine, lang)
@@ -490,6 +493,24 @@ def _lone_capitalised(words: list[str]) -> str | None:
     """The phrase's only word, if it has one word and that word is capitalised."""
     alpha = word_indices(words)
     return words[alpha[0]] if len(alpha) == 1 and words[alpha[0]][:1].isupper() else None
+
+
+def _lone_vocative(words: list[str], engine: Engine) -> str | None:
+    """An untyped lone capitalised word in -e or -u that is the vocative of a common noun
+    or a given name (`Chryste`: of `Chrystus`) and otherwise only a surname's form: an
+    address or an exclamation, whose lemma is the noun's (capitalised as written); the
+    cases of the name plan leave vocatives out, so the surname would win. None otherwise."""
+    word = _lone_capitalised(words)
+    if word is None or not word.endswith(("e", "u")):
+        return None
+    nouns = [a for a in engine.analyse(word) if a.pos == "noun"]
+    vocatives = {a.lemma for a in nouns if a.case == "voc" and a.number == "sg" and a.kinds & {"common", "name"}}
+    others = {a.lemma for a in nouns if a.case != "voc" or not a.kinds & {"common", "name"}}
+    if len(vocatives) != 1 or vocatives & others or any(a.kinds & {"common", "name"} for a in nouns
+                                                        if a.lemma in others):
+        return None
+    lemma = next(iter(vocatives))
+    return lemma[:1].upper() + lemma[1:]
 
 
 def _nominative_ethnonym(words: list[str], engine: Engine) -> bool:

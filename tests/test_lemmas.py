@@ -805,3 +805,8 @@ def test_lone_oblique_feminine_adjectives_over_villages(text, lemma):
 def test_lone_vocative_of_a_common_noun():
     # an address: the vocative's noun, not a surname's dative or locative so spelt
     assert lemmatise("Ojcze", "pl", "") == "Ojciec"
+
+
+def test_lone_people_nominative_is_no_village_locative():
+    # the people (a nominative plural), not the locative of a village `Serbów`
+    assert lemmatise("Serbowie", "pl", "") != "Serbów"

@@ -118,7 +118,17 @@ def _filtered_readings(engine: Engine, word: str, label: str, lone: bool = False
         return a.pos == "noun" and "geo" in a.kinds and "pt" in a.kinds and bool(people_cases) \
             and (a.case in people_cases or "nom" in people_cases and a.case == "gen") and not _country(a.lemma)
 
-    without_villages = tuple(a for a in readings if not village(a) and not town_of_people(a))
+    nominative_people = lone and any(a.case == "nom" and a.number == "pl" and "common" in a.kinds
+                                     for a in readings if people(a))
+
+    def name_beside_people(a: Analysis) -> bool:
+        # a lone people's nominative (`Czesi`, `Serbowie`) is not an oblique form of a given
+        # name (`Czesia`) or of a village no gazetteer knows (`Serbów`)
+        return nominative_people and a.pos == "noun" and a.case != "nom" \
+            and (a.kinds <= {"name", "surname"} or a.kinds == {"geo"} and not _in_gazetteer(a.lemma))
+
+    without_villages = tuple(a for a in readings if not village(a) and not town_of_people(a)
+                             and not name_beside_people(a))
     kept = without_villages
     if word[:1].isupper() and any(a.pos == "noun" and a.lemma[:1].isupper() and "common" in a.kinds
                                   for a in kept):

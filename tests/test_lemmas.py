@@ -810,3 +810,8 @@ def test_lone_vocative_of_a_common_noun():
 def test_lone_people_nominative_is_no_village_locative():
     # the people (a nominative plural), not the locative of a village `Serbów`
     assert lemmatise("Serbowie", "pl", "") != "Serbów"
+
+
+def test_place_named_by_a_common_noun_wins_a_tie():
+    # neither village is in the gazetteer: the one named by a common noun (`międzygórze`)
+    assert lemmatise("Międzygórza", "pl", "") == "Międzygórze"

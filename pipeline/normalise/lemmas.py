@@ -144,7 +144,9 @@ def _prefer(label: str, word_is_title: bool, phrase: bool = False):
     """Reading preference; in a phrase of several words a plurale tantum (`Mistrzostwa
     Europy`: championships) counts as singular, not as the plural of another word
     (`mistrzostwo`); a lone word keeps the singular reading (`Gazy`: of `Gaza`). A reading
-    the dictionary marks as dated loses to a current one (`systemie`: of `system`, not `systema`)."""
+    the dictionary marks as dated loses to a current one (`systemie`: of `system`, not `systema`).
+    Between places the gazetteer ranks alike, one named by a common noun wins (`Podgórza`:
+    of `Podgórze`, the foothills, not `Podgórz`)."""
     kinds = _PREFERRED_KINDS.get(label, ())
 
     def key(a: Analysis) -> tuple:
@@ -155,9 +157,19 @@ def _prefer(label: str, word_is_title: bool, phrase: bool = False):
         geo = _gazetteer_rank(a.lemma) if "geo" in a.kinds else (False, 0)
         same_case = a.lemma[:1].isupper() == word_is_title  # last resort: `Polak`, not `polak`
         return ("depr" not in a.kinds, "dated" not in a.kinds, kind_hit, geo,
+                "geo" in a.kinds and _common_namesake(a.lemma),
                 a.number == "sg" or phrase and "pt" in a.kinds, same_case)
 
     return key
+
+
+@lru_cache(maxsize=20_000)
+def _common_namesake(lemma: str) -> bool:
+    """A place named by a common noun (`Podgórze`: `podgórze`)."""
+    from pipeline.normalise import morph
+
+    low = lemma.lower()
+    return any(morph.base_lemma(l) == low and "nazwa_pospolita" in q for l, _t, q in morph.pl_analyses(low))
 
 
 def _gazetteer_rank(form: str) -> tuple[bool, int]:

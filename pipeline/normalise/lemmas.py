@@ -59,7 +59,9 @@ class _FilteredEngine:
     word that is a capitalised common noun (`Amerykanie`: people) is not read as a
     lower-case one (`amerykan`); with a LOC label such villages stay possible. Names of
     organisations, products and events: a word with other noun readings is not an inflected
-    person's name (`Rady`: `rada`, not the surname `Rado`)."""
+    person's name (`Rady`: `rada`, not the surname `Rado`). A lone untyped word (`lone`: the
+    whole mention) is a people or a person before a plural town so named (`Turków`, `Nowak`)
+    and a people's nominative before a given name's oblique form (`Czesi`)."""
 
     def __init__(self, engine: Engine, label: str, lone: bool = False):
         self._engine = engine

@@ -805,3 +805,39 @@ def test_untyped_unknown_locatives_in_ie(text, lemma):
 ])
 def test_untyped_foreign_name_after_a_surname_form(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    ("Mazurów", "Mazur"), ("Pomorzan", "Pomorzanin"),  # the people, not a plural town or region
+    ("Czech", "Czechy"),  # a country keeps its place
+])
+def test_lone_people_beat_plural_towns(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+def test_plural_towns_named_as_people_stay_places_when_typed():
+    assert lemmatise("Pomorzan", "pl", "LOC") == "Pomorzany"
+
+
+@pytest.mark.parametrize("text,lemma", [
+    ("Bukowej", "bukowy"), ("Brzozową", "brzozowy"),  # not the villages `Bukowa`, `Brzozowa`
+    ("Wartą", "Warta"),  # a common noun too (`warta`): the noun stays
+    ("Polską", "Polska"),  # a country
+])
+def test_lone_oblique_feminine_adjectives_over_villages(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+def test_lone_vocative_of_a_common_noun():
+    # an address: the vocative's noun, not a surname's dative or locative so spelt
+    assert lemmatise("Ojcze", "pl", "") == "Ojciec"
+
+
+def test_lone_people_nominative_is_no_village_locative():
+    # the people (a nominative plural), not the locative of a village `Serbów`
+    assert lemmatise("Serbowie", "pl", "") != "Serbów"
+
+
+def test_place_named_by_a_common_noun_wins_a_tie():
+    # neither village is in the gazetteer: the one named by a common noun (`międzygórze`)
+    assert lemmatise("Międzygórza", "pl", "") == "Międzygórze"

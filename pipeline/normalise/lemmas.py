@@ -59,24 +59,27 @@ class _FilteredEngine:
     word that is a capitalised common noun (`Amerykanie`: people) is not read as a
     lower-case one (`amerykan`); with a LOC label such villages stay possible. Names of
     organisations, products and events: a word with other noun readings is not an inflected
-    person's name (`Rady`: `rada`, not the surname `Rado`)."""
+    person's name (`Rady`: `rada`, not the surname `Rado`). A lone untyped word (`lone`: the
+    whole mention) is a people or a person before a plural town so named (`Turków`, `Nowak`)
+    and a people's nominative before a given name's oblique form (`Czesi`)."""
 
-    def __init__(self, engine: Engine, label: str):
+    def __init__(self, engine: Engine, label: str, lone: bool = False):
         self._engine = engine
         self._label = label
+        self._lone = lone  # the word is the whole mention
 
     def __getattr__(self, name: str):
         return getattr(self._engine, name)
 
     def analyse(self, word: str) -> tuple[Analysis, ...]:
-        return _filtered_readings(self._engine, word, self._label)
+        return _filtered_readings(self._engine, word, self._label, self._lone)
 
 
 _PERSON_KINDS = frozenset({"name", "surname", "depr"})
 
 
 @lru_cache(maxsize=100_000)
-def _filtered_readings(engine: Engine, word: str, label: str) -> tuple[Analysis, ...]:
+def _filtered_readings(engine: Engine, word: str, label: str, lone: bool = False) -> tuple[Analysis, ...]:
     readings = tuple(engine.analyse(word))
     if label:  # ORG, PRO, EVT
         kept = tuple(a for a in readings if not (a.pos == "noun" and a.kinds and a.kinds <= _PERSON_KINDS
@@ -102,7 +105,32 @@ def _filtered_readings(engine: Engine, word: str, label: str) -> tuple[Analysis,
         return a.pos == "noun" and "geo" in a.kinds and ("pt" in a.kinds or a.lemma == word or as_written) \
             and not _in_gazetteer(a.lemma)
 
-    without_villages = tuple(a for a in readings if not village(a))
+    def people(a: Analysis) -> bool:
+        # a people (`Turków`: of `Turek`) or a person named as written (`Nowak`)
+        return a.pos == "noun" and a.lemma[:1].isupper() and (
+            a.number == "pl" and a.gender == "m1" and "common" in a.kinds
+            or a.case == "nom" and a.number == "sg" and a.lemma == word and bool(a.kinds & {"common", "name", "surname"}))
+
+    people_cases = {a.case for a in readings if people(a)} if lone else set()
+
+    def town_of_people(a: Analysis) -> bool:
+        # a lone word: a plural town named as a people or a person is, in a form of theirs
+        # (`Turków`, `Nowak`: not of the towns `Turki`, `Nowaki`); a country keeps its
+        # place (`Węgier`); in a longer name the other words decide (`Zielone Świątki`)
+        return a.pos == "noun" and "geo" in a.kinds and "pt" in a.kinds and bool(people_cases) \
+            and (a.case in people_cases or "nom" in people_cases and a.case == "gen") and not _country(a.lemma)
+
+    nominative_people = lone and any(a.case == "nom" and a.number == "pl" and "common" in a.kinds
+                                     for a in readings if people(a))
+
+    def name_beside_people(a: Analysis) -> bool:
+        # a lone people's nominative (`Czesi`, `Serbowie`) is not an oblique form of a given
+        # name (`Czesia`) or of a village no gazetteer knows (`Serbów`)
+        return nominative_people and a.pos == "noun" and a.case != "nom" \
+            and (a.kinds <= {"name", "surname"} or a.kinds == {"geo"} and not _in_gazetteer(a.lemma))
+
+    without_villages = tuple(a for a in readings if not village(a) and not town_of_people(a)
+                             and not name_beside_people(a))
     kept = without_villages
     if word[:1].isupper() and any(a.pos == "noun" and a.lemma[:1].isupper() and "common" in a.kinds
                                   for a in kept):
@@ -118,7 +146,9 @@ def _prefer(label: str, word_is_title: bool, phrase: bool = False):
     """Reading preference; in a phrase of several words a plurale tantum (`Mistrzostwa
     Europy`: championships) counts as singular, not as the plural of another word
     (`mistrzostwo`); a lone word keeps the singular reading (`Gazy`: of `Gaza`). A reading
-    the dictionary marks as dated loses to a current one (`systemie`: of `system`, not `systema`)."""
+    the dictionary marks as dated loses to a current one (`systemie`: of `system`, not `systema`).
+    Between places the gazetteer ranks alike, one named by a common noun wins (`Podgórza`:
+    of `Podgórze`, the foothills, not `Podgórz`)."""
     kinds = _PREFERRED_KINDS.get(label, ())
 
     def key(a: Analysis) -> tuple:
@@ -129,9 +159,19 @@ def _prefer(label: str, word_is_title: bool, phrase: bool = False):
         geo = _gazetteer_rank(a.lemma) if "geo" in a.kinds else (False, 0)
         same_case = a.lemma[:1].isupper() == word_is_title  # last resort: `Polak`, not `polak`
         return ("depr" not in a.kinds, "dated" not in a.kinds, kind_hit, geo,
+                "geo" in a.kinds and _common_namesake(a.lemma),
                 a.number == "sg" or phrase and "pt" in a.kinds, same_case)
 
     return key
+
+
+@lru_cache(maxsize=20_000)
+def _common_namesake(lemma: str) -> bool:
+    """A place named by a common noun (`Podgórze`: `podgórze`)."""
+    from pipeline.normalise import morph
+
+    low = lemma.lower()
+    return any(morph.base_lemma(l) == low and "nazwa_pospolita" in q for l, _t, q in morph.pl_analyses(low))
 
 
 def _gazetteer_rank(form: str) -> tuple[bool, int]:
@@ -143,6 +183,14 @@ def _gazetteer_rank(form: str) -> tuple[bool, int]:
     if not ids:
         return (False, 0)
     return (any(gaz.places.is_primary(i, fold(form)) for i in ids), gaz.places[ids[0]].population)
+
+
+def _country(form: str) -> bool:
+    """A country of the gazetteer is so named (`Węgry`, not the town `Turki`)."""
+    from pipeline.normalise.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    return any(gaz.places[i].feature == "country" for i in gaz.index.get(fold(form), ()))
 
 
 def _in_gazetteer(form: str) -> bool:
@@ -175,16 +223,19 @@ def lemmatise(text: str, lang: str, label: str) -> str:
     if abbreviated is not None:
         return "".join(abbreviated)
     if label in ("", "ORG", "PRO", "EVT") and getattr(engine, "has_dictionary", False):
-        engine = _FilteredEngine(engine, label)
+        engine = _FilteredEngine(engine, label, lone=len(word_indices(words)) == 1)
     lowercase_person = label == "PER" and text[:1].islower()  # `немецких` tagged as people
     if (label in ("", "LOC_ADJ") or lowercase_person) and is_derived_adjective(text, lang, names_too=True):
         return _adjective_lemma(words, engine)
-    if not label and _substantivised_adjective(words, engine):
+    if not label and (_substantivised_adjective(words, engine) or _feminine_adjective_place(words, engine)):
         return _adjective_lemma(words, engine)
     if not label and _bare_genitive_plural(words, engine):
         return text
     if not label and _has_verb(words):
         return text  # a title with a verb (`Zdobądźcie szczyt`): a sentence, as written
+    vocative = _lone_vocative(words, engine) if not label else None
+    if vocative is not None:
+        return vocative
     typed = label
     if not label:
         label = _guess_label(words, engine, lang)
@@ -499,6 +550,25 @@ def _substantivised_adjective(words: list[str], engine: Engine) -> bool:
     return len(stem) > 2 and all(a.lemma.lower().startswith(stem) for a in nouns)
 
 
+def _feminine_adjective_place(words: list[str], engine: Engine) -> bool:
+    """An untyped lone adjective in an oblique feminine case (`Bukowej`, `Bukową`) whose
+    noun readings are only a village or a surname spelt as its feminine (`Bukowa`): the
+    adjective, as a dictionary lemma (`bukowy`); a word that is a common noun too
+    (`Wartą`: of `warta`) or a country (`Polską`) keeps its noun."""
+    word = _lone_capitalised(words)
+    if word is None:
+        return False
+    readings = engine.analyse(word)
+    adjs = [a for a in readings if a.pos == "adj" and a.gender == "f" and a.number == "sg" and a.case != "nom"]
+    nouns = [a for a in readings if a.pos == "noun"]
+    if not adjs or not nouns or any(a.case == "nom" for a in readings):
+        return False
+    feminine = adjs[0].lemma[:-1].lower() + "a"
+    return adjs[0].lemma[-1:] in ("y", "i") and all(
+        a.lemma.lower() == feminine and a.kinds & {"geo", "surname"} and "common" not in a.kinds for a in nouns) \
+        and not _country(feminine[:1].upper() + feminine[1:])
+
+
 def _bare_genitive_plural(words: list[str], engine: Engine) -> bool:
     """An untyped lone capitalised word whose only readings are genitive plurals of words
     that are no plural place name (`Marin`, `Trun`): the genitive plural has no ending, so
@@ -530,6 +600,24 @@ def _lone_capitalised(words: list[str]) -> str | None:
     """The phrase's only word, if it has one word and that word is capitalised."""
     alpha = word_indices(words)
     return words[alpha[0]] if len(alpha) == 1 and words[alpha[0]][:1].isupper() else None
+
+
+def _lone_vocative(words: list[str], engine: Engine) -> str | None:
+    """An untyped lone capitalised word in -e or -u that is the vocative of a common noun
+    or a given name (`Chryste`: of `Chrystus`) and otherwise only a surname's form: an
+    address or an exclamation, whose lemma is the noun's (capitalised as written); the
+    cases of the name plan leave vocatives out, so the surname would win. None otherwise."""
+    word = _lone_capitalised(words)
+    if word is None or not word.endswith(("e", "u")):
+        return None
+    nouns = [a for a in engine.analyse(word) if a.pos == "noun"]
+    vocatives = {a.lemma for a in nouns if a.case == "voc" and a.number == "sg" and a.kinds & {"common", "name"}}
+    others = {a.lemma for a in nouns if a.case != "voc" or not a.kinds & {"common", "name"}}
+    if len(vocatives) != 1 or vocatives & others or any(a.kinds & {"common", "name"} for a in nouns
+                                                        if a.lemma in others):
+        return None
+    lemma = next(iter(vocatives))
+    return lemma[:1].upper() + lemma[1:]
 
 
 def _nominative_ethnonym(words: list[str], engine: Engine) -> bool:

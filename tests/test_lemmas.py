@@ -779,3 +779,13 @@ def test_untyped_genitives_of_feminines_in_ina_una_yzna(text, lemma):
 @pytest.mark.parametrize("text,lemma", [("Brenminie", "Brenmin"), ("Kastorfie", "Kastorf"), ("Wexgrodzie", "Wexgrod")])
 def test_untyped_unknown_locatives_in_ie(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # a town that GeoNames knows as written keeps its vowel ...
+    ("Almada", "Almada"), ("Bukavu", "Bukavu"), ("Jihlava", "Jihlava"),
+    # ... an unknown surname in the genitive still loses it
+    ("Brenklera", "Brenkler"),
+])
+def test_untyped_foreign_places_keep_their_vowel(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

@@ -767,7 +767,28 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
             res[i] = unknown_word_ending(w, lang) or w
         elif label in _NKJP_KEEP_LABELS and len(alpha) == 1 and not w.isupper() and unknown_word_kept(w, lang):
             res[i] = w  # a product's own ending (`-ura`: most NKJP words so ending keep it)
+        if not label and len(alpha) == 1 and res[i] != w and _place_as_written(w, res[i]):
+            res[i] = w
     return res
+
+
+def _place_as_written(word: str, lemma: str) -> bool:
+    """An untyped lone word no dictionary knows that names a town or country as written
+    (the gazetteer, or a GeoNames city: `Huelva`, `Oulu`) while the lemma an ending rule
+    gives does not: a foreign place's own vowel, not a Polish case ending."""
+    return _place_name(word) and not _place_name(lemma)
+
+
+def _place_name(word: str) -> bool:
+    return _in_gazetteer(word) or word.lower() in _city_names()
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> frozenset[str]:
+    """Lower-cased one-word Latin names of GeoNames cities (pop. >= 15k) and countries."""
+    from pipeline.annotate.city_names import city_names
+
+    return frozenset(city_names()["latin"])
 
 
 _VERB_TAGS = ("fin", "impt", "praet", "bedzie", "inf", "imps", "pcon", "pant", "winien")

@@ -789,3 +789,7 @@ def test_untyped_unknown_locatives_in_ie(text, lemma):
 ])
 def test_untyped_foreign_places_keep_their_vowel(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+def test_typed_foreign_places_keep_their_vowel():
+    assert lemmatise("Bukavu", "pl", "LOC") == "Bukavu"

@@ -767,13 +767,13 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
             res[i] = unknown_word_ending(w, lang) or w
         elif label in _NKJP_KEEP_LABELS and len(alpha) == 1 and not w.isupper() and unknown_word_kept(w, lang):
             res[i] = w  # a product's own ending (`-ura`: most NKJP words so ending keep it)
-        if not label and len(alpha) == 1 and res[i] != w and _place_as_written(w, res[i]):
+        if label in ("", "LOC") and len(alpha) == 1 and res[i] != w and _place_as_written(w, res[i]):
             res[i] = w
     return res
 
 
 def _place_as_written(word: str, lemma: str) -> bool:
-    """An untyped lone word no dictionary knows that names a town or country as written
+    """A lone untyped or place word no dictionary knows that names a town or country as written
     (the gazetteer, or a GeoNames city: `Huelva`, `Oulu`) while the lemma an ending rule
     gives does not: a foreign place's own vowel, not a Polish case ending."""
     return _place_name(word) and not _place_name(lemma)

@@ -793,3 +793,9 @@ def test_untyped_foreign_places_keep_their_vowel(text, lemma):
 
 def test_typed_foreign_places_keep_their_vowel():
     assert lemmatise("Bukavu", "pl", "LOC") == "Bukavu"
+
+
+@pytest.mark.parametrize("text,lemma", [("Valmorada", "Valmorada"), ("Castrelida", "Castrelida")])
+def test_untyped_romance_feminines_in_vowel_da(text, lemma):
+    # a lone untyped -ada, -ida is a Spanish or Portuguese feminine as often as a genitive
+    assert lemmatise(text, "pl", "") == lemma

@@ -799,3 +799,9 @@ def test_typed_foreign_places_keep_their_vowel():
 def test_untyped_romance_feminines_in_vowel_da(text, lemma):
     # a lone untyped -ada, -ida is a Spanish or Portuguese feminine as often as a genitive
     assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [("Hrušovna", "Hrušovna"), ("Bělčara", "Bělčara")])
+def test_untyped_names_in_czech_spelling_keep_their_a(text, lemma):
+    # spelt as in Czech or Slovak, the -a is the name's own, not a Polish genitive
+    assert lemmatise(text, "pl", "") == lemma

@@ -769,6 +769,8 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
             res[i] = w  # a product's own ending (`-ura`: most NKJP words so ending keep it)
         if label in ("", "LOC") and len(alpha) == 1 and res[i] != w and _place_as_written(w, res[i]):
             res[i] = w
+        elif not label and len(alpha) == 1 and res[i] == w[:-1] and w.endswith("a") and _feminine_a_spelling(w, lang):
+            res[i] = w
     return res
 
 
@@ -777,6 +779,18 @@ def _place_as_written(word: str, lemma: str) -> bool:
     (the gazetteer, or a GeoNames city: `Huelva`, `Oulu`) while the lemma an ending rule
     gives does not: a foreign place's own vowel, not a Polish case ending."""
     return _place_name(word) and not _place_name(lemma)
+
+
+@lru_cache(maxsize=None)
+def _feminine_a_letters(lang: str) -> frozenset[str]:
+    return frozenset("".join(word_list(LANG_DIR / lang / "feminine_a_letters.txt")))
+
+
+def _feminine_a_spelling(word: str, lang: str) -> bool:
+    """The word is spelt with a letter of Czech, Slovak or South Slavic orthography that
+    Polish lacks (lang/<xx>/feminine_a_letters.txt: `č`, `ž`, `ř` ...): a name written as in
+    its own language, whose -a there is a feminine's own ending, not a Polish genitive's."""
+    return bool(_feminine_a_letters(lang) & set(word.lower()))
 
 
 def _place_name(word: str) -> bool:

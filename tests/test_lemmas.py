@@ -805,3 +805,13 @@ def test_untyped_romance_feminines_in_vowel_da(text, lemma):
 def test_untyped_names_in_czech_spelling_keep_their_a(text, lemma):
     # spelt as in Czech or Slovak, the -a is the name's own, not a Polish genitive
     assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # a given name of another language keeps its own -a, -u ...
+    ("Abhilasha", "Abhilasha"), ("Yasumitsu", "Yasumitsu"), ("Akiharu", "Akiharu"),
+    # ... not where the name without it is a name too, nor a surname's genitive
+    ("Brenklera", "Brenkler"),
+])
+def test_untyped_foreign_given_names_keep_their_vowel(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma

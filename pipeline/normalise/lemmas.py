@@ -771,6 +771,8 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
             res[i] = w
         elif not label and len(alpha) == 1 and res[i] == w[:-1] and w.endswith("a") and _feminine_a_spelling(w, lang):
             res[i] = w
+        elif not label and len(alpha) == 1 and res[i] == w[:-1] and w.lower() in _vowel_final_given_names(lang):
+            res[i] = w  # a foreign given name's own vowel (`Attila`, `Teemu`)
     return res
 
 
@@ -779,6 +781,14 @@ def _place_as_written(word: str, lemma: str) -> bool:
     (the gazetteer, or a GeoNames city: `Huelva`, `Oulu`) while the lemma an ending rule
     gives does not: a foreign place's own vowel, not a Polish case ending."""
     return _place_name(word) and not _place_name(lemma)
+
+
+@lru_cache(maxsize=None)
+def _vowel_final_given_names(lang: str) -> frozenset[str]:
+    """Given names of many languages in -a, -u after a consonant whose form without the vowel
+    is no name (lang/<xx>/vowel_final_given_names.txt, scripts/build_vowel_final_given_names.py):
+    a lone untyped word so spelt is the name as written, not a genitive."""
+    return frozenset(word_list(LANG_DIR / lang / "vowel_final_given_names.txt"))
 
 
 @lru_cache(maxsize=None)

@@ -815,3 +815,9 @@ def test_untyped_names_in_czech_spelling_keep_their_a(text, lemma):
 ])
 def test_untyped_foreign_given_names_keep_their_vowel(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [("Christharta", "Christhart"), ("Ingowarta", "Ingowart")])
+def test_untyped_mens_given_names_in_the_genitive(text, lemma):
+    # a man's given name with -a, which no name is: his genitive, though -ta is kept elsewhere
+    assert lemmatise(text, "pl", "") == lemma

@@ -773,6 +773,9 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
             res[i] = w
         elif not label and len(alpha) == 1 and res[i] == w[:-1] and w.lower() in _vowel_final_given_names(lang):
             res[i] = w  # a foreign given name's own vowel (`Attila`, `Teemu`)
+        elif not label and len(alpha) == 1 and res[i] == w and w.endswith("a") and len(w) > 3 \
+                and w[:-1].lower() in _consonant_final_given_names(lang):
+            res[i] = w[:-1]  # a man's given name in the genitive
     return res
 
 
@@ -786,9 +789,17 @@ def _place_as_written(word: str, lemma: str) -> bool:
 @lru_cache(maxsize=None)
 def _vowel_final_given_names(lang: str) -> frozenset[str]:
     """Given names of many languages in -a, -u after a consonant whose form without the vowel
-    is no name (lang/<xx>/vowel_final_given_names.txt, scripts/build_vowel_final_given_names.py):
+    is no name (lang/<xx>/vowel_final_given_names.txt, scripts/build_given_name_lists.py):
     a lone untyped word so spelt is the name as written, not a genitive."""
     return frozenset(word_list(LANG_DIR / lang / "vowel_final_given_names.txt"))
+
+
+@lru_cache(maxsize=None)
+def _consonant_final_given_names(lang: str) -> frozenset[str]:
+    """Given names ending in a consonant whose form with -a is no name
+    (lang/<xx>/consonant_final_given_names.txt): with -a, a lone untyped word so spelt is the
+    man's genitive, though an ending rule keeps the -a of a Polish feminine (`-ta`, `-ka`)."""
+    return frozenset(word_list(LANG_DIR / lang / "consonant_final_given_names.txt"))
 
 
 @lru_cache(maxsize=None)

@@ -6,7 +6,7 @@ Why: a lone word no dictionary knows in -a or -u after a consonant is read as th
 a Polish-inflected foreign name (`Brenklera` -> `Brenkler`), but a foreign given name keeps
 its own vowel (`Abhilasha`, `Yasumitsu`), while a man's given name with -a is his genitive
 even where the ending rules keep an -a (`-ta`, `-ka`: Polish feminines); where both spellings
-are names (`Johanna`, `Johann`) the lists say nothing and the ending rules decide.
+are names (`Karla`, `Karl`) the lists say nothing and the ending rules decide.
 
 Source: `nam_dict.txt` of the `gender-guesser` package (Jörg Michael's first-name dictionary,
 GNU Free Documentation License 1.2 or later), every name whatever its gender or country, as

@@ -767,16 +767,28 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
             res[i] = unknown_word_ending(w, lang) or w
         elif label in _NKJP_KEEP_LABELS and len(alpha) == 1 and not w.isupper() and unknown_word_kept(w, lang):
             res[i] = w  # a product's own ending (`-ura`: most NKJP words so ending keep it)
-        if label in ("", "LOC") and len(alpha) == 1 and res[i] != w and _place_as_written(w, res[i]):
-            res[i] = w
-        elif not label and len(alpha) == 1 and res[i] == w[:-1] and w.endswith("a") and _feminine_a_spelling(w, lang):
-            res[i] = w
-        elif not label and len(alpha) == 1 and res[i] == w[:-1] and w.lower() in _vowel_final_given_names(lang):
-            res[i] = w  # a foreign given name's own vowel (`Attila`, `Teemu`)
-        elif not label and len(alpha) == 1 and res[i] == w and w.endswith("a") and len(w) > 3 \
-                and w[:-1].lower() in _consonant_final_given_names(lang):
-            res[i] = w[:-1]  # a man's given name in the genitive
+        if len(alpha) == 1:
+            res[i] = _lone_foreign_word(w, res[i], label, lang)
     return res
+
+
+def _lone_foreign_word(word: str, lemma: str, label: str, lang: str) -> str:
+    """The lemma of a lone word no dictionary knows, checked against lists of foreign names:
+    a town or country as written keeps its vowel (untyped or a place, see `_place_as_written`);
+    untyped, so does a word spelt the Czech or Slovak way (`_feminine_a_spelling`) and a
+    foreign given name in -a, -u (`Abhilasha`, `Yasumitsu`), while a man's given name with -a,
+    which no name is, loses it where an ending rule kept it (`Christharta`: his genitive)."""
+    if label in ("", "LOC") and lemma != word and _place_as_written(word, lemma):
+        return word
+    if label:
+        return lemma
+    if lemma == word[:-1] and (word.endswith("a") and _feminine_a_spelling(word, lang)
+                               or word.lower() in _vowel_final_given_names(lang)):
+        return word
+    if lemma == word and word.endswith("a") and len(word) > 3 and \
+            word[:-1].lower() in _consonant_final_given_names(lang):
+        return word[:-1]
+    return lemma
 
 
 def _place_as_written(word: str, lemma: str) -> bool:

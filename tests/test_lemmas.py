@@ -808,6 +808,32 @@ def test_untyped_foreign_name_after_a_surname_form(text, lemma):
 
 
 @pytest.mark.parametrize("text,lemma", [
+    # a town that GeoNames knows as written keeps its vowel ...
+    ("Almada", "Almada"), ("Bukavu", "Bukavu"), ("Jihlava", "Jihlava"),
+    # ... an unknown surname in the genitive still loses it
+    ("Brenklera", "Brenkler"),
+])
+def test_untyped_foreign_places_keep_their_vowel(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+def test_typed_foreign_places_keep_their_vowel():
+    assert lemmatise("Bukavu", "pl", "LOC") == "Bukavu"
+
+
+@pytest.mark.parametrize("text,lemma", [("Valmorada", "Valmorada"), ("Castrelida", "Castrelida")])
+def test_untyped_romance_feminines_in_vowel_da(text, lemma):
+    # a lone untyped -ada, -ida is a Spanish or Portuguese feminine as often as a genitive
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [("Hrušovna", "Hrušovna"), ("Bělčara", "Bělčara")])
+def test_untyped_names_in_czech_spelling_keep_their_a(text, lemma):
+    # spelt as in Czech or Slovak, the -a is the name's own, not a Polish genitive
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
     ("Mazurów", "Mazur"), ("Pomorzan", "Pomorzanin"),  # the people, not a plural town or region
     ("Czech", "Czechy"),  # a country keeps its place
 ])

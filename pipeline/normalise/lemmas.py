@@ -939,7 +939,53 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
             res[i] = unknown_word_ending(w, lang) or w
         elif label in _NKJP_KEEP_LABELS and len(alpha) == 1 and not w.isupper() and unknown_word_kept(w, lang):
             res[i] = w  # a product's own ending (`-ura`: most NKJP words so ending keep it)
+        if len(alpha) == 1:
+            res[i] = _lone_foreign_word(w, res[i], label, lang)
     return res
+
+
+def _lone_foreign_word(word: str, lemma: str, label: str, lang: str) -> str:
+    """The lemma of a lone word no dictionary knows, checked against lists of foreign names:
+    a town or country as written keeps its vowel (untyped or a place, see `_place_as_written`);
+    untyped, so does a word spelt the Czech or Slovak way (`_feminine_a_spelling`)."""
+    if label in ("", "LOC") and lemma != word and _place_as_written(word, lemma):
+        return word
+    if label:
+        return lemma
+    if lemma == word[:-1] and word.endswith("a") and _feminine_a_spelling(word, lang):
+        return word
+    return lemma
+
+
+def _place_as_written(word: str, lemma: str) -> bool:
+    """A lone untyped or place word no dictionary knows that names a town or country as written
+    (the gazetteer, or a GeoNames city: `Huelva`, `Oulu`) while the lemma an ending rule
+    gives does not: a foreign place's own vowel, not a Polish case ending."""
+    return _place_name(word) and not _place_name(lemma)
+
+
+@lru_cache(maxsize=None)
+def _feminine_a_letters(lang: str) -> frozenset[str]:
+    return frozenset("".join(word_list(LANG_DIR / lang / "feminine_a_letters.txt")))
+
+
+def _feminine_a_spelling(word: str, lang: str) -> bool:
+    """The word is spelt with a letter of Czech, Slovak or South Slavic orthography that
+    Polish lacks (lang/<xx>/feminine_a_letters.txt: `č`, `ž`, `ř` ...): a name written as in
+    its own language, whose -a there is a feminine's own ending, not a Polish genitive's."""
+    return bool(_feminine_a_letters(lang) & set(word.lower()))
+
+
+def _place_name(word: str) -> bool:
+    return _in_gazetteer(word) or word.lower() in _city_names()
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> frozenset[str]:
+    """Lower-cased one-word Latin names of GeoNames cities (pop. >= 15k) and countries."""
+    from pipeline.annotate.city_names import city_names
+
+    return frozenset(city_names()["latin"])
 
 
 _VERB_TAGS = ("fin", "impt", "praet", "bedzie", "inf", "imps", "pcon", "pant", "winien")

@@ -369,3 +369,26 @@ def test_an_untagged_organisation_joined_by_i_is_a_party(partner):
     text = f"Porozumienie podpisały wczoraj Fundacja Dobrego Sąsiedztwa i {partner}.\n"
     art = make(text, "2022-05-20", orgs=FDS)
     assert len(art.agreements) == 1 and len(art.agreements[0].parties) == 2
+
+
+VTPP = {"Волинська торгово-промислова палата": "Волинська торгово-промислова палата",
+        "Волинською торгово-промисловою палатою": "Волинська торгово-промислова палата",
+        "Люблінська фундація розвитку": "Люблінська фундація розвитку",
+        "Люблінською фундацією розвитку": "Люблінська фундація розвитку"}
+
+
+@pytest.mark.parametrize("text", [
+    "Волинська торгово-промислова палата обговорювала можливість підписання договору з Люблінською фундацією розвитку.\n",
+    "Урочисте укладення угоди між Волинською торгово-промисловою палатою та Люблінською фундацією розвитку не відбулося.\n",
+    "Волинська торгово-промислова палата та Люблінська фундація розвитку підписали проєкт угоди про співпрацю.\n",
+])
+def test_ukrainian_signings_only_considered_negated_or_of_a_draft_are_no_row(text):
+    """The Ukrainian lists hold what the Polish/Russian ones gained: not_signed_words ("можливість"),
+    signing_nouns ("укладення"), draft_nouns ("проєкт", not the Russian spelling)."""
+    assert make(text, "2023-09-18", lang="uk", orgs=VTPP).agreements == []
+
+
+def test_a_ukrainian_contract_is_signed_with_its_partner():
+    text = "Волинська торгово-промислова палата уклала контракт з Люблінською фундацією розвитку.\n"
+    art = make(text, "2023-09-18", lang="uk", orgs=VTPP)
+    assert [(a.agreement_type, len(a.parties)) for a in art.agreements] == [("contract", 2)]

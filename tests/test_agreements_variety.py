@@ -112,6 +112,30 @@ def test_a_signing_only_discussed_or_negated_is_no_row(text, lang):
     assert make(text, "2021-03-08", lang=lang, orgs={**FDS, **GIR}).agreements == []
 
 
+@pytest.mark.parametrize("text,lang", [
+    ("Jeśli projekt otrzyma dofinansowanie, jesienią Fundacja Dobrego Sąsiedztwa podpisze porozumienie "
+     "z Grodzieńską Izbą Rzemiosła.\n", "pl"),
+    ("Porozumienie między Fundacją Dobrego Sąsiedztwa a Grodzieńską Izbą Rzemiosła może zostać podpisane "
+     "jesienią.\n", "pl"),
+    ("Подписание соглашения между Гродненским облисполкомом и Лидским райисполкомом планируется осенью, "
+     "если проект получит финансирование.\n", "ru"),
+    ("Соглашение между Гродненским облисполкомом и Лидским райисполкомом может быть подписано осенью.\n", "ru"),
+])
+def test_a_signing_on_a_condition_or_only_possible_is_no_row(text, lang):
+    """The guidelines count agreements signed or announced to be signed; "if ... it will be signed",
+    "it may be signed" announce nothing."""
+    orgs = {**FDS, **GIR, "Fundacją Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa",
+            "Гродненским облисполкомом": "Гродненский облисполком", "Лидским райисполкомом": "Лидский райисполком"}
+    assert make(text, "2021-03-08", lang=lang, orgs=orgs).agreements == []
+
+
+def test_a_may_or_if_in_another_clause_keeps_the_signing():
+    text = ("Fundacja Dobrego Sąsiedztwa podpisała wczoraj porozumienie z Grodzieńską Izbą Rzemiosła. "
+            "Porozumienie, które może pomóc rzemieślnikom, obowiązuje do 2025 r.\n")
+    art = make(text, "2021-03-08", orgs={**FDS, **GIR})
+    assert [(sorted(a.parties), a.status) for a in art.agreements] == [(BOTH, "signed")]
+
+
 def test_a_russian_sentence_opening_with_a_date_reads_its_between_clause():
     text = ("4 июня 2019 года в Гродно было подписано соглашение о сотрудничестве между "
             "Гродненским облисполкомом и Лидским райисполкомом.\n")

@@ -240,8 +240,9 @@ def _named_next(cues: list[SentCues], si: int, signs: list[int], text: str):
 
 
 def _signing(s: Sent, text: str, key: str = "signing_words") -> list[int]:
-    """Token indices of signing words, leaving out a signing negated or only considered
-    ("nie podpisano", "o możliwości podpisania", "возможность заключения", "магчымасць падпісання")."""
+    """Token indices of signing words, leaving out a signing negated, only considered or possible
+    ("nie podpisano", "o możliwości podpisania", "может быть подписан", "возможность заключения",
+    "магчымасць падпісання") or on a condition."""
     toks = s.tokens
     out = []
     for i, t in enumerate(toks):
@@ -253,17 +254,35 @@ def _signing(s: Sent, text: str, key: str = "signing_words") -> list[int]:
                                                                before[k + 1].lower in v.words("negation_exceptions"))
                       for v in vs for k, b in enumerate(before))  # "nie tylko podpisały" still signs
         if not negated and not any(any_word(vs, b, "not_signed_words") for b in before) \
-                and not _negated_nominal(s, i, vs, text):
+                and not _negated_nominal(s, i, vs, text) and not _conditional(s, i, text, vs):
             out.append(i)
     return out
 
 
 def _clause(s: Sent, i: int, text: str) -> list[Token]:
     """The tokens of token i's clause: between the commas (or sentence bounds) around it."""
+    lo, hi = _clause_bounds(s, i, text)
+    return s.tokens[lo:hi + 1]
+
+
+def _clause_bounds(s: Sent, i: int, text: str) -> tuple[int, int]:
+    """Indices of the first and last token of token i's clause."""
     toks = s.tokens
     lo = next((k for k in range(i, 0, -1) if "," in text[toks[k - 1].end:toks[k].start]), 0)
     hi = next((k for k in range(i, len(toks) - 1) if "," in text[toks[k].end:toks[k + 1].start]), len(toks) - 1)
-    return toks[lo:hi + 1]
+    return lo, hi
+
+
+def _conditional(s: Sent, i: int, text: str, vs) -> bool:
+    """"Jeśli projekt otrzyma dofinansowanie, umowa zostanie podpisana", "Подписание планируется
+    осенью, если ...": a signing on a condition told in its own clause or the one before or after
+    is only possible, not announced (the guidelines count signed or announced agreements)."""
+    lo, hi = _clause_bounds(s, i, text)
+    if lo > 0:
+        lo = _clause_bounds(s, lo - 1, text)[0]
+    if hi < len(s.tokens) - 1:
+        hi = _clause_bounds(s, hi + 1, text)[1]
+    return any(v.match_at(s.tokens, k, p) for v in vs for k in range(lo, hi + 1) for p in v.words("condition_words"))
 
 
 def _negated_nominal(s: Sent, i: int, vs, text: str) -> bool:

@@ -136,6 +136,26 @@ def test_a_may_or_if_in_another_clause_keeps_the_signing():
     assert [(sorted(a.parties), a.status) for a in art.agreements] == [(BOTH, "signed")]
 
 
+@pytest.mark.parametrize("text,lang", [
+    ("Fundacja Dobrego Sąsiedztwa gościła w Grodnie. Efektem spotkania jest porozumienie o współpracy między "
+     "Fundacją Dobrego Sąsiedztwa a Grodzieńską Izbą Rzemiosła.\n", "pl"),
+    ("Итогом визита стало соглашение о сотрудничестве между Гродненским облисполкомом и Лидским "
+     "райисполкомом.\n", "ru"),
+])
+def test_an_agreement_told_as_the_outcome_of_an_event_is_signed(text, lang):
+    orgs = {**FDS, **GIR, "Fundacją Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa",
+            "Гродненским облисполкомом": "Гродненский облисполком", "Лидским райисполкомом": "Лидский райисполком"}
+    art = make(text, "2021-03-08", lang=lang, orgs=orgs)
+    assert [(a.status, len(a.parties)) for a in art.agreements] == [("signed", 2)]
+
+
+def test_an_agreement_told_as_a_cause_is_no_row():
+    text = ("W wyniku umowy o współpracy między Fundacją Dobrego Sąsiedztwa a Grodzieńską Izbą Rzemiosła "
+            "powstało centrum szkoleniowe.\n")
+    orgs = {**FDS, **GIR, "Fundacją Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa"}
+    assert make(text, "2021-03-08", orgs=orgs).agreements == []
+
+
 def test_a_russian_sentence_opening_with_a_date_reads_its_between_clause():
     text = ("4 июня 2019 года в Гродно было подписано соглашение о сотрудничестве между "
             "Гродненским облисполкомом и Лидским райисполкомом.\n")

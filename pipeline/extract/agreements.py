@@ -259,6 +259,27 @@ def _signing(s: Sent, text: str, key: str = "signing_words") -> list[int]:
     return out
 
 
+OUTCOME_TO_EVENT = 2  # tokens from "Efektem"/"Итогом" to the event noun it is the outcome of
+
+
+def _outcome_of_event(c: SentCues, hits: list[tuple[int, int, str]], text: str) -> list[int]:
+    """"Efektem spotkania jest porozumienie o współpracy między X a Y", "Итогом визита стало
+    соглашение ...": a document told as the outcome of an event has been reached there, as if
+    signed. Token index of the outcome noun right before an event noun, in the clause of a
+    document named after it (not "w wyniku umowy": the document is then the cause)."""
+    s = c.sent
+    events = {t.i for t in c.triggers if not t.verb}
+    for i, t in enumerate(s.tokens):
+        if not any_word(vocabs_for(t, s.lang), t, "outcome_nouns"):
+            continue
+        if not any(i < k <= i + OUTCOME_TO_EVENT for k in events):
+            continue
+        lo, hi = _clause_bounds(s, i, text)
+        if any(i < h <= hi for h, _, _ in hits) and not _conditional(s, i, text, sentence_vocabs(s.tokens, s.lang)):
+            return [i]
+    return []
+
+
 def _clause(s: Sent, i: int, text: str) -> list[Token]:
     """The tokens of token i's clause: between the commas (or sentence bounds) around it."""
     lo, hi = _clause_bounds(s, i, text)
@@ -974,7 +995,7 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
         if ctx.get("date"):
             para_date[s.block] = ctx["date"]
         hits = _hits(s)
-        signs = _signing(s, art.text)
+        signs = _signing(s, art.text) or _outcome_of_event(c, hits, art.text)
         if not hits and not signs and out and si - 1 in out[-1].sents:
             signs = _signing(s, art.text, "ceremony_nouns")  # "Церемония прошла 16 мая в Бресте": the signing told next
         retold = not hits and bool(signs) and bool(out)

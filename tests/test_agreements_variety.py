@@ -436,3 +436,10 @@ def test_a_ukrainian_contract_is_signed_with_its_partner():
     text = "Волинська торгово-промислова палата уклала контракт з Люблінською фундацією розвитку.\n"
     art = make(text, "2023-09-18", lang="uk", orgs=VTPP)
     assert [(a.agreement_type, len(a.parties)) for a in art.agreements] == [("contract", 2)]
+
+
+def test_partners_listed_after_a_colon_are_all_parties():
+    text = ("Umowę o partnerstwie podpisali: Fundacja Dobrego Sąsiedztwa, Grodzieńska Izba Rzemiosła oraz "
+            "Politechnika Grodzieńska.\n")
+    art = make(text, "2022-05-20", orgs={**FDS, **GIR, "Politechnika Grodzieńska": "Politechnika Grodzieńska"})
+    assert [sorted(a.parties) for a in art.agreements] == [BOTH + ["org:politechnika grodzieńska"]]

@@ -438,6 +438,20 @@ def test_a_ukrainian_contract_is_signed_with_its_partner():
     assert [(a.agreement_type, len(a.parties)) for a in art.agreements] == [("contract", 2)]
 
 
+def test_a_subject_the_ner_missed_at_the_start_of_the_sentence_is_a_party():
+    text = "Caritas Diecezji Grodzieńskiej podpisała wczoraj porozumienie o współpracy z Grodzieńską Izbą Rzemiosła.\n"
+    art = make(text, "2022-05-20", orgs=GIR)
+    assert len(art.agreements) == 1
+    assert sorted(art.organisations[k].name for k in art.agreements[0].parties) == [
+        "Caritas Diecezji Grodzieńskiej", "Grodzieńska Izba Rzemiosła"]
+
+
+def test_an_opening_run_cut_by_a_mention_is_no_party():
+    text = "Prezes Fundacji Dobrego Sąsiedztwa podpisał wczoraj porozumienie z Grodzieńską Izbą Rzemiosła.\n"
+    art = make(text, "2022-05-20", orgs={**GIR, "Fundacji Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa"})
+    assert [sorted(a.parties) for a in art.agreements] == [BOTH]
+
+
 def test_partners_listed_after_a_colon_are_all_parties():
     text = ("Umowę o partnerstwie podpisali: Fundacja Dobrego Sąsiedztwa, Grodzieńska Izba Rzemiosła oraz "
             "Politechnika Grodzieńska.\n")

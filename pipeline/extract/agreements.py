@@ -526,6 +526,8 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
     span = [k for k, t in enumerate(toks[:verb]) if t.start >= lo]
     found += (joined := _joined_orgs(s, found, ents, span, art, vs))
     found += _joined_towns(s, found, ents + joined, span, art, vs)
+    if not found and (opening := _opening_name(s, verb, ents, art)) is not None:
+        found = [opening]
     if not found and (own := _own_organisation(s, verb, lo, prior, vs)) is not None:
         found = [own]
     found.sort(key=lambda e: e.start)
@@ -544,6 +546,22 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
                 found.append(Entity(e.key, t.start, t.end, e.heads, False))
                 break
     return found
+
+
+def _opening_name(s: Sent, verb: int, ents: list[Entity], art: Article) -> Entity | None:
+    """"Caritas Diecezji Drohiczyńskiej podpisała porozumienie z X": the NER, unsure of a
+    capital at the very start of a sentence, left the subject untagged. Two or more capitalised
+    words, outside any mention, filling the sentence from its first word up to the signing verb,
+    are an organisation (the article's of that name, else a new one)."""
+    from pipeline.normalise.lemmas import lemmatise
+    words = s.tokens[:verb]
+    if len(words) < 2 or not all(w.text[:1].isupper() and not w.text.isupper() for w in words) \
+            or any(m.start < words[-1].end and words[0].start < m.end for m in s.mentions) \
+            or any(art.text[a.end:b.start].strip() for a, b in zip(words, words[1:])):
+        return None
+    surface = art.text[words[0].start:words[-1].end]
+    org = _organisation(art, lemmatise(surface, s.lang, "ORG") or surface)
+    return Entity(org.key, words[0].start, words[-1].end, _heads(surface), False)
 
 
 def _partner_after(s: Sent, ents: list[Entity], verb: int, vs, place_preps, text: str) -> Entity | None:

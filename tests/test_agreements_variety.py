@@ -457,3 +457,21 @@ def test_partners_listed_after_a_colon_are_all_parties():
             "Politechnika Grodzieńska.\n")
     art = make(text, "2022-05-20", orgs={**FDS, **GIR, "Politechnika Grodzieńska": "Politechnika Grodzieńska"})
     assert [sorted(a.parties) for a in art.agreements] == [BOTH + ["org:politechnika grodzieńska"]]
+
+
+GAV = {"Гродзенскі аблвыканкам": "Гродзенскі аблвыканкам", "Падляскае ваяводства": "Падляскае ваяводства"}
+
+
+@pytest.mark.parametrize("text,lang,orgs", [
+    ("Гродзенскі аблвыканкам і Падляскае ваяводства падпішуць пагадненне аб супрацоўніцтве ўвосень.\n", "be", GAV),
+    ("Волинська торгово-промислова палата та Люблінська фундація розвитку підпишуть угоду восени.\n", "uk", VTPP),
+])
+def test_a_belarusian_or_ukrainian_future_signing_is_planned(text, lang, orgs):
+    """No lemmatiser for be/uk: 'падпіш'/'підпиш' (perfective, so future) are signing and future stems."""
+    art = make(text, "2022-10-10", lang=lang, orgs=orgs)
+    assert [(a.status, len(a.parties)) for a in art.agreements] == [("planned", 2)]
+
+
+def test_a_belarusian_signing_on_a_condition_is_no_row():
+    text = "Гродзенскі аблвыканкам і Падляскае ваяводства падпішуць пагадненне пры ўмове, што праект атрымае грант.\n"
+    assert make(text, "2022-10-10", lang="be", orgs=GAV).agreements == []

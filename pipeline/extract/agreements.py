@@ -16,7 +16,10 @@ told in the next sentence ("Stronami dokumentu są ..."), in the heading, or by 
 before (its subject for a partner-only "goście podpisali ... z Y", else the article's most named
 organisation; "podpisaliśmy" is the article's organisation too); one signatory with partners
 each told with `z`/`с` signs one agreement with each. A signing noun in a negated clause
-("Do podpisania umowy nie doszło") is no signing.
+("Do podpisania umowy nie doszło") is no signing, nor is one on a condition or only possible
+("Jeśli ..., umowa zostanie podpisana", "может быть подписано"); a document told as the outcome
+of an event ("Efektem spotkania jest porozumienie ...") needs no signing word; an untagged run
+of capitalised words from a sentence's start to its signing verb is its subject.
 """
 from __future__ import annotations
 

@@ -10,11 +10,17 @@ the next sentence ("Stronami dokumentu są ..."), a first-person "podpisaliśmy"
 joined by "i", a unit as the partner ("с гминой Сокулка"), a year the document is for ("na 2022
 rok"), a signing that did not happen ("Do podpisania umowy jednak nie doszło"), "the document"
 as the only name of the agreement, parties only in the heading, one signatory with two partners
-each told with "z", and a place the NER ran on into the organisation after it.
+each told with "z", and a place the NER ran on into the organisation after it; since session 5
+a signing on a condition or only possible ("Jeśli ..., może zostać podpisane", "..., если ...":
+no row, as the guidelines count signed or announced agreements), an agreement told as the
+outcome of a meeting ("Efektem spotkania jest porozumienie ... między X a Y"), partners listed
+after a colon, a subject the NER missed at the very start of a sentence, and Ukrainian / Belarusian
+wording of the lists the Polish and Russian ones have.
 
 The run is slow and the scorer lives in ../shared: `pytest --runslow tests/test_agreements_variety.py`.
 The floor sits a little below the figure measured (agreements F1 1.000 on the 16 articles first
-written, and again on the 37 after session 4), so that it guards the constructions, not the exact figure.
+written, again on the 37 after session 4 and on the 44 after session 5), so that it guards the
+constructions, not the exact figure.
 """
 from __future__ import annotations
 
@@ -110,6 +116,50 @@ def test_a_document_only_named_is_no_agreement():
 ])
 def test_a_signing_only_discussed_or_negated_is_no_row(text, lang):
     assert make(text, "2021-03-08", lang=lang, orgs={**FDS, **GIR}).agreements == []
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Jeśli projekt otrzyma dofinansowanie, jesienią Fundacja Dobrego Sąsiedztwa podpisze porozumienie "
+     "z Grodzieńską Izbą Rzemiosła.\n", "pl"),
+    ("Porozumienie między Fundacją Dobrego Sąsiedztwa a Grodzieńską Izbą Rzemiosła może zostać podpisane "
+     "jesienią.\n", "pl"),
+    ("Подписание соглашения между Гродненским облисполкомом и Лидским райисполкомом планируется осенью, "
+     "если проект получит финансирование.\n", "ru"),
+    ("Соглашение между Гродненским облисполкомом и Лидским райисполкомом может быть подписано осенью.\n", "ru"),
+])
+def test_a_signing_on_a_condition_or_only_possible_is_no_row(text, lang):
+    """The guidelines count agreements signed or announced to be signed; "if ... it will be signed",
+    "it may be signed" announce nothing."""
+    orgs = {**FDS, **GIR, "Fundacją Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa",
+            "Гродненским облисполкомом": "Гродненский облисполком", "Лидским райисполкомом": "Лидский райисполком"}
+    assert make(text, "2021-03-08", lang=lang, orgs=orgs).agreements == []
+
+
+def test_a_may_or_if_in_another_clause_keeps_the_signing():
+    text = ("Fundacja Dobrego Sąsiedztwa podpisała wczoraj porozumienie z Grodzieńską Izbą Rzemiosła. "
+            "Porozumienie, które może pomóc rzemieślnikom, obowiązuje do 2025 r.\n")
+    art = make(text, "2021-03-08", orgs={**FDS, **GIR})
+    assert [(sorted(a.parties), a.status) for a in art.agreements] == [(BOTH, "signed")]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Fundacja Dobrego Sąsiedztwa gościła w Grodnie. Efektem spotkania jest porozumienie o współpracy między "
+     "Fundacją Dobrego Sąsiedztwa a Grodzieńską Izbą Rzemiosła.\n", "pl"),
+    ("Итогом визита стало соглашение о сотрудничестве между Гродненским облисполкомом и Лидским "
+     "райисполкомом.\n", "ru"),
+])
+def test_an_agreement_told_as_the_outcome_of_an_event_is_signed(text, lang):
+    orgs = {**FDS, **GIR, "Fundacją Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa",
+            "Гродненским облисполкомом": "Гродненский облисполком", "Лидским райисполкомом": "Лидский райисполком"}
+    art = make(text, "2021-03-08", lang=lang, orgs=orgs)
+    assert [(a.status, len(a.parties)) for a in art.agreements] == [("signed", 2)]
+
+
+def test_an_agreement_told_as_a_cause_is_no_row():
+    text = ("W wyniku umowy o współpracy między Fundacją Dobrego Sąsiedztwa a Grodzieńską Izbą Rzemiosła "
+            "powstało centrum szkoleniowe.\n")
+    orgs = {**FDS, **GIR, "Fundacją Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa"}
+    assert make(text, "2021-03-08", orgs=orgs).agreements == []
 
 
 def test_a_russian_sentence_opening_with_a_date_reads_its_between_clause():
@@ -369,3 +419,65 @@ def test_an_untagged_organisation_joined_by_i_is_a_party(partner):
     text = f"Porozumienie podpisały wczoraj Fundacja Dobrego Sąsiedztwa i {partner}.\n"
     art = make(text, "2022-05-20", orgs=FDS)
     assert len(art.agreements) == 1 and len(art.agreements[0].parties) == 2
+
+
+VTPP = {"Волинська торгово-промислова палата": "Волинська торгово-промислова палата",
+        "Волинською торгово-промисловою палатою": "Волинська торгово-промислова палата",
+        "Люблінська фундація розвитку": "Люблінська фундація розвитку",
+        "Люблінською фундацією розвитку": "Люблінська фундація розвитку"}
+
+
+@pytest.mark.parametrize("text", [
+    "Волинська торгово-промислова палата обговорювала можливість підписання договору з Люблінською фундацією розвитку.\n",
+    "Урочисте укладення угоди між Волинською торгово-промисловою палатою та Люблінською фундацією розвитку не відбулося.\n",
+    "Волинська торгово-промислова палата та Люблінська фундація розвитку підписали проєкт угоди про співпрацю.\n",
+])
+def test_ukrainian_signings_only_considered_negated_or_of_a_draft_are_no_row(text):
+    """The Ukrainian lists hold what the Polish/Russian ones gained: not_signed_words ("можливість"),
+    signing_nouns ("укладення"), draft_nouns ("проєкт", not the Russian spelling)."""
+    assert make(text, "2023-09-18", lang="uk", orgs=VTPP).agreements == []
+
+
+def test_a_ukrainian_contract_is_signed_with_its_partner():
+    text = "Волинська торгово-промислова палата уклала контракт з Люблінською фундацією розвитку.\n"
+    art = make(text, "2023-09-18", lang="uk", orgs=VTPP)
+    assert [(a.agreement_type, len(a.parties)) for a in art.agreements] == [("contract", 2)]
+
+
+def test_a_subject_the_ner_missed_at_the_start_of_the_sentence_is_a_party():
+    text = "Caritas Diecezji Grodzieńskiej podpisała wczoraj porozumienie o współpracy z Grodzieńską Izbą Rzemiosła.\n"
+    art = make(text, "2022-05-20", orgs=GIR)
+    assert len(art.agreements) == 1
+    assert sorted(art.organisations[k].name for k in art.agreements[0].parties) == [
+        "Caritas Diecezji Grodzieńskiej", "Grodzieńska Izba Rzemiosła"]
+
+
+def test_an_opening_run_cut_by_a_mention_is_no_party():
+    text = "Prezes Fundacji Dobrego Sąsiedztwa podpisał wczoraj porozumienie z Grodzieńską Izbą Rzemiosła.\n"
+    art = make(text, "2022-05-20", orgs={**GIR, "Fundacji Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa"})
+    assert [sorted(a.parties) for a in art.agreements] == [BOTH]
+
+
+def test_partners_listed_after_a_colon_are_all_parties():
+    text = ("Umowę o partnerstwie podpisali: Fundacja Dobrego Sąsiedztwa, Grodzieńska Izba Rzemiosła oraz "
+            "Politechnika Grodzieńska.\n")
+    art = make(text, "2022-05-20", orgs={**FDS, **GIR, "Politechnika Grodzieńska": "Politechnika Grodzieńska"})
+    assert [sorted(a.parties) for a in art.agreements] == [BOTH + ["org:politechnika grodzieńska"]]
+
+
+GAV = {"Гродзенскі аблвыканкам": "Гродзенскі аблвыканкам", "Падляскае ваяводства": "Падляскае ваяводства"}
+
+
+@pytest.mark.parametrize("text,lang,orgs", [
+    ("Гродзенскі аблвыканкам і Падляскае ваяводства падпішуць пагадненне аб супрацоўніцтве ўвосень.\n", "be", GAV),
+    ("Волинська торгово-промислова палата та Люблінська фундація розвитку підпишуть угоду восени.\n", "uk", VTPP),
+])
+def test_a_belarusian_or_ukrainian_future_signing_is_planned(text, lang, orgs):
+    """No lemmatiser for be/uk: 'падпіш'/'підпиш' (perfective, so future) are signing and future stems."""
+    art = make(text, "2022-10-10", lang=lang, orgs=orgs)
+    assert [(a.status, len(a.parties)) for a in art.agreements] == [("planned", 2)]
+
+
+def test_a_belarusian_signing_on_a_condition_is_no_row():
+    text = "Гродзенскі аблвыканкам і Падляскае ваяводства падпішуць пагадненне пры ўмове, што праект атрымае грант.\n"
+    assert make(text, "2022-10-10", lang="be", orgs=GAV).agreements == []

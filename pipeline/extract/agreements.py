@@ -16,7 +16,10 @@ told in the next sentence ("Stronami dokumentu są ..."), in the heading, or by 
 before (its subject for a partner-only "goście podpisali ... z Y", else the article's most named
 organisation; "podpisaliśmy" is the article's organisation too); one signatory with partners
 each told with `z`/`с` signs one agreement with each. A signing noun in a negated clause
-("Do podpisania umowy nie doszło") is no signing.
+("Do podpisania umowy nie doszło") is no signing, nor is one on a condition or only possible
+("Jeśli ..., umowa zostanie podpisana", "может быть подписано"); a document told as the outcome
+of an event ("Efektem spotkania jest porozumienie ...") needs no signing word; an untagged run
+of capitalised words from a sentence's start to its signing verb is its subject.
 """
 from __future__ import annotations
 
@@ -240,8 +243,9 @@ def _named_next(cues: list[SentCues], si: int, signs: list[int], text: str):
 
 
 def _signing(s: Sent, text: str, key: str = "signing_words") -> list[int]:
-    """Token indices of signing words, leaving out a signing negated or only considered
-    ("nie podpisano", "o możliwości podpisania", "возможность заключения", "магчымасць падпісання")."""
+    """Token indices of signing words, leaving out a signing negated, only considered or possible
+    ("nie podpisano", "o możliwości podpisania", "может быть подписан", "возможность заключения",
+    "магчымасць падпісання") or on a condition."""
     toks = s.tokens
     out = []
     for i, t in enumerate(toks):
@@ -253,17 +257,56 @@ def _signing(s: Sent, text: str, key: str = "signing_words") -> list[int]:
                                                                before[k + 1].lower in v.words("negation_exceptions"))
                       for v in vs for k, b in enumerate(before))  # "nie tylko podpisały" still signs
         if not negated and not any(any_word(vs, b, "not_signed_words") for b in before) \
-                and not _negated_nominal(s, i, vs, text):
+                and not _negated_nominal(s, i, vs, text) and not _conditional(s, i, text, vs):
             out.append(i)
     return out
 
 
+OUTCOME_TO_EVENT = 2  # tokens from "Efektem"/"Итогом" to the event noun it is the outcome of
+
+
+def _outcome_of_event(c: SentCues, hits: list[tuple[int, int, str]], text: str) -> list[int]:
+    """"Efektem spotkania jest porozumienie o współpracy między X a Y", "Итогом визита стало
+    соглашение ...": a document told as the outcome of an event has been reached there, as if
+    signed. Token index of the outcome noun right before an event noun, in the clause of a
+    document named after it (not "w wyniku umowy": the document is then the cause)."""
+    s = c.sent
+    events = {t.i for t in c.triggers if not t.verb}
+    for i, t in enumerate(s.tokens):
+        if not any_word(vocabs_for(t, s.lang), t, "outcome_nouns"):
+            continue
+        if not any(i < k <= i + OUTCOME_TO_EVENT for k in events):
+            continue
+        lo, hi = _clause_bounds(s, i, text)
+        if any(i < h <= hi for h, _, _ in hits) and not _conditional(s, i, text, sentence_vocabs(s.tokens, s.lang)):
+            return [i]
+    return []
+
+
 def _clause(s: Sent, i: int, text: str) -> list[Token]:
     """The tokens of token i's clause: between the commas (or sentence bounds) around it."""
+    lo, hi = _clause_bounds(s, i, text)
+    return s.tokens[lo:hi + 1]
+
+
+def _clause_bounds(s: Sent, i: int, text: str) -> tuple[int, int]:
+    """Indices of the first and last token of token i's clause."""
     toks = s.tokens
     lo = next((k for k in range(i, 0, -1) if "," in text[toks[k - 1].end:toks[k].start]), 0)
     hi = next((k for k in range(i, len(toks) - 1) if "," in text[toks[k].end:toks[k + 1].start]), len(toks) - 1)
-    return toks[lo:hi + 1]
+    return lo, hi
+
+
+def _conditional(s: Sent, i: int, text: str, vs) -> bool:
+    """"Jeśli projekt otrzyma dofinansowanie, umowa zostanie podpisana", "Подписание планируется
+    осенью, если ...": a signing on a condition told in its own clause or the one before or after
+    is only possible, not announced (the guidelines count signed or announced agreements)."""
+    lo, hi = _clause_bounds(s, i, text)
+    if lo > 0:
+        lo = _clause_bounds(s, lo - 1, text)[0]
+    if hi < len(s.tokens) - 1:
+        hi = _clause_bounds(s, hi + 1, text)[1]
+    return any(v.match_at(s.tokens, k, p) for v in vs for k in range(lo, hi + 1) for p in v.words("condition_words"))
 
 
 def _negated_nominal(s: Sent, i: int, vs, text: str) -> bool:
@@ -486,6 +529,8 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
     span = [k for k, t in enumerate(toks[:verb]) if t.start >= lo]
     found += (joined := _joined_orgs(s, found, ents, span, art, vs))
     found += _joined_towns(s, found, ents + joined, span, art, vs)
+    if not found and (opening := _opening_name(s, verb, ents, art)) is not None:
+        found = [opening]
     if not found and (own := _own_organisation(s, verb, lo, prior, vs)) is not None:
         found = [own]
     found.sort(key=lambda e: e.start)
@@ -504,6 +549,22 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
                 found.append(Entity(e.key, t.start, t.end, e.heads, False))
                 break
     return found
+
+
+def _opening_name(s: Sent, verb: int, ents: list[Entity], art: Article) -> Entity | None:
+    """"Caritas Diecezji Drohiczyńskiej podpisała porozumienie z X": the NER, unsure of a
+    capital at the very start of a sentence, left the subject untagged. Two or more capitalised
+    words, outside any mention, filling the sentence from its first word up to the signing verb,
+    are an organisation (the article's of that name, else a new one)."""
+    from pipeline.normalise.lemmas import lemmatise
+    words = s.tokens[:verb]
+    if len(words) < 2 or not all(w.text[:1].isupper() and not w.text.isupper() for w in words) \
+            or any(m.start < words[-1].end and words[0].start < m.end for m in s.mentions) \
+            or any(art.text[a.end:b.start].strip() for a, b in zip(words, words[1:])):
+        return None
+    surface = art.text[words[0].start:words[-1].end]
+    org = _organisation(art, lemmatise(surface, s.lang, "ORG") or surface)
+    return Entity(org.key, words[0].start, words[-1].end, _heads(surface), False)
 
 
 def _partner_after(s: Sent, ents: list[Entity], verb: int, vs, place_preps, text: str) -> Entity | None:
@@ -955,7 +1016,7 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
         if ctx.get("date"):
             para_date[s.block] = ctx["date"]
         hits = _hits(s)
-        signs = _signing(s, art.text)
+        signs = _signing(s, art.text) or _outcome_of_event(c, hits, art.text)
         if not hits and not signs and out and si - 1 in out[-1].sents:
             signs = _signing(s, art.text, "ceremony_nouns")  # "Церемония прошла 16 мая в Бресте": the signing told next
         retold = not hits and bool(signs) and bool(out)

@@ -295,3 +295,18 @@ def test_namesakes_of_similar_size_go_to_the_country_of_the_article():
         "gmina Hanna": "PL", "Łuck": "UA", "rejon szacki": "UA"}
     art = normalise(_article("W rejonie szackim powstanie nowa ścieżka.", [("rejonie szackim", "LOC", "pl")]))
     assert [p.country_code for p in art.places.values()] == ["RU"]  # no context: population decides
+
+
+def test_ukrainian_name_in_parentheses_is_an_alias_of_the_polish_one():
+    # a Ukrainian fragment goes through the Russian fragment NER (lang/uk FRAGMENT_NER), so its
+    # organisation joins the Polish name before it as one row
+    from pipeline.ingest.build import from_txt
+    from pipeline.run import stages
+
+    text = ("Łuck, 3 marca 2024 r.\n\nDelegacja z Lublina spotkała się w czwartek z przedstawicielami "
+            "Łuckiej Rady Miejskiej (Луцька міська рада). Rozmawiano o wymianie młodzieży i o wspólnym "
+            "festiwalu nad Styrem, który miasta chcą zorganizować jesienią.\n")
+    art = stages.process(from_txt("luck.txt", text, "utf-8"))
+    assert art.status == "ok", art.error
+    council = [o for o in art.organisations.values() if "Луцька міська рада" in o.aliases]
+    assert len(council) == 1 and council[0].name == "Łucka Rada Miejska", art.organisations

@@ -460,7 +460,7 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
     Unknown words support the nominative (foreign names are usually left uninflected), most of
     all those that end in no case ending (a feminine name may still be oblique: `Angeli Merkel`)."""
     alpha = word_indices(words)
-    # words after a particle inside the name (`Ludwika von Knebel`) are often left
+    # words after a particle inside the name (`Ludwika von Trenkel`) are often left
     # uninflected: as written they say nothing of the case (an ending still does)
     particle = next((i for k, i in enumerate(alpha) if k and words[i][:1].islower()
                      and words[alpha[k - 1]][:1].isupper()), len(words))
@@ -470,7 +470,7 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
     guesses = {i: list(guess(words[i])) for i in alpha if guess is not None}
     endings_lead = not any(analyses[i] for i in alpha)
     if endings_lead:  # every word unknown: they lead only when all endings say one oblique case
-        # an unknown word in -e that no ending rule reads is indeclinable (`Lokke`): it
+        # an unknown word in -e that no ending rule reads is indeclinable (`Brekke`): it
         # neither joins nor breaks the case the others (two at least) agree in
         cased = [i for i in alpha if guesses.get(i) or not words[i].endswith("e")]
         shared = shared_reading([masculine_too(guesses.get(i, ())) for i in cased]) \
@@ -495,7 +495,7 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
                         (guesses.get(i) or not words[i].endswith("e") or not given):
                     # may be an uninflected nominative; initials (В.В.) and regnal numbers
                     # (`Pawła II`) show no case, nor does a surname in -e no ending rule
-                    # reads after a given name of the dictionary (`Rutte`: indeclinable)
+                    # reads after a given name of the dictionary (`Vette`: indeclinable)
                     total += 0.2 if case == "nom" else 0.0
                 ranked = getattr(engine, "ranked_readings", False)
                 ws = [_weight(a, r, ranked and "guess" not in a.kinds)
@@ -547,7 +547,7 @@ def _person(words, analyses, engine, prefer, force_case: str = "") -> list[str]:
 
 def _fits_gender(a: Analysis, gender: str) -> bool:
     """A reading fits a person of `gender`; a guessed feminine-declension word in -a fits a
-    man too (`Chraboty`: of the surname `Chrabota`, which a man bears as well), where the
+    man too (`Szkraboty`: of the surname `Szkrabota`, which a man bears as well), where the
     known words of the name say he is one."""
     own = a.gender[:1] or gender
     return own == gender or gender == "m" and own == "f" and "guess" in a.kinds and a.lemma.endswith("a")

@@ -335,9 +335,9 @@ def _document_title(out: list[str], words: list[str], engine: Engine, lang: str)
 
 def _foreign_after_surname_form(words: list[str], engine: Engine) -> bool:
     """An untyped name whose first word the dictionary reads only as an oblique form of a
-    surname (`Willem`: of `Will`, `Spice`: of `Spika`) and whose other words cannot be
+    surname (`Jorem`: of `Jor`, `Hacke`: of `Hacka`) and whose other words cannot be
     part of a person's name: a lower-case particle Polish does not have (`an der`), a
-    Roman numeral or a genitive plural without an ending (`Girls` of `girlsa`). A foreign
+    Roman numeral or a genitive plural without an ending (an English plural read as a Polish one). A foreign
     name as written, not an inflected surname; a Polish conjunction or a bracket may join a
     person's name (`Nowaka i Kowala`, `Nowaka (PSL)`)."""
     alpha = word_indices(words)
@@ -369,7 +369,7 @@ def _noun_after_foreign_words(out: list[str], words: list[str], engine: Engine, 
     the one Polish inflects (`Brightwood Salon`), where the dictionary reads it only as a noun in
     an oblique case. Not a genitive plural without an ending (`Firm` of `firma`: an English
     word as written), a word with an adjective reading, nor a person's name but with an
-    ending only an oblique case has (`Lazerem`)."""
+    ending only an oblique case has (`Rollerem`)."""
     alpha = word_indices(words)
     if out != words or len(alpha) < 2 or not all(words[i][:1].isupper() for i in alpha):
         return out
@@ -399,7 +399,7 @@ def _noun_after_foreign_words(out: list[str], words: list[str], engine: Engine, 
 def _foreign_modifier(engine: Engine, word: str, lang: str) -> bool:
     """A word before a foreign name's head: an acronym (`FC`), or a word the dictionary has
     no reading of in any word class (not a preposition such as `Przy`) that ends in no
-    oblique case ending (`Brightwood`, `Tokyo`; not `Juriewie`)."""
+    oblique case ending (`Brightwood`, `Tokyo`; not `Kalewie`)."""
     if word.isupper() and word.isalpha() and len(word) > 1:
         return True
     bare = getattr(engine, "bare", None)
@@ -861,7 +861,7 @@ def _known(engine: Engine, word: str) -> bool:
 
 
 # mention types whose lone unknown words follow the NKJP endings table where no rule strips an
-# ending: untyped and organisations (`Lufthansy`); a lone place (SlavicNER pl dev -2) or person
+# ending: untyped and organisations (`Skytransy`); a lone place (SlavicNER pl dev -2) or person
 # name (0) is as often a foreign nominative
 _NKJP_ENDING_LABELS = frozenset({"", "ORG"})
 # ... and whose words stay as written where a rule would strip an ending but most NKJP words so
@@ -886,7 +886,7 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
     oblique_only = False  # whether only endings of an oblique case may be stripped
     if label != "PER" and len(alpha) > 1:
         # in longer names unknown words are often genitive complements (Imeretii), but a
-        # foreign name inflects at its last word before codes and a town (`Rustlerem XL-2`,
+        # foreign name inflects at its last word before codes and a town (`Drifterem XL-2`,
         # `Partizanem Belgrad`), and one of a known type at its end (`Financial Timesa`,
         # `Nord Streamu 2`); untyped ones are as often foreign nominatives (`East Pilbara`);
         # the word that inflects is no code itself (`Volterem RX-3 GTS`: not `RX-3`)
@@ -935,7 +935,7 @@ def _unknown_words(out: list[str], words: list[str], lang: str, label: str, cyri
         if rule is not None:
             res[i] = w[: len(w) - len(rule.end)] + rule.repl
         if res[i] == w and label in _NKJP_ENDING_LABELS and len(alpha) == 1 and not w.isupper() and not sure_only:
-            # no rule strips an ending: how NKJP's unknown words so ending inflect (`Gézy`)
+            # no rule strips an ending: how NKJP's unknown words so ending inflect (`Tézy`)
             res[i] = unknown_word_ending(w, lang) or w
         elif label in _NKJP_KEEP_LABELS and len(alpha) == 1 and not w.isupper() and unknown_word_kept(w, lang):
             res[i] = w  # a product's own ending (`-ura`: most NKJP words so ending keep it)

@@ -111,7 +111,7 @@ def _gerunds(word: str) -> tuple[Analysis, ...]:
 
 def _place_compound(head: str, tail: str, tail_an: tuple[Analysis, ...]) -> tuple[Analysis, ...]:
     """Readings of a hyphenated place name both of whose parts are places in one case and
-    number (`Kędzierzyna-Koźla`, `Meklemburgii-Pomorzu`): both parts inflect, the name takes
+    number (`Kędzierzyna-Koźla`, `Alzacji-Lotaryngii`): both parts inflect, the name takes
     the last part's gender; a first part with several such readings takes the one that makes
     a place the gazetteer knows (`Bielsko-Biała`, not `Bielsk-`), then the one of the last
     part's kind (a plurale tantum beside a plurale tantum), then the larger place.

@@ -142,7 +142,7 @@ def _unknown_word_endings(lang: str) -> dict[str, tuple[int, str, int, int, int]
 
 def unknown_word_ending(word: str, lang: str) -> str | None:
     """The lemma of a word no dictionary knows by how the NKJP words with its longest counted
-    ending inflect (`Gézy` -> `Géza`, as most words in `-zy`; `Extremadura` stays, as most
+    ending inflect (`Tézy` -> `Téza`, as most words in `-zy`; `Valdemura` stays, as most
     in `-ura` do), or None where those words disagree (then the hand-written rules decide)."""
     table = _unknown_word_endings(lang)
     low = word.lower()

@@ -128,3 +128,29 @@ def test_institution_named_after_its_region_stays_an_organisation(nlp):
 def test_place_names_switch_off_keeps_model_labels(nlp):
     doc = with_ents(nlp("Wielka Brytania głosowała."), ("Wielka Brytania", "ORG"))
     assert spans(repair(doc, Switches(orgs=True, place_names=False))) == [("Wielka Brytania", "ORG")]
+
+
+def test_organisation_ending_in_a_preposition_takes_the_place_after_it(nlp):
+    doc = with_ents(nlp("Przyjechali przedstawiciele Domu Kultury w Kobryniu i Biblioteki Miejskiej w Pińsku."),
+                    ("Domu Kultury w", "ORG"), ("Kobryniu", "LOC"), ("Biblioteki Miejskiej", "ORG"), ("Pińsku", "LOC"))
+    # a place after a preposition the name ends in belongs to the name; one after a whole name stays a place
+    assert spans(repair(doc)) == [("Domu Kultury w Kobryniu", "ORG"), ("Biblioteki Miejskiej", "ORG"), ("Pińsku", "LOC")]
+    assert ("Kobryniu", "LOC") in [(s.text, s.label_) for s in doc.spans[NESTED_KEY]]  # the place nested in it
+
+
+def test_organisation_never_ends_in_a_preposition_or_conjunction(nlp):
+    doc = with_ents(nlp("Wnioski złożyły Stowarzyszenie Sąsiedzi i Fundacja Dla Wsi w marcu."),
+                    ("Stowarzyszenie Sąsiedzi i", "ORG"), ("Fundacja Dla Wsi w", "ORG"))
+    assert spans(repair(doc)) == [("Stowarzyszenie Sąsiedzi", "ORG"), ("Fundacja Dla Wsi", "ORG")]
+
+
+def test_organisation_starting_with_a_hyphenated_compound_adjective(nlp):
+    doc = with_ents(nlp("Obrady otworzyła Litewsko-Polska Izba Handlowa, a potem Polsko-Ukraińsko-Białoruski Klub Seniora."),
+                    ("Litewsko", "LOC"), ("Polska Izba Handlowa", "ORG"), ("Polsko", "LOC"), ("Białoruski Klub Seniora", "ORG"))
+    assert spans(repair(doc)) == [("Litewsko-Polska Izba Handlowa", "ORG"),
+                                  ("Polsko-Ukraińsko-Białoruski Klub Seniora", "ORG")]
+
+
+def test_name_edges_switch_off_keeps_model_spans(nlp):
+    doc = with_ents(nlp("Gości przyjął Dom Kultury w Kobryniu."), ("Dom Kultury w", "ORG"), ("Kobryniu", "LOC"))
+    assert spans(repair(doc, Switches(edges=False))) == [("Dom Kultury w", "ORG"), ("Kobryniu", "LOC")]

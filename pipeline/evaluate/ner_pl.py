@@ -111,9 +111,10 @@ ABLATIONS = [
     ("+ repair: organisations", ("adjectives", "orgs"), None),
     ("+ nested places", ("adjectives", "orgs", "nested"), None),
     ("+ gazetteer place names as LOC", ("adjectives", "orgs", "nested", "place_names"), None),
-    ("+ gazetteer places after prepositions", ("adjectives", "orgs", "nested", "place_names", "places"), None),
-    ("+ first name + surname persons", ("adjectives", "orgs", "nested", "place_names", "places", "persons"), None),
-    ("+ acronyms as ORG", ("adjectives", "orgs", "nested", "place_names", "places", "persons", "acronyms"), None),
+    ("+ organisation name edges", ("adjectives", "orgs", "nested", "place_names", "edges"), None),
+    ("+ gazetteer places after prepositions", ("adjectives", "orgs", "nested", "place_names", "edges", "places"), None),
+    ("+ first name + surname persons", ("adjectives", "orgs", "nested", "place_names", "edges", "places", "persons"), None),
+    ("+ acronyms as ORG", ("adjectives", "orgs", "nested", "place_names", "edges", "places", "persons", "acronyms"), None),
 ]
 
 
@@ -197,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", default=None, help="model dir (default: pipeline/models/pl_ner)")
     ap.add_argument("--no-repair", action="store_true", help="switch off the whole span repair post-step")
-    ap.add_argument("--repair-off", default="", help="repair parts to switch off: orgs,adjectives,nested,place_names,places,persons,acronyms")
+    ap.add_argument("--repair-off", default="", help="repair parts to switch off: orgs,adjectives,nested,place_names,edges,places,persons,acronyms")
     ap.add_argument("--repair-on", default="", help="repair parts to switch on (places,persons,acronyms are off by default)")
     ap.add_argument("--native", action="store_true", help="write the model's labels unmapped, no nested spans")
     ap.add_argument("--ablate", action="store_true", help="one parse, then each repair part and label mapping in turn")

@@ -36,6 +36,11 @@ def test_inflected_polish_city_names_link_to_geonames(form, gid):
     ("Białej Podlaskiej", "pl", 776175, "Biała Podlaska"),
     ("Białorusi", "pl", 630336, "Białoruś"),
     ("Беларуси", "ru", 630336, "Białoruś"),
+    ("Аўгустова", "be", 776597, "Augustów"),  # only the Russian spelling (Августов) is in GeoNames
+    ("Жэшува", "be", 759734, "Rzeszów"),
+    ("Вільні", "be", 593116, "Wilno"),  # a name the exonym table adds (GeoNames lacks Вільня)
+    ("Коўна", "be", 598316, "Kowno"),
+    ("Żółkwi", "pl", 687093, "Żółkiew"),
 ])
 def test_cyrillic_and_multiword_names_get_polish_canonical_names(form, lang, gid, name):
     place = get_gazetteer().link(form, None, lang)

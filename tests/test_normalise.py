@@ -15,7 +15,7 @@ from pipeline.record import Article, Mention, Organisation
 CITIES = {  # inflected form -> GeoNames id
     "Mohylewie": 625665, "Homlu": 627907, "Pińsku": 623549, "Grodnie": 627904,
     "Brześciu": 629634, "Witebsku": 620127, "Kiszyniowie": 618426, "Mińsku": 625144,
-    "Nowopołocku": 624784, "Kliczewie": 627205,
+    "Nowopołocku": 624784, "Kliczewie": 627205, "Bielc": 618605, "Kielc": 769250,
 }
 
 

@@ -431,14 +431,16 @@ def read_cues(s: Sent, art: Article) -> SentCues:
     vs = [v] + [x for x in sentence_vocabs(s.tokens, s.lang) if x is not v]
     orgs = [m for m in s.mentions if m.label == "ORG"]
     c = SentCues(s)
-    c.triggers = _triggers(s, orgs)
+    c.clause = _clauses(s, art.text, vs)
+    off = _called_off(s, vs, c.clause)
+    c.triggers = [t for t in _triggers(s, orgs) if c.clause[t.i] not in off]
     for t in c.triggers:
         _decorate(s, art, t, vs)
     trigger_at = {i for t in c.triggers for i in range(t.i, t.i + t.n)}
     c.places = _places(s, art, v, trigger_at)
     c.places = c.places + _unlabelled_places(s, art, v, c.places, trigger_at)
     c.places = sorted(c.places + _host_places(s, art, v, c.places), key=lambda p: p.i)
-    c.dates = _dates(s, art)
+    c.dates = _rescheduled(s, vs, _dates(s, art))
     c.orgs = [(s.token_index(m.start), m.entity_key) for m in orgs
               if m.entity_key and m.entity_key in art.organisations]
     text = s.text(art)
@@ -478,8 +480,34 @@ def read_cues(s: Sent, art: Article) -> SentCues:
     c.day_offset = next((n for x in vs for p, n in x.data.get("day_offsets", {}).items()
                          if f" {fold(p)} " in padded), 0)
     c.same_place = any(f" {p} " in padded for x in vs for p in x.words("same_place"))
-    c.clause = _clauses(s, art.text, vs)
     return c
+
+
+def _called_off(s: Sent, vs: list[Vocab], clause: list[int]) -> set[int]:
+    """Clauses telling that their event will not take place ("konferencja ... nie odbędzie się",
+    "форум не состоится", "семінар адменены"): an event called off is neither held nor
+    announced, so its trigger gives no event (an event moved to another day still does)."""
+    toks = s.tokens
+    out = set()
+    for i, t in enumerate(toks):
+        negated_held = i > 0 and any(toks[i - 1].lower in x.words("negations") and x.token_is(t, x.words("held_verbs"))
+                                     for x in vs)
+        if negated_held or any_word(vs, t, "cancel_words"):
+            out.add(clause[i])
+    return out
+
+
+RESCHEDULE_REACH = 2  # tokens from "przeniesione"/"перенесен" to the new date ("na 23 marca")
+
+
+def _rescheduled(s: Sent, vs: list[Vocab], dates: list[DateArg]) -> list[DateArg]:
+    """"Seminarium, zaplanowane na 9 marca, zostało przeniesione na 23 marca": an event moved to
+    another day keeps only the new date; the dates told before the move word are the old ones."""
+    moved = next((i for i, t in enumerate(s.tokens) if any_word(vs, t, "moved_words")
+                  and any(0 < d.i - i <= RESCHEDULE_REACH for d in dates)), None)
+    if moved is None:
+        return dates
+    return [d for d in dates if d.i > moved]
 
 
 CLAUSE_BREAK = re.compile(r"[,;:–—]")

@@ -432,8 +432,7 @@ def read_cues(s: Sent, art: Article) -> SentCues:
     orgs = [m for m in s.mentions if m.label == "ORG"]
     c = SentCues(s)
     c.clause = _clauses(s, art.text, vs)
-    off = _called_off(s, vs, c.clause)
-    c.triggers = [t for t in _triggers(s, orgs) if c.clause[t.i] not in off]
+    c.triggers = _not_called_off(s, vs, c.clause, _triggers(s, orgs))
     for t in c.triggers:
         _decorate(s, art, t, vs)
     trigger_at = {i for t in c.triggers for i in range(t.i, t.i + t.n)}
@@ -483,18 +482,23 @@ def read_cues(s: Sent, art: Article) -> SentCues:
     return c
 
 
-def _called_off(s: Sent, vs: list[Vocab], clause: list[int]) -> set[int]:
-    """Clauses telling that their event will not take place ("konferencja ... nie odbędzie się",
-    "форум не состоится", "семінар адменены"): an event called off is neither held nor
-    announced, so its trigger gives no event (an event moved to another day still does)."""
+def _not_called_off(s: Sent, vs: list[Vocab], clause: list[int], triggers: list[Trigger]) -> list[Trigger]:
+    """The triggers whose event is not called off ("konferencja ... nie odbędzie się", "форум,
+    намеченный на 5 мая, отменён", "семінар адменены"): an event called off is neither held nor
+    announced, so it gives no event (one moved to another day still does). The call-off counts
+    in the trigger's clause, or in a later clause with no trigger of its own (the event is then
+    its subject, the clauses between describing it)."""
     toks = s.tokens
-    out = set()
+    off = set()
     for i, t in enumerate(toks):
         negated_held = i > 0 and any(toks[i - 1].lower in x.words("negations") and x.token_is(t, x.words("held_verbs"))
                                      for x in vs)
-        if negated_held or any_word(vs, t, "cancel_words"):
-            out.add(clause[i])
-    return out
+        if not (negated_held or any_word(vs, t, "cancel_words")):
+            continue
+        own = [k for k, tr in enumerate(triggers) if clause[tr.i] == clause[i]]
+        before = [k for k, tr in enumerate(triggers) if tr.i < i]
+        off.update(own or before[-1:])
+    return [tr for k, tr in enumerate(triggers) if k not in off]
 
 
 RESCHEDULE_REACH = 2  # tokens from "przeniesione"/"перенесен" to the new date ("na 23 marca")

@@ -205,3 +205,12 @@ def test_an_event_moved_to_another_day_keeps_the_new_date():
     art = make(text, "2023-03-02", places={"Pińsku": "Pińsk"},
                dates={"9 marca": "2023-03-09", "23 marca": "2023-03-23"})
     assert [(e.event_type, e.date_start, e.status) for e in art.events] == [("seminar", "2023-03-23", "planned")]
+
+
+def test_a_signing_on_the_second_day_of_a_visit_told_after_the_first_day_takes_day_two():
+    text = ("W dniach 12–13 maja w Pińsku gościła delegacja z Grodna. Pierwszego dnia goście zwiedzili "
+            "miasto, a drugiego dnia podpisano porozumienie o współpracy między Pińskiem a Grodnem.\n")
+    art = make(text, "2021-05-20", places={"Pińsku": "Pińsk", "Pińskiem": "Pińsk", "Grodna": "Grodno",
+                                           "Grodnem": "Grodno"},
+               dates={"W dniach 12–13 maja": "2021-05-12/2021-05-13"})
+    assert [(a.date, a.place_key) for a in art.agreements] == [("2021-05-13", "geo:623549")]

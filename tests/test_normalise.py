@@ -107,7 +107,8 @@ def test_lemmatise(text, lang, label, lemma):
 
 
 @pytest.mark.parametrize("text,lang", [("białoruskich", "pl"), ("brytyjskiego", "pl"),
-                                       ("белорусских", "ru"), ("Białoruskie", "pl")])
+                                       ("белорусских", "ru"), ("Białoruskie", "pl"), ("Polscy", "pl"),
+                                       ("Gruzińscy", "pl"), ("Niemieccy", "pl")])
 def test_place_adjectives_are_not_places(text, lang):
     assert is_derived_adjective(text, lang)
 

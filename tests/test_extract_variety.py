@@ -214,3 +214,13 @@ def test_a_signing_on_the_second_day_of_a_visit_told_after_the_first_day_takes_d
                                            "Grodnem": "Grodno"},
                dates={"W dniach 12–13 maja": "2021-05-12/2021-05-13"})
     assert [(a.date, a.place_key) for a in art.agreements] == [("2021-05-13", "geo:623549")]
+
+
+def test_a_signing_retold_as_part_of_a_visit_is_the_visit():
+    text = ("5 marca 2021 r. w Pińsku Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła podpisały "
+            "porozumienie o współpracy. Podpisanie odbyło się podczas wizyty delegacji z Grodna.\n")
+    art = make(text, "2021-03-08", places={"Pińsku": "Pińsk", "Grodna": "Grodno"},
+               orgs={"Fundacja Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa",
+                     "Grodzieńska Izba Rzemiosła": "Grodzieńska Izba Rzemiosła"},
+               dates={"5 marca 2021 r.": "2021-03-05"})
+    assert [(e.event_type, e.date_start, e.place_key) for e in art.events] == [("visit", "2021-03-05", "geo:623549")]

@@ -20,6 +20,7 @@ import argparse
 import gzip
 import json
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,7 +63,7 @@ def load_geonames() -> tuple[dict, dict]:
 def resolve_exonyms(cities: dict) -> dict[int, str]:
     """geonames id -> Polish exonym; the most populous city of the country with that name."""
     out: dict[int, str] = {}
-    for pl, cc, hint in read_tsv(LANG_DIR / "pl" / "exonyms.tsv"):
+    for pl, cc, hint, *_others in read_tsv(LANG_DIR / "pl" / "exonyms.tsv"):
         best = None
         for c in cities.values():
             if c["countrycode"] != cc:
@@ -75,6 +76,14 @@ def resolve_exonyms(cities: dict) -> dict[int, str]:
             continue
         out.setdefault(best["geonameid"], pl)
     return out
+
+
+@lru_cache(maxsize=1)
+def exonym_others() -> dict[str, list[str]]:
+    """Polish exonym -> the other names its row lists: names in use that GeoNames lacks
+    (the Belarusian Вільня, Коўна of Wilno, Kowno), so that articles in those languages link."""
+    return {row[0]: [n.strip() for n in row[3].split(",") if n.strip()]
+            for row in read_tsv(LANG_DIR / "pl" / "exonyms.tsv") if len(row) > 3}
 
 
 def polish_name(city: dict, exonyms: dict[int, str]) -> str:
@@ -94,6 +103,7 @@ def polish_name(city: dict, exonyms: dict[int, str]) -> str:
 
 def city_aliases(city: dict, name: str) -> list[str]:
     names = [name, city["name"]] + [a for a in city["alternatenames"] if keep_alias(a)]
+    names += exonym_others().get(name, [])
     if city["countrycode"] in TRANSLIT_COUNTRIES:
         for alt in list(names):
             if script_of(alt) == "cyr":

@@ -184,3 +184,43 @@ def test_an_institution_tagged_as_an_unlinked_place_is_no_venue():
                           key=lambda m: (m.start, m.end))
     extract(art)
     assert [(e.event_type, e.place_key) for e in art.events] == [("visit", "geo:626081")]
+
+
+def test_an_event_called_off_gives_no_event_and_the_one_instead_does():
+    text = ("Zaplanowana na 3 marca konferencja w Pińsku nie odbędzie się. "
+            "Zamiast niej 4 marca w Pińsku odbędą się warsztaty.\n")
+    art = make(text, "2022-02-20", places={"Pińsku": "Pińsk"},
+               dates={"3 marca": "2022-03-03", "4 marca": "2022-03-04"})
+    assert [(e.event_type, e.date_start) for e in art.events] == [("training", "2022-03-04")]
+
+
+def test_a_russian_forum_cancelled_gives_no_event():
+    text = "Форум в Гродно, намеченный на 5 мая, отменён организаторами.\n"
+    art = make(text, "2022-04-20", lang="ru", places={"Гродно": "Grodno"}, dates={"5 мая": "2022-05-05"})
+    assert art.events == []
+
+
+def test_an_event_moved_to_another_day_keeps_the_new_date():
+    text = ("Seminarium w Pińsku, zaplanowane pierwotnie na 9 marca, zostało przeniesione na 23 marca.\n")
+    art = make(text, "2023-03-02", places={"Pińsku": "Pińsk"},
+               dates={"9 marca": "2023-03-09", "23 marca": "2023-03-23"})
+    assert [(e.event_type, e.date_start, e.status) for e in art.events] == [("seminar", "2023-03-23", "planned")]
+
+
+def test_a_signing_on_the_second_day_of_a_visit_told_after_the_first_day_takes_day_two():
+    text = ("W dniach 12–13 maja w Pińsku gościła delegacja z Grodna. Pierwszego dnia goście zwiedzili "
+            "miasto, a drugiego dnia podpisano porozumienie o współpracy między Pińskiem a Grodnem.\n")
+    art = make(text, "2021-05-20", places={"Pińsku": "Pińsk", "Pińskiem": "Pińsk", "Grodna": "Grodno",
+                                           "Grodnem": "Grodno"},
+               dates={"W dniach 12–13 maja": "2021-05-12/2021-05-13"})
+    assert [(a.date, a.place_key) for a in art.agreements] == [("2021-05-13", "geo:623549")]
+
+
+def test_a_signing_retold_as_part_of_a_visit_is_the_visit():
+    text = ("5 marca 2021 r. w Pińsku Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła podpisały "
+            "porozumienie o współpracy. Podpisanie odbyło się podczas wizyty delegacji z Grodna.\n")
+    art = make(text, "2021-03-08", places={"Pińsku": "Pińsk", "Grodna": "Grodno"},
+               orgs={"Fundacja Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa",
+                     "Grodzieńska Izba Rzemiosła": "Grodzieńska Izba Rzemiosła"},
+               dates={"5 marca 2021 r.": "2021-03-05"})
+    assert [(e.event_type, e.date_start, e.place_key) for e in art.events] == [("visit", "2021-03-05", "geo:623549")]

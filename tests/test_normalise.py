@@ -15,7 +15,7 @@ from pipeline.record import Article, Mention, Organisation
 CITIES = {  # inflected form -> GeoNames id
     "Mohylewie": 625665, "Homlu": 627907, "Pińsku": 623549, "Grodnie": 627904,
     "Brześciu": 629634, "Witebsku": 620127, "Kiszyniowie": 618426, "Mińsku": 625144,
-    "Nowopołocku": 624784, "Kliczewie": 627205,
+    "Nowopołocku": 624784, "Kliczewie": 627205, "Bielc": 618605, "Kielc": 769250,
 }
 
 
@@ -36,6 +36,11 @@ def test_inflected_polish_city_names_link_to_geonames(form, gid):
     ("Białej Podlaskiej", "pl", 776175, "Biała Podlaska"),
     ("Białorusi", "pl", 630336, "Białoruś"),
     ("Беларуси", "ru", 630336, "Białoruś"),
+    ("Аўгустова", "be", 776597, "Augustów"),  # only the Russian spelling (Августов) is in GeoNames
+    ("Жэшува", "be", 759734, "Rzeszów"),
+    ("Вільні", "be", 593116, "Wilno"),  # a name the exonym table adds (GeoNames lacks Вільня)
+    ("Коўна", "be", 598316, "Kowno"),
+    ("Żółkwi", "pl", 687093, "Żółkiew"),
 ])
 def test_cyrillic_and_multiword_names_get_polish_canonical_names(form, lang, gid, name):
     place = get_gazetteer().link(form, None, lang)
@@ -102,7 +107,8 @@ def test_lemmatise(text, lang, label, lemma):
 
 
 @pytest.mark.parametrize("text,lang", [("białoruskich", "pl"), ("brytyjskiego", "pl"),
-                                       ("белорусских", "ru"), ("Białoruskie", "pl")])
+                                       ("белорусских", "ru"), ("Białoruskie", "pl"), ("Polscy", "pl"),
+                                       ("Gruzińscy", "pl"), ("Niemieccy", "pl")])
 def test_place_adjectives_are_not_places(text, lang):
     assert is_derived_adjective(text, lang)
 

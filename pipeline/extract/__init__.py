@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pipeline.extract import agreements as ag
 from pipeline.extract import events as ev
-from pipeline.extract.cues import read_cues
+from pipeline.extract.cues import SentCues, read_cues
 from pipeline.extract.document import read
+from pipeline.extract.lexicon import any_word, vocabs_for
 from pipeline.record import Article
 
 
@@ -21,16 +22,18 @@ def extract(article: Article) -> Article:
     drafts, sent_ctx = ev.detect(article, cues, between)
     ents = ag.entities(article)
     agreements = ag.merge(article, ag.detect(article, cues, sent_ctx, ents))
-    _signing_events(article, agreements, drafts)
+    _signing_events(article, agreements, drafts, cues)
     _dates_from_signings(agreements)
     article.events = ev.to_events(article, drafts, cues)
     article.agreements = ag.to_agreements(article, agreements, cues, drafts)
     return article
 
 
-def _signing_events(article: Article, agreements: list[ag.AgDraft], drafts: list[ev.Draft]) -> None:
+def _signing_events(article: Article, agreements: list[ag.AgDraft], drafts: list[ev.Draft],
+                    cues: list[SentCues]) -> None:
     """A signing with its own date or place and no event around it is an event of its own
-    (a separate signing ceremony, GUIDELINES: `signing`)."""
+    (a separate signing ceremony, GUIDELINES: `signing`); of the type of the event a sentence
+    of it or the next says it took place during ("Падпісанне адбылося падчас візіту": the visit)."""
     made: dict[tuple, ev.Draft] = {}  # two agreements signed in one sentence: one ceremony
     for a in agreements:
         if a.event is not None or not (a.own_date or a.place):
@@ -38,12 +41,30 @@ def _signing_events(article: Article, agreements: list[ag.AgDraft], drafts: list
         if (a.si, a.date, a.place) in made:
             a.event = made[(a.si, a.date, a.place)]
             continue
-        d = ev.Draft("signing", place=a.place, strength=2 if a.place else 0, start=a.date, end=a.date,
+        kind = _setting_type(cues, a.sents or [a.si]) or "signing"
+        d = ev.Draft(kind, place=a.place, strength=2 if a.place else 0, start=a.date, end=a.date,
                      inferred=a.inferred, explicit_date=a.own_date and not a.inferred, sents=[a.si],
                      evidence=a.si, evidence_score=1, mentions=1, strong=True,
                      tenses=["planned" if a.status == "planned" else "past"])
         drafts.append(d)
         a.event = made[(a.si, a.date, a.place)] = d
+
+
+def _setting_type(cues: list[SentCues], sents: list[int]) -> str:
+    """Type of the event a signing is retold as part of, in a sentence of the agreement or the
+    next one of its paragraph ("Podpisanie odbyło się podczas wizyty", "Подписание состоялось
+    в ходе визита"): a signing inside another event is that event, not a ceremony of its own;
+    '' when none is told."""
+    last = max(sents)
+    near = sorted(set(sents) | ({last + 1} if last + 1 < len(cues) and cues[last + 1].sent.block == cues[last].sent.block
+                                 else set()))
+    for k in near:
+        c = cues[k]
+        if any(any_word(vocabs_for(t, c.sent.lang), t, "signing_nouns") for t in c.sent.tokens):
+            kind = next((t.etype for t in c.triggers if not t.weak and t.etype != "signing"), "")
+            if kind:
+                return kind
+    return ""
 
 
 def _dates_from_signings(agreements: list[ag.AgDraft]) -> None:

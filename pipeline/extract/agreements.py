@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pipeline.annotate.dates import ordinal_day
 from pipeline.extract.cues import SentCues, day_shift
 from pipeline.extract.document import Sent
 from pipeline.extract.events import Draft
@@ -972,11 +973,22 @@ def _in_a_name(s: Sent, prep: int) -> bool:
         or (prep > 0 and toks[prep - 1].end in ends)
 
 
-def _date_from_event(c: SentCues, ev: Draft | None, rng: tuple[str, str] | None) -> str:
+def _clause_ordinal(c: SentCues, i: int, art: Article) -> int | None:
+    """The ordinal day told in token i's clause before it ("Pierwszego dnia goście spotkali się
+    ..., a drugiego dnia ... podpisano": day 2), else the sentence's (its first ordinal)."""
+    toks = c.sent.tokens
+    if c.ordinal is None or not 0 <= i < len(toks):
+        return c.ordinal
+    first = next(k for k in range(i + 1) if c.clause[k] == c.clause[i])
+    own = ordinal_day(art.text[toks[first].start:toks[i].end], c.sent.lang)
+    return own if own is not None else c.ordinal
+
+
+def _date_from_event(c: SentCues, ev: Draft | None, rng: tuple[str, str] | None, ordinal: int | None) -> str:
     if ev is not None and ev.is_range():
         rng = (ev.start, ev.end)
-    if c.ordinal is not None and rng:
-        day = rng[1] if c.ordinal == -1 else day_shift(rng[0], c.ordinal - 1) if c.ordinal > 0 else ""
+    if ordinal is not None and rng:
+        day = rng[1] if ordinal == -1 else day_shift(rng[0], ordinal - 1) if ordinal > 0 else ""
         if day and rng[0] <= day <= rng[1]:
             return day
     if c.end_marker and ev is not None and ev.end:
@@ -1107,7 +1119,8 @@ def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int |
     before = bool(years) or any(any_word(vs, t, "earlier_words") for t in c.sent.tokens)
     verb_status = _status(c, verb, "", "")
     ev: Draft | None = ctx.get("ref")
-    if ev is None and (c.ordinal is not None or c.end_marker) and ctx.get("parent") is not None:
+    ordinal = _clause_ordinal(c, verb, art)
+    if ev is None and (ordinal is not None or c.end_marker) and ctx.get("parent") is not None:
         ev = ctx["parent"]  # "Ostatniego dnia ... podpisały": a day of the event in force
     ev = ev or ctx.get("block") or ctx.get("last")
     if own:
@@ -1124,8 +1137,8 @@ def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int |
     elif before:
         pass
     elif verb_status == "signed" or ctx.get("ref") is not None:
-        day = _date_from_event(c, ev, ctx.get("range"))
-        if c.ordinal is None and not c.end_marker and not ctx.get("ref") and para_date.get(c.sent.block):
+        day = _date_from_event(c, ev, ctx.get("range"), ordinal)
+        if ordinal is None and not c.end_marker and not ctx.get("ref") and para_date.get(c.sent.block):
             day = para_date[c.sent.block]
         a.date, a.inferred = day, bool(day)
     a.place = _unglued(art, _venue(c, art, between, a.trigger_i, verb, a.end, a.retold or a.named_next))

@@ -431,14 +431,15 @@ def read_cues(s: Sent, art: Article) -> SentCues:
     vs = [v] + [x for x in sentence_vocabs(s.tokens, s.lang) if x is not v]
     orgs = [m for m in s.mentions if m.label == "ORG"]
     c = SentCues(s)
-    c.triggers = _triggers(s, orgs)
+    c.clause = _clauses(s, art.text, vs)
+    c.triggers = _not_called_off(s, vs, c.clause, _triggers(s, orgs))
     for t in c.triggers:
         _decorate(s, art, t, vs)
     trigger_at = {i for t in c.triggers for i in range(t.i, t.i + t.n)}
     c.places = _places(s, art, v, trigger_at)
     c.places = c.places + _unlabelled_places(s, art, v, c.places, trigger_at)
     c.places = sorted(c.places + _host_places(s, art, v, c.places), key=lambda p: p.i)
-    c.dates = _dates(s, art)
+    c.dates = _rescheduled(s, vs, _dates(s, art))
     c.orgs = [(s.token_index(m.start), m.entity_key) for m in orgs
               if m.entity_key and m.entity_key in art.organisations]
     text = s.text(art)
@@ -478,8 +479,39 @@ def read_cues(s: Sent, art: Article) -> SentCues:
     c.day_offset = next((n for x in vs for p, n in x.data.get("day_offsets", {}).items()
                          if f" {fold(p)} " in padded), 0)
     c.same_place = any(f" {p} " in padded for x in vs for p in x.words("same_place"))
-    c.clause = _clauses(s, art.text, vs)
     return c
+
+
+def _not_called_off(s: Sent, vs: list[Vocab], clause: list[int], triggers: list[Trigger]) -> list[Trigger]:
+    """The triggers whose event is not called off ("konferencja ... nie odbędzie się", "форум,
+    намеченный на 5 мая, отменён", "семінар адменены"): an event called off is neither held nor
+    announced, so it gives no event (one moved to another day still does). The call-off counts
+    in the trigger's clause, or in a later clause with no trigger of its own (the event is then
+    its subject, the clauses between describing it)."""
+    toks = s.tokens
+    off = set()
+    for i, t in enumerate(toks):
+        negated_held = i > 0 and any(toks[i - 1].lower in x.words("negations") and x.token_is(t, x.words("held_verbs"))
+                                     for x in vs)
+        if not (negated_held or any_word(vs, t, "cancel_words")):
+            continue
+        own = [k for k, tr in enumerate(triggers) if clause[tr.i] == clause[i]]
+        before = [k for k, tr in enumerate(triggers) if tr.i < i]
+        off.update(own or before[-1:])
+    return [tr for k, tr in enumerate(triggers) if k not in off]
+
+
+RESCHEDULE_REACH = 2  # tokens from "przeniesione"/"перенесен" to the new date ("na 23 marca")
+
+
+def _rescheduled(s: Sent, vs: list[Vocab], dates: list[DateArg]) -> list[DateArg]:
+    """"Seminarium, zaplanowane na 9 marca, zostało przeniesione na 23 marca": an event moved to
+    another day keeps only the new date; the dates told before the move word are the old ones."""
+    moved = next((i for i, t in enumerate(s.tokens) if any_word(vs, t, "moved_words")
+                  and any(0 < d.i - i <= RESCHEDULE_REACH for d in dates)), None)
+    if moved is None:
+        return dates
+    return [d for d in dates if d.i > moved]
 
 
 CLAUSE_BREAK = re.compile(r"[,;:–—]")

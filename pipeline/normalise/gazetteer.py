@@ -243,7 +243,23 @@ def _word_forms(word: str, lang: str) -> tuple[tuple[str, int], ...]:
     for end, repl in _rules_for(word, lang):
         if end and word.lower().endswith(end) and len(word) - len(end) >= 2:
             forms.setdefault(word[: len(word) - len(end)] + repl, 2)
+    russian = _russian_spelling(word, lang)
+    if russian:
+        for form, _rank in _word_forms(russian, "ru"):
+            forms.setdefault(form, 2)
     return tuple(forms.items())
+
+
+def _russian_spelling(word: str, lang: str) -> str:
+    """A Belarusian word in Russian spelling (Аўгустова -> Августова), '' when the same or not
+    Belarusian: GeoNames lists few Belarusian forms of towns outside Belarus, while the Russian
+    ones it has decline alike (ner_be_places.is_place reads them the same way)."""
+    if lang != "be" or not is_cyrillic(word):
+        return ""
+    from pipeline.annotate.ner_be_map import to_russian_spelling
+
+    russian = to_russian_spelling(word)
+    return russian if russian != word else ""
 
 
 def _case_like(model: str, word: str) -> str:

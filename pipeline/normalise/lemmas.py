@@ -1079,7 +1079,7 @@ def is_derived_adjective(text: str, lang: str, names_too: bool = False) -> bool:
     from pipeline.normalise.regions import adjective_stem
 
     words = [w for w in tokens(text) if any(c.isalpha() for c in w)]
-    if len(words) != 1 or _in_gazetteer(words[0]) or not adjective_stem(words[0]):
+    if len(words) != 1 or _in_gazetteer(words[0]) or not (adjective_stem(words[0]) or _personal_plural(words[0], lang)):
         return False  # derived adjectives carry -sk-/-ck-/-zk- (białoruski, белорусский)
     if words[0][:1].islower():
         return True
@@ -1091,6 +1091,15 @@ def is_derived_adjective(text: str, lang: str, names_too: bool = False) -> bool:
                                           ("surname" in a.kinds and a.case == "nom" and a.number == "sg"))
                       for a in readings)  # not the plural of a surname (`Polscy`, `Polskie`)
     return adj and not proper_noun and not (names_too and _mans_surname(readings))
+
+
+PERSONAL_PLURAL = ("scy", "ccy")  # polski -> polscy, niemiecki -> niemieccy
+
+
+def _personal_plural(word: str, lang: str) -> bool:
+    """`Polscy`, `Gruzińscy` (a headline's "Polscy doradcy"): the masculine personal plural of
+    a derived adjective turns -sk-/-ck- into -sc-/-cc-, so the stem test misses it."""
+    return lang == "pl" and word.lower().endswith(PERSONAL_PLURAL)
 
 
 def _mans_surname(readings) -> bool:

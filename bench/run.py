@@ -122,7 +122,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="200,1000,5000")
     ap.add_argument("--workers", default="1,2")
-    ap.add_argument("--peer", type=int, default=200, help="articles the naive peer processes")
+    ap.add_argument("--peer", type=int, default=200, help="articles the naive peer processes (0: no peer)")
     ap.add_argument("--child", nargs=2, metavar=("FOLDER", "WORKERS"), help=argparse.SUPPRESS)
     ap.add_argument("--first", nargs=2, metavar=("PATH", "LAUNCHED"), help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -177,7 +177,7 @@ def main() -> None:
         # As written, the peer leaves numpy's BLAS at one thread per core (natasha's CNN runs on it),
         # as a plain script does; the second run caps it at one thread, as the pipeline does.
         peers = {}
-        for label, env in (("as written", None), ("one BLAS thread", ONE_BLAS_THREAD)):
+        for label, env in (("as written", None), ("one BLAS thread", ONE_BLAS_THREAD)) if files else ():
             line, wall, cpu = _python(["-c", code], env)
             peers[label] = {**json.loads(line), "wall_s": wall, "cpu_s": cpu}
     for label, peer in peers.items():

@@ -25,13 +25,11 @@ constructions, not the exact figure.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate.events import score
-from pipeline.evaluate.heldout import run_heldout
 from pipeline.paths import REPO_ROOT
+from tests.gold_sets import gold_items, set_figures
 from tests.test_extract import make
 
 SET = REPO_ROOT / "tests" / "data" / "agreements_variety"
@@ -41,12 +39,7 @@ GOLD = sorted((SET / "gold").glob("*.json"))
 
 def test_every_article_has_its_gold_and_evidence_in_its_body():
     assert len(ARTICLES) >= 12
-    assert [a.stem for a in ARTICLES] == [g.stem for g in GOLD]
-    for g in GOLD:
-        d = json.loads(g.read_text(encoding="utf-8"))
-        text = (SET / "articles" / d["source"]).read_text(encoding="utf-8")
-        assert f"\npublished: {d['published']}\n" in text, g.name
-        body = " ".join(text.split("\n\n", 1)[1].split())
+    for g, d, body in gold_items(SET):
         for item in d["events"] + d["agreements"]:
             assert len(item["evidence"].split()) <= 12, item["evidence"]
             assert " ".join(item["evidence"].split()) in body, (g.name, item["evidence"])
@@ -61,10 +54,7 @@ def test_the_set_holds_negatives_and_two_agreements_in_one_article():
 
 @pytest.fixture(scope="module")
 def figures(tmp_path_factory) -> dict:
-    out: Path = tmp_path_factory.mktemp("agreements_variety")
-    run_heldout(out / "run", SET / "articles")
-    assert score(out / "run", SET / "gold", 0, out / "figures.json") == 0
-    return json.loads((out / "figures.json").read_text(encoding="utf-8"))["summary"]
+    return set_figures(SET, tmp_path_factory.mktemp("agreements_variety"))
 
 
 @pytest.mark.slow

@@ -12,28 +12,18 @@ the constructions, not the exact figures.
 """
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from pipeline.evaluate.events import score
-from pipeline.evaluate.heldout import run_heldout
 from pipeline.paths import REPO_ROOT
+from tests.gold_sets import gold_items, set_figures
 
 SET = REPO_ROOT / "tests" / "data" / "extract_variety"
 ARTICLES = sorted((SET / "articles").glob("*.txt"))
-GOLD = sorted((SET / "gold").glob("*.json"))
 
 
 def test_every_article_has_its_gold():
     assert len(ARTICLES) >= 29
-    assert [a.stem for a in ARTICLES] == [g.stem for g in GOLD]
-    for g in GOLD:
-        d = json.loads(g.read_text(encoding="utf-8"))
-        text = (SET / "articles" / d["source"]).read_text(encoding="utf-8")
-        assert f"\npublished: {d['published']}\n" in text, g.name
-        body = " ".join(text.split("\n\n", 1)[1].split())
+    for g, d, body in gold_items(SET):
         for item in d["events"] + d["agreements"]:  # an evidence may skip words with "..."
             for part in item["evidence"].split("..."):
                 assert " ".join(part.split()) in body, (g.name, item["evidence"])
@@ -41,10 +31,7 @@ def test_every_article_has_its_gold():
 
 @pytest.fixture(scope="module")
 def figures(tmp_path_factory) -> dict:
-    out: Path = tmp_path_factory.mktemp("extract_variety")
-    run_heldout(out / "run", SET / "articles")
-    assert score(out / "run", SET / "gold", 0, out / "figures.json") == 0
-    return json.loads((out / "figures.json").read_text(encoding="utf-8"))["summary"]
+    return set_figures(SET, tmp_path_factory.mktemp("extract_variety"))
 
 
 @pytest.mark.slow

@@ -154,6 +154,15 @@ class Gazetteer:
                 return region
         return place
 
+    def knows(self, form: str) -> bool:
+        """Some place is so named (exact, folded)."""
+        return bool(self.index.get(fold(form)))
+
+    def population(self, form: str) -> int:
+        """Population of the largest place so named (exact, folded); 0 where none."""
+        ids = self.index.get(fold(form), ())
+        return self.places[ids[0]].population if ids else 0
+
     def lookup(self, form: str) -> list[Place]:
         """Exact (folded) lookup of one form, most populous first."""
         return [self.places[i] for i in self.index.get(fold(form), [])]

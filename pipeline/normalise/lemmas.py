@@ -180,9 +180,7 @@ def _gazetteer_rank(form: str) -> tuple[bool, int]:
 
     gaz = get_gazetteer()
     ids = gaz.index.get(fold(form), ())
-    if not ids:
-        return (False, 0)
-    return (any(gaz.places.is_primary(i, fold(form)) for i in ids), gaz.places[ids[0]].population)
+    return (any(gaz.places.is_primary(i, fold(form)) for i in ids), gaz.population(form))
 
 
 def _country(form: str) -> bool:
@@ -196,7 +194,7 @@ def _country(form: str) -> bool:
 def _in_gazetteer(form: str) -> bool:
     from pipeline.normalise.gazetteer import get_gazetteer
 
-    return bool(get_gazetteer().index.get(fold(form)))
+    return get_gazetteer().knows(form)
 
 
 def tokens(text: str) -> list[str]:
@@ -357,10 +355,15 @@ _SURNAME_KINDS = frozenset({"surname", "depr"})
 
 
 def _zero_genitive_plural(engine: Engine, word: str) -> bool:
-    """Every reading of the word is a genitive plural without an ending (`Girls` of `girlsa`)."""
+    """Every reading of the word is a genitive plural without an ending."""
     readings = engine.analyse(word)
-    return bool(readings) and all(a.case == "gen" and a.number == "pl" and a.lemma.lower().startswith(word.lower())
-                                  and len(a.lemma) > len(word) for a in readings)
+    return bool(readings) and all(_endless_genitive_plural(a, word) for a in readings)
+
+
+def _endless_genitive_plural(a: Analysis, word: str) -> bool:
+    """A genitive plural reading that is its lemma less an ending (an English plural read as the
+    genitive plural of a Polish-looking `<word>a`)."""
+    return a.case == "gen" and a.number == "pl" and a.lemma.lower().startswith(word.lower()) and len(a.lemma) > len(word)
 
 
 def _noun_after_foreign_words(out: list[str], words: list[str], engine: Engine, lang: str) -> list[str]:
@@ -381,9 +384,7 @@ def _noun_after_foreign_words(out: list[str], words: list[str], engine: Engine, 
     if all(words[i].isupper() for i in alpha[:-1]) and any(a.case == "gen" and a.number == "sg" for a in readings):
         return out  # acronyms alone before a genitive singular: the acronym heads (`MSZ Francji`)
     nouns = [a for a in readings if a.pos == "noun" and a.case in CASES]
-    if not nouns or any(a.case == "nom" or a.pos != "noun" or
-                        a.case == "gen" and a.number == "pl" and a.lemma.lower().startswith(word.lower()) and a.lemma != word
-                        for a in readings):
+    if not nouns or any(a.case == "nom" or a.pos != "noun" or _endless_genitive_plural(a, word) for a in readings):
         return out
     if all(a.kinds & _PERSON_KINDS for a in nouns) and not word.endswith(_oblique_endings(lang)):
         return out  # only a person's name (`Wii`: of `Wija`), and an ending a nominative may have

@@ -34,9 +34,8 @@ class PolishEngine:
     def known_place(self, name: str) -> bool:
         """A place of the gazetteer so named (`Stare Miasto`)."""
         from pipeline.normalise.gazetteer import get_gazetteer
-        from pipeline.normalise.textnorm import fold
 
-        return bool(get_gazetteer().index.get(fold(name)))
+        return get_gazetteer().knows(name)
 
     def bare(self, word: str) -> bool:
         """A word with no Polish case ending (`Corbyn`, `Cummings`, not `Corbyna`)."""
@@ -118,6 +117,8 @@ def _place_compound(head: str, tail: str, tail_an: tuple[Analysis, ...]) -> tupl
     Tail readings in other cases follow; () when no case is shared."""
     if "-" in head:
         return ()
+    from pipeline.normalise.gazetteer import get_gazetteer
+
     geo = [a for a in _plain(head) if a.pos == "noun" and "geo" in a.kinds]
     out: list[Analysis] = []
     covered = set()
@@ -127,8 +128,9 @@ def _place_compound(head: str, tail: str, tail_an: tuple[Analysis, ...]) -> tupl
         heads = [h for h in geo if h.case == t.case and h.number == t.number]
         if not heads:
             continue
-        h = max(heads, key=lambda h: (_place_size(f"{h.lemma}-{t.lemma}"), ("pt" in h.kinds) == ("pt" in t.kinds),
-                                      _place_size(h.lemma)))
+        size = get_gazetteer().population
+        h = max(heads, key=lambda h: (size(f"{h.lemma}-{t.lemma}"), ("pt" in h.kinds) == ("pt" in t.kinds),
+                                      size(h.lemma)))
         t_plain = _plain(tail)[tail_an.index(t)]
         out.append(Analysis(lemma=f"{h.lemma}-{t.lemma}", pos="noun", case=t.case, number=t.number,
                             gender=t.gender, kinds=t.kinds - {"pt"}, ref=("compound", head, h, tail, t_plain)))
@@ -136,16 +138,6 @@ def _place_compound(head: str, tail: str, tail_an: tuple[Analysis, ...]) -> tupl
     if not out:
         return ()
     return tuple(out) + tuple(t for t in tail_an if (t.case, t.number) not in covered)
-
-
-def _place_size(lemma: str) -> int:
-    """Population of the largest place of the gazetteer so named (0 where none)."""
-    from pipeline.normalise.gazetteer import get_gazetteer
-    from pipeline.normalise.textnorm import fold
-
-    gaz = get_gazetteer()
-    ids = gaz.index.get(fold(lemma), ())
-    return gaz.places[ids[0]].population if ids else 0
 
 
 def _plain(word: str, prefix: str = "", suffix: str = "", classes: frozenset[str] = frozenset()) -> tuple[Analysis, ...]:

@@ -157,6 +157,16 @@ def test_poleval_index_fields_are_csv_unquoted():
     assert _unquote("Orła") == "Orła"
 
 
+def test_poleval_index_gold_lemmas_are_xml_unescaped(tmp_path):
+    from pipeline.evaluate.lemmas import poleval_items
+
+    index = tmp_path / "ner" / "poleval2019_lemmatization" / "index.tsv"
+    index.parent.mkdir(parents=True)
+    index.write_text("1\t7\tBraci Kot & Pies\tBracia Kot &amp; Pies\n"
+                     "2\t7\tSklepu A & B\tSklep A & B\n", encoding="utf-8")
+    assert [gold for _, gold, _, _ in poleval_items(tmp_path)] == ["Bracia Kot & Pies", "Sklep A & B"]
+
+
 @pytest.mark.parametrize("text,lemma", [
     ("Instytutu Plazmonowego", "Instytut Plazmonowy"),  # adjectives no dictionary knows agree
     ("Pracowni Spintronicznej", "Pracownia Spintroniczna"),

@@ -154,3 +154,23 @@ def test_organisation_starting_with_a_hyphenated_compound_adjective(nlp):
 def test_name_edges_switch_off_keeps_model_spans(nlp):
     doc = with_ents(nlp("Gości przyjął Dom Kultury w Kobryniu."), ("Dom Kultury w", "ORG"), ("Kobryniu", "LOC"))
     assert spans(repair(doc, Switches(edges=False))) == [("Dom Kultury w", "ORG"), ("Kobryniu", "LOC")]
+
+
+def test_quoted_name_runs_on_to_its_closing_quote(nlp):
+    doc = with_ents(nlp("Pomogło nam Towarzystwo „Nad Wieprzem i Bugiem” z Chełma."),
+                    ("Towarzystwo „Nad Wieprzem", "ORG"), ("Bugiem", "LOC"), ("Chełma", "LOC"))
+    assert spans(repair(doc)) == [("Towarzystwo „Nad Wieprzem i Bugiem”", "ORG"), ("Chełma", "LOC")]
+
+
+def test_quoted_title_after_an_event_noun_is_no_organisation(nlp):
+    doc = with_ents(nlp("W Kownie trwa konferencja „Drogi wodne – wspólne szanse” dla gmin."),
+                    ("Kownie", "LOC"), ("„Drogi wodne", "ORG"))
+    assert spans(repair(doc)) == [("Kownie", "LOC"), ("„Drogi wodne – wspólne szanse”", "EVT")]
+
+
+def test_quote_closed_too_far_away_or_by_a_new_one_leaves_the_span(nlp):
+    far = with_ents(nlp("Zaprosił nas Klub „Orlik a potem długo nic się nie działo aż do jesieni”."),
+                    ("Klub „Orlik", "ORG"))
+    assert spans(repair(far)) == [("Klub „Orlik", "ORG")]
+    reopened = with_ents(nlp("Przyszli z Koła „Sokół i z Koła „Jastrząb” razem."), ("Koła „Sokół", "ORG"))
+    assert spans(repair(reopened)) == [("Koła „Sokół", "ORG")]

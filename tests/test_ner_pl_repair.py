@@ -174,3 +174,10 @@ def test_quote_closed_too_far_away_or_by_a_new_one_leaves_the_span(nlp):
     assert spans(repair(far)) == [("Klub „Orlik", "ORG")]
     reopened = with_ents(nlp("Przyszli z Koła „Sokół i z Koła „Jastrząb” razem."), ("Koła „Sokół", "ORG"))
     assert spans(repair(reopened)) == [("Koła „Sokół", "ORG")]
+
+
+def test_whole_quoted_title_after_an_event_noun_and_its_adjective(nlp):
+    doc = with_ents(nlp("Byliśmy na targach rolniczych „Agrokomplex” w Nitrze."), ("„Agrokomplex”", "ORG"), ("Nitrze", "LOC"))
+    assert spans(repair(doc)) == [("„Agrokomplex”", "EVT"), ("Nitrze", "LOC")]
+    org = with_ents(nlp("Dotację dała Fundacja „Agrokomplex” z Nitry."), ("Fundacja „Agrokomplex”", "ORG"), ("Nitry", "LOC"))
+    assert spans(repair(org)) == [("Fundacja „Agrokomplex”", "ORG"), ("Nitry", "LOC")]

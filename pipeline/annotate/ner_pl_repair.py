@@ -178,12 +178,18 @@ def _open_quotes(span: Span) -> int:
     return depth
 
 
-def _after_event_noun(doc: Doc, start: int) -> bool:
-    """The word before a quoted name is an event noun (`konferencja „...”`, `seminarium „...”`):
-    the name is the event's title."""
+def _after_event_noun(doc: Doc, start: int, adjectives: int = 2) -> bool:
+    """An event noun stands before a quoted name, perhaps with lower-case adjectives between
+    (`konferencja „...”`, `targach spożywczych „...”`): the name is the event's title."""
     from pipeline.normalise.organisations import event_heads
 
-    return start > 0 and analyse(doc[start - 1].text)[0] in event_heads()
+    i = start - 1
+    while i >= 0 and start - 1 - i < adjectives and doc[i].text.islower() and _is_adj(doc[i]):
+        i -= 1
+    if i < 0:
+        return False
+    lemmas = {lem.split(":", 1)[0] for _, _, (_, lem, *_rest) in morfeusz(expand_tags=False).analyse(doc[i].text)}
+    return bool(lemmas & event_heads())
 
 
 def quoted_name_ends(doc: Doc, ents: list[Span], reach: int = 8) -> list[Span]:
@@ -194,14 +200,17 @@ def quoted_name_ends(doc: Doc, ents: list[Span], reach: int = 8) -> list[Span]:
     ents = sorted(ents, key=lambda e: e.start)
     fixed: list[Span] = []
     for e in ents:
-        if e.label_ not in ("ORG", "LOC", "EVT", "PRO") or not _open_quotes(e):
+        if e.label_ not in ("ORG", "LOC", "EVT", "PRO"):
             continue
-        limit = min(doc[e.start].sent.end if doc.has_annotation("SENT_START") else len(doc), e.end + reach)
-        close = next((j for j in range(e.end, limit) if doc[j].text in _CLOSE_QUOTES | _OPEN_QUOTES), None)
-        if close is None or doc[close].text not in _CLOSE_QUOTES:
-            continue
+        end = e.end
+        if _open_quotes(e):
+            limit = min(doc[e.start].sent.end if doc.has_annotation("SENT_START") else len(doc), e.end + reach)
+            close = next((j for j in range(e.end, limit) if doc[j].text in _CLOSE_QUOTES | _OPEN_QUOTES), None)
+            if close is not None and doc[close].text in _CLOSE_QUOTES:
+                end = close + 1
         label = "EVT" if doc[e.start].text in _OPEN_QUOTES and _after_event_noun(doc, e.start) else e.label_
-        fixed.append(Span(doc, e.start, close + 1, label=label))
+        if (end, label) != (e.end, e.label_):
+            fixed.append(Span(doc, e.start, end, label=label))
     if not fixed:
         return ents
     kept = [e for e in ents if all(e.end <= f.start or e.start >= f.end for f in fixed)]

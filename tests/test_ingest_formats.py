@@ -154,6 +154,16 @@ def test_html_published_sources(tmp_path: Path, meta: str, body: str, published:
     assert a.published == published and PL in a.text
 
 
+def test_html_byline_and_category_lines_are_no_article_text(tmp_path: Path) -> None:
+    body = (f"<article><h1>Tytuł</h1><div class='post-meta'>Gospodarka · 02.03.2020 · Zespół portalu</div>"
+            f"<p class='byline'>Autor: Jan Kos</p><p>{PL}</p><ul class='tags'><li>Grodno</li><li>Lida</li></ul></article>")
+    a = articles(write(tmp_path / "b.html", PAGE.format(meta="", body=body)))["b.html"]
+    assert a.text == f"Tytuł\n\n{PL}" and a.published == "2020-03-02"
+    long_meta = "<article><h1>Tytuł</h1><div class='meta-content'>" + f"<p>{PL}</p>" * 6 + "</div></article>"
+    b = articles(write(tmp_path / "c.html", PAGE.format(meta="", body=long_meta)))["c.html"]
+    assert b.text.count(PL) == 6  # a long block is content whatever its class
+
+
 def test_html_without_article_uses_main_then_paragraph_heuristic(tmp_path: Path) -> None:
     main = PAGE.format(meta="", body=f"<main><h1>Tytuł</h1><p>{RU}</p><aside>Реклама</aside></main>")
     a = articles(write(tmp_path / "main.html", main))["main.html"]

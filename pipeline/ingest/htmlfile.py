@@ -28,6 +28,9 @@ _BOILERPLATE = re.compile(
     r"(?:^|[\s_-])(sidebar|related|share|sharing|social|breadcrumbs?|newsletter|advert|ads|promo|cookies?|menu)(?:$|[\s_-])",
     re.I,
 )
+# the article's own furniture: byline, category and date line, view count, tag list
+_PAGE_META = re.compile(r"(?:^|[\s_-])(meta|byline|author|views|tags?)(?:$|[\s_-])", re.I)
+META_MAX_CHARS = 300  # a longer block so labelled is content, whatever its class says
 MAX_DEPTH = 4000  # element nesting refused above: tree building is quadratic in depth
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>")
 # void elements and those whose end tag may be left out never deepen the tree much
@@ -103,6 +106,16 @@ def _drop_boilerplate(container: LexborNode) -> None:
     for node in container.css("[class], [id]"):
         label = f"{_attr(node, 'class')} {_attr(node, 'id')}"
         if node.mem_id != container.mem_id and _BOILERPLATE.search(label) and node.tag not in ("article", "main", "body"):
+            node.decompose()
+
+
+def _drop_page_meta(container: LexborNode) -> None:
+    """Byline and category lines (`23 maja 2018 · Redakcja`, `Образование · 28 октября 2019`)
+    are no article text: their words would come out as organisations and places."""
+    for node in container.css("[class], [id]"):
+        label = f"{_attr(node, 'class')} {_attr(node, 'id')}"
+        if node.mem_id != container.mem_id and node.tag not in ("article", "main", "body") \
+                and _PAGE_META.search(label) and _text_len(node) <= META_MAX_CHARS:
             node.decompose()
 
 
@@ -258,5 +271,7 @@ def parse_html(html: str) -> HtmlArticle:
     if container is None:
         return HtmlArticle("", title, url, published)
     _drop_boilerplate(container)
-    text = block_text(container)
-    return HtmlArticle(text, title, url, published or _visible_date(text))
+    # a date shown only in the byline line still dates the article
+    published = published or _visible_date(block_text(container))
+    _drop_page_meta(container)
+    return HtmlArticle(block_text(container), title, url, published)

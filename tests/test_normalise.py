@@ -316,3 +316,17 @@ def test_ukrainian_name_in_parentheses_is_an_alias_of_the_polish_one():
     assert art.status == "ok", art.error
     council = [o for o in art.organisations.values() if "Луцька міська рада" in o.aliases]
     assert len(council) == 1 and council[0].name == "Łucka Rada Miejska", art.organisations
+
+
+@pytest.mark.parametrize("name,event", [
+    ("Forum Rolnicze Nadbuża", True),
+    ("Wschodnie Forum Kooperacji", True),  # a capitalised adjective before the event noun
+    ("Litewsko-Polskie Targi Drzewne", True),
+    ("Международный Семинар Кооператоров", True),
+    ("Podkarpacka Izba Rolnicza", False),
+    ("Gminny Ośrodek Kultury", False),
+])
+def test_event_names_are_told_from_organisation_names(name, event):
+    from pipeline.normalise.organisations import is_event_name
+
+    assert is_event_name(name) is event

@@ -188,9 +188,26 @@ def event_heads() -> frozenset[str]:
     return frozenset(heads)
 
 
-def is_event_name(name: str) -> bool:
-    first = name.split(" ", 1)[0]
-    return bool(first) and first[:1].isupper() and fold(first) in event_heads()
+def _adjective(word: str) -> bool:
+    """An adjective in the dictionary of the word's script (the last part of a hyphenated
+    compound: `Polsko-Ukraińskie`)."""
+    from pipeline.normalise.morph import pl_analyses, ru_parses
+
+    last = word.rsplit("-", 1)[-1]
+    if is_cyrillic(last):
+        parses = ru_parses(last)
+        return bool(parses) and parses[0].tag.POS == "ADJF"
+    return any(tag.startswith("adj:") for _lemma, tag, _q in pl_analyses(last))
+
+
+def is_event_name(name: str, adjectives: int = 2) -> bool:
+    """The name's head, after at most `adjectives` capitalised adjectives, is an event noun:
+    `Forum Gospodarcze Pogranicza`, `Transgraniczne Forum Samorządowe`."""
+    words = name.split(" ")
+    i = 0
+    while i < min(adjectives, len(words) - 1) and words[i][:1].isupper() and _adjective(words[i]):
+        i += 1
+    return bool(words[i]) and words[i][:1].isupper() and fold(words[i]) in event_heads()
 
 
 def org_key(name: str) -> str:

@@ -181,3 +181,9 @@ def test_whole_quoted_title_after_an_event_noun_and_its_adjective(nlp):
     assert spans(repair(doc)) == [("„Agrokomplex”", "EVT"), ("Nitrze", "LOC")]
     org = with_ents(nlp("Dotację dała Fundacja „Agrokomplex” z Nitry."), ("Fundacja „Agrokomplex”", "ORG"), ("Nitry", "LOC"))
     assert spans(repair(org)) == [("Fundacja „Agrokomplex”", "ORG"), ("Nitry", "LOC")]
+
+
+def test_organisation_ending_in_a_destination_keeps_the_place_apart(nlp):
+    doc = with_ents(nlp("Wyjazd Klubu Seniora do Kowla i Łucka trwał dwa dni."),
+                    ("Klubu Seniora do", "ORG"), ("Kowla", "LOC"), ("Łucka", "LOC"))
+    assert spans(repair(doc)) == [("Klubu Seniora", "ORG"), ("Kowla", "LOC"), ("Łucka", "LOC")]

@@ -43,6 +43,13 @@ def place_prepositions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def name_place_prepositions() -> frozenset[str]:
+    """Prepositions that bring a place into an organisation's name (`Ośrodek Kultury w Terespolu`),
+    unlike those of a destination or origin (`do Grodna`, `z Zamościa`)."""
+    return frozenset(load_json("pl", "org_heads.json")["name_place_prepositions"])
+
+
+@lru_cache(maxsize=None)
 def non_final_words() -> frozenset[str]:
     """Words that never end a name: conjunctions and the prepositions among the connectors and place
     prepositions (`w`, `i`, `dla`; not the abbreviations `ds.`, `im.`, `k.`, which a name may end in)."""
@@ -141,9 +148,10 @@ def _compound_start(doc: Doc, start: int) -> int:
 
 
 def name_edges(doc: Doc, ents: list[Span]) -> list[Span]:
-    """Organisation spans cut at a wrong word: one that ends in a preposition or conjunction takes the
-    place right after it (`Ośrodka Kultury w` + LOC `Terespolu` -> one ORG, the NKJP reading: a place
-    nested in the name) or, with none there, loses that word; one that starts after a hyphenated
+    """Organisation spans cut at a wrong word: one that ends in a preposition that names take places
+    with takes the place right after it (`Ośrodka Kultury w` + LOC `Terespolu` -> one ORG, the NKJP
+    reading: a place nested in the name); one that ends in another preposition or a conjunction
+    (`Klastra Obróbki Metali do` + LOC `Grodna`), or in that preposition with no place after it, loses the word; one that starts after a hyphenated
     compound's first part takes it (LOC `Polsko` + ORG `Białoruskie Forum` -> `Polsko-Białoruskie Forum`)."""
     ents = sorted(ents, key=lambda e: e.start)
     starts = {e.start: e for e in ents}
@@ -154,8 +162,8 @@ def name_edges(doc: Doc, ents: list[Span]) -> list[Span]:
         a, b = _compound_start(doc, e.start), e.end
         while b - a > 1 and doc[b - 1].lower_ in non_final_words():
             nxt = starts.get(b)
-            if nxt is not None and nxt.label_ == "LOC" or nxt is None and b < len(doc) and _gazetteer_place(doc[b]) \
-                    and doc[b - 1].lower_ in place_prepositions():
+            if doc[b - 1].lower_ in name_place_prepositions() and (
+                    nxt is not None and nxt.label_ == "LOC" or nxt is None and b < len(doc) and _gazetteer_place(doc[b])):
                 b = nxt.end if nxt is not None else b + 1
                 break
             b -= 1

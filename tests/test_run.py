@@ -51,6 +51,7 @@ def check_spans(out: Path, roots: list[Path]) -> int:
             assert 0 <= row.start < row.end <= len(text), (name, row)
             if name == "mentions":
                 assert text[row.start:row.end] == row.text, (row.article_id, row.start, row.text)
+                assert row.text == row.text.strip() and row.lemma == row.lemma.strip(), (row.article_id, row.text)
             checked += 1
     return checked
 
@@ -65,6 +66,9 @@ def test_tables_follow_the_contract(sample_out):
     assert articles["article_id"].is_unique
     assert len(pd.read_csv(sample_out / "events.csv")) > 0
     assert len(pd.read_csv(sample_out / "mentions.csv")) > 0
+    for name in ("places", "organisations"):
+        names = pd.read_csv(sample_out / f"{name}.csv", dtype=str, keep_default_na=False)["name"]
+        assert (names == names.str.strip()).all() and (names != "").all(), name
 
 
 def test_every_span_indexes_the_source_text(sample_out):

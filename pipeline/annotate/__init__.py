@@ -35,6 +35,16 @@ def annotated_regions(article: Article) -> list[tuple[int, int]]:
     return regions
 
 
+def _without_space(text: str, a: int, b: int) -> tuple[int, int]:
+    """[a, b) without the whitespace at its edges: a model's span may take in the line break
+    after a name that ends a paragraph, which would stay in its lemma and its table name."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
 class _LanguageMap:
     """Language of any offset, from the article's segments."""
 
@@ -110,17 +120,13 @@ def annotate(article: Article) -> Article:
     # less than one call per region for the Polish model (same entities and sentences)
     for (start, end), doc in zip(regions, nlp.pipe([text[a:b] for a, b in regions])):
         for sent in doc.sents:
-            a, b = start + sent.start_char, start + sent.end_char
-            while a < b and text[a].isspace():
-                a += 1
-            while b > a and text[b - 1].isspace():
-                b -= 1
+            a, b = _without_space(text, start + sent.start_char, start + sent.end_char)
             if a < b:
                 sentences.append(Sentence(a, b, _majority_language(langs.pieces(a, b), article.language)))
         for ent in doc.ents:
-            if ent.label_ in DATE_LABELS:
+            a, b = _without_space(text, start + ent.start_char, start + ent.end_char)
+            if ent.label_ in DATE_LABELS or a == b:
                 continue
-            a, b = start + ent.start_char, start + ent.end_char
             seg_lang = langs.lang(a, article.language)
             if seg_lang != article.language and fragment_ner(seg_lang):
                 continue  # that fragment is read by its own language's NER below
@@ -130,7 +136,9 @@ def annotate(article: Article) -> Article:
         if seg.language == article.language or fragment_ner(seg.language) is None:
             continue
         for a, b, label in _fragment_entities(text[seg.start:seg.end], seg.language):
-            a, b = seg.start + a, seg.start + b
+            a, b = _without_space(text, seg.start + a, seg.start + b)
+            if a == b:
+                continue
             mentions.append(Mention(a, b, text[a:b], label, seg.language, source=f"fragment:{seg.language}"))
 
     for sent in sentences:

@@ -187,3 +187,10 @@ def test_organisation_ending_in_a_destination_keeps_the_place_apart(nlp):
     doc = with_ents(nlp("Wyjazd Klubu Seniora do Kowla i Łucka trwał dwa dni."),
                     ("Klubu Seniora do", "ORG"), ("Kowla", "LOC"), ("Łucka", "LOC"))
     assert spans(repair(doc)) == [("Klubu Seniora", "ORG"), ("Kowla", "LOC"), ("Łucka", "LOC")]
+
+
+def test_organisation_running_into_a_persons_name_is_cut_there(nlp):
+    doc = with_ents(nlp("Przemawiał prezes Spółdzielni Andrzej Kmita."), ("Spółdzielni Andrzej Kmita", "ORG"))
+    assert spans(repair(doc)) == [("Spółdzielni", "ORG"), ("Andrzej Kmita", "PER")]
+    named = with_ents(nlp("Pomogła Fundacja Anny Kmity."), ("Fundacja Anny Kmity", "ORG"))
+    assert spans(repair(named)) == [("Fundacja Anny Kmity", "ORG")]  # a genitive: the name's patron

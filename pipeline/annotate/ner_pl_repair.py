@@ -225,6 +225,35 @@ def quoted_name_ends(doc: Doc, ents: list[Span], reach: int = 8) -> list[Span]:
     return sorted(kept + fixed, key=lambda e: e.start)
 
 
+def _nominative_given_name(word: str) -> bool:
+    """A given name that can only be a nominative here (`Iwan`, `Andrzej`; not `Jana`, `Anny`,
+    which may be genitives inside a name: `Fundacja Anny Dymnej`)."""
+    from pipeline.normalise.morph import pl_analyses
+
+    given = [tag for _lemma, tag, quals in pl_analyses(word) if "imię" in quals]
+    return bool(given) and all(":nom:" in tag or ":voc:" in tag for tag in given)
+
+
+def person_tails(doc: Doc, ents: list[Span], longest: int = 3) -> list[Span]:
+    """An organisation span that runs on into the name of the person after it
+    (`przewodniczący Izby Iwan Topał`) is cut where a nominative given name starts the
+    capitalised tail, which becomes PER."""
+    fixed: list[Span] = []
+    for e in ents:
+        if e.label_ != "ORG":
+            continue
+        for i in range(max(e.start + 1, e.end - longest), e.end - 1):
+            tail = doc[i:e.end]
+            if doc[i - 1].lower_ != "im." and all(_cap(t) and t.is_alpha for t in tail) \
+                    and _nominative_given_name(doc[i].text):
+                fixed += [Span(doc, e.start, i, label="ORG"), Span(doc, i, e.end, label="PER")]
+                break
+    if not fixed:
+        return ents
+    kept = [e for e in ents if _free(fixed, e.start, e.end)]
+    return sorted(kept + fixed, key=lambda e: e.start)
+
+
 def _place_word(tok) -> bool:
     """Capitalised place noun (SGJP geographic name or gazetteer hit) or place adjective (-ski/-cki)."""
     if not _cap(tok) or not tok.is_alpha:
@@ -427,7 +456,7 @@ def repair(doc: Doc, switches: Switches = SHIPPED) -> Doc:
             i += 1
         ents = filter_spans(ents + new)
     if edges:
-        ents = quoted_name_ends(doc, name_edges(doc, ents))
+        ents = person_tails(doc, quoted_name_ends(doc, name_edges(doc, ents)))
     if place_names:
         ents = places_by_name(doc, ents)
     if places:

@@ -348,6 +348,9 @@ def test_zero_ending_genitive_plural_before_a_foreign_word(text, label, lemma):
     ("Łąki", "LOC", "Łąki"),
     ("Warszawy", "LOC", "Warszawa"),
     ("Łąki", "", "Łąka"),  # untyped: the dictionary lemma, as before
+    # untyped, a plural-only village of the gazetteer spelt as written: the village, not the
+    # genitive of a larger town in the singular (`Olszyna`)
+    ("Olszyny", "", "Olszyny"),
 ])
 def test_plural_common_nouns_named_as_places(text, label, lemma):
     assert lemmatise(text, "pl", label) == lemma

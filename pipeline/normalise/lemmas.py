@@ -227,7 +227,7 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         return _adjective_lemma(words, engine)
     if not label and (_substantivised_adjective(words, engine) or _feminine_adjective_place(words, engine)):
         return _adjective_lemma(words, engine)
-    if not label and _bare_genitive_plural(words, engine):
+    if not label and (_bare_genitive_plural(words, engine) or _plural_place_as_written(words, engine)):
         return text
     if not label and _has_verb(words):
         return text  # a title with a verb (`Zdobądźcie szczyt`): a sentence, as written
@@ -580,6 +580,18 @@ def _bare_genitive_plural(words: list[str], engine: Engine) -> bool:
     readings = engine.analyse(alpha[0])
     return bool(readings) and all(a.case == "gen" and a.number == "pl" and not a.kinds & {"pt", "geo"}
                                   for a in readings)
+
+
+def _plural_place_as_written(words: list[str], engine: Engine) -> bool:
+    """An untyped lone capitalised word that is itself the nominative of a plural-only place
+    the gazetteer knows (`Brzozy`, a village so named): the place as written, not an oblique
+    form of a larger town in the singular whose genitive it also spells (`Brzoza`); the
+    gazetteer's population would otherwise pick the larger namesake."""
+    word = _lone_capitalised(words)
+    if word is None or not _in_gazetteer(word):
+        return False
+    return any(a.pos == "noun" and a.case == "nom" and a.lemma == word and {"geo", "pt"} <= a.kinds
+               for a in engine.analyse(word))
 
 
 def _plural_common_place(words: list[str], engine: Engine) -> bool:

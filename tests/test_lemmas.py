@@ -356,6 +356,15 @@ def test_plural_common_nouns_named_as_places(text, label, lemma):
     assert lemmatise(text, "pl", label) == lemma
 
 
+@pytest.mark.parametrize("text,lemma", [
+    # an address: a noun only ever a vocative with agreeing adjectives goes to the nominative
+    ("Szanowna Komisjo", "Szanowna Komisja"),
+    ("Mario", "Mario"),  # a lone word in -o: as often a foreign name as written
+])
+def test_vocative_phrases_go_to_the_nominative(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
 @pytest.mark.parametrize("text", ["Czeszka", "Litwinka"])
 def test_a_peoples_member_in_the_nominative_is_no_oblique_surname(text):
     # not the genitive of the surnames `Czeszek`, `Litwinek`

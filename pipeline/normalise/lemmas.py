@@ -234,6 +234,9 @@ def lemmatise(text: str, lang: str, label: str) -> str:
     vocative = _lone_vocative(words, engine) if not label else None
     if vocative is not None:
         return vocative
+    vocatives = _vocative_phrase(words, engine) if not label else None
+    if vocatives is not None:
+        return "".join(vocatives)
     typed = label
     if not label:
         label = _guess_label(words, engine, lang)
@@ -631,6 +634,36 @@ def _lone_vocative(words: list[str], engine: Engine) -> str | None:
         return None
     lemma = next(iter(vocatives))
     return lemma[:1].upper() + lemma[1:]
+
+
+def _vocative_phrase(words: list[str], engine: Engine) -> list[str] | None:
+    """An untyped name of several words, one of which the dictionary reads only as a noun's
+    vocative singular and all others as adjectives in the vocative agreeing with it (`Szanowna
+    Komisjo`: an address): each word goes to its nominative, the noun to its lemma and the
+    adjectives to the noun's gender (`Szanowna Komisja`). The cases of the name plan leave
+    vocatives out, so the phrase would otherwise stay as written. A lone word in -o is not
+    taken for a vocative: it is as often a foreign name as written (`Mario`, `Paulo`)."""
+    alpha = word_indices(words)
+    if len(alpha) < 2 or not all(words[i].isalpha() for i in alpha):
+        return None
+    readings = {i: [a for a in engine.analyse(words[i]) if a.pos in ("noun", "adj")] for i in alpha}
+    heads = [i for i in alpha if readings[i] and all(a.case == "voc" and a.number == "sg" and a.pos == "noun"
+                                                      for a in readings[i])]
+    if len(heads) != 1:
+        return None
+    head = max(readings[heads[0]], key=lambda a: (bool(a.kinds & {"common", "name"}), a.lemma[:1].islower()))
+    res = list(words)
+    res[heads[0]] = match_case(words[heads[0]], head.lemma)
+    for i in alpha:
+        if i == heads[0]:
+            continue
+        adjs = [a for a in readings[i] if a.pos == "adj" and a.case == "voc" and a.number == "sg"
+                and genders_agree(a.gender, head.gender)]
+        form = engine.nominative(words[i], adjs[0], head.gender, "sg") if adjs else None
+        if not form:
+            return None
+        res[i] = match_case(words[i], form)
+    return res
 
 
 def _nominative_ethnonym(words: list[str], engine: Engine) -> bool:

@@ -365,6 +365,16 @@ def test_vocative_phrases_go_to_the_nominative(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
 
 
+@pytest.mark.parametrize("text,lemma", [
+    # a lone word spelling a foreign city as written keeps its vowel where the dictionary's
+    # lemma names no place (`Kosi`: not the plural of `kos`) ...
+    ("Kosi", "Kosi"),
+    ("Augusta", "August"),  # ... but not a final -a: a man's genitive is likelier
+])
+def test_foreign_cities_as_written(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
 @pytest.mark.parametrize("text", ["Czeszka", "Litwinka"])
 def test_a_peoples_member_in_the_nominative_is_no_oblique_surname(text):
     # not the genitive of the surnames `Czeszek`, `Litwinek`

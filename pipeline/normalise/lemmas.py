@@ -273,7 +273,35 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         out = _unknown_places(out, words, lang)
         out = _place_after_foreign_words(out, words, engine, lang)
         out = [w[:1].upper() + w[1:] if w.islower() and _only_place(engine, w) else w for w in out]
+    if not typed:
+        out = _foreign_city_as_written(out, words, engine, lang)
     return "".join(out)
+
+
+@lru_cache(maxsize=None)
+def _oblique_city_endings(lang: str) -> tuple[str, ...]:
+    return word_list(LANG_DIR / lang / "oblique_city_endings.txt")
+
+
+def _foreign_city_as_written(out: list[str], words: list[str], engine: Engine, lang: str) -> list[str]:
+    """An untyped lone capitalised word that spells a GeoNames city or country as written
+    (`Quito`, `Maui`) while the lemma the dictionary gave names no place (the genitive of a
+    common noun or a surname): the foreign place, whose final vowel is its own and no Polish
+    case ending. Only the city list, not the gazetteer, which holds villages spelt like
+    oblique forms of Polish words; not a final -a (lang/<xx>/oblique_city_endings.txt: a
+    man's genitive, `Augusta`, is likelier than a city) nor a form of a given name (`Ewy`)."""
+    alpha = word_indices(words)
+    if len(alpha) != 1:
+        return out
+    i = alpha[0]
+    word = words[i]
+    if out[i] == word or not word[:1].isupper() or word.lower() not in _city_names() or _place_name(out[i]):
+        return out
+    if word.lower().endswith(_oblique_city_endings(lang)) or any("name" in a.kinds for a in engine.analyse(word)):
+        return out
+    res = list(out)
+    res[i] = word
+    return res
 
 
 def _unknown_head(out: list[str], words: list[str], engine: Engine, lang: str) -> list[str]:

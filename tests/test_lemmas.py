@@ -375,6 +375,16 @@ def test_foreign_cities_as_written(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
 
 
+@pytest.mark.parametrize("text,lemma", [
+    # an acronym spelt letter by letter with spaces is the acronym ...
+    ("P K P", "PKP"),
+    ("Dworzec M P K", "Dworzec MPK"),
+    ("J R Smith", "J R Smith"),  # ... but two letters are as often initials
+])
+def test_spaced_acronyms_are_joined(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
 @pytest.mark.parametrize("text", ["Czeszka", "Litwinka"])
 def test_a_peoples_member_in_the_nominative_is_no_oblique_surname(text):
     # not the genitive of the surnames `Czeszek`, `Litwinek`

@@ -208,6 +208,7 @@ def lemmatise(text: str, lang: str, label: str) -> str:
     `Podlaska Fundacja Rozwoju Regionalnego`). DATE/TIME are returned unchanged."""
     if label in UNCHANGED_LABELS or not text.strip():
         return text
+    text = _join_spaced_letters(text)
     if lang not in LATIN_MORPHOLOGY and not is_cyrillic(text):
         # `Tui` in Russian text is no Polish genitive of `Tuja`; people still get one capital
         return "".join(_person_capitals(tokens(text), _engine(lang, False))) if label == "PER" else text
@@ -302,6 +303,17 @@ def _foreign_city_as_written(out: list[str], words: list[str], engine: Engine, l
     res = list(out)
     res[i] = word
     return res
+
+
+# three or more capital letters standing alone, one space apart (`P K P`); two are as often a
+# person's initials written without dots (`J R Smith`)
+_SPACED_LETTERS = re.compile(r"(?<!\S)[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ](?: [A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ]){2,}(?!\S)")
+
+
+def _join_spaced_letters(text: str) -> str:
+    """An acronym written letter by letter with spaces (`P K P`, letter-spaced emphasis) is
+    the acronym (`PKP`): single capitals in a row name no words of their own."""
+    return _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
 
 
 def _unknown_head(out: list[str], words: list[str], engine: Engine, lang: str) -> list[str]:

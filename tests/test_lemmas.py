@@ -385,6 +385,15 @@ def test_spaced_acronyms_are_joined(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
 
 
+@pytest.mark.parametrize("text,lemma", [
+    # untyped, a lower-case word read only as a person's name is no form of that name
+    ("bogny", "bogny"),
+    ("Bogny", "Bogna"),
+])
+def test_lower_case_words_are_no_person_names(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
 @pytest.mark.parametrize("text", ["Czeszka", "Litwinka"])
 def test_a_peoples_member_in_the_nominative_is_no_oblique_surname(text):
     # not the genitive of the surnames `Czeszek`, `Litwinek`

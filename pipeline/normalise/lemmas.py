@@ -92,6 +92,8 @@ def _filtered_readings(engine: Engine, word: str, label: str, lone: bool = False
         unranked = not getattr(engine, "ranked_readings", False)
         return () if unranked and readings and all(a.pos == "noun" for a in readings) else readings
 
+    if word.islower() and readings and all(_person_name_reading(a) for a in readings):
+        return ()  # a lower-case word is no form of a person's name (`zeni`: not of `Zena`)
     gerunds = getattr(engine, "gerunds", None)
     if gerunds is not None and word.islower():
         # a lower-case verbal noun heads an untyped phrase (`modelowania biznesowego`); in a
@@ -140,6 +142,11 @@ def _filtered_readings(engine: Engine, word: str, label: str, lone: bool = False
     # no common noun: a person's name still beats a village no gazetteer knows (`Kościuszki`)
     return without_villages if any(a.pos == "noun" and a.kinds & {"name", "surname"} and a.number == "sg"
                                    for a in without_villages) else readings
+
+
+def _person_name_reading(a: Analysis) -> bool:
+    """A noun reading that is only a person's given name or surname (capitalised lemma)."""
+    return a.pos == "noun" and a.lemma[:1].isupper() and bool(a.kinds) and a.kinds <= _PERSON_KINDS
 
 
 def _prefer(label: str, word_is_title: bool, phrase: bool = False):

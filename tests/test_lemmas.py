@@ -335,6 +335,8 @@ def test_oblique_surnames_in_organisation_names_are_unknown_words(text, lemma):
     # `New`: of `Newa`) before an unknown or indeclinable word: a foreign name as written
     ("Farm Atlantic", "ORG", "Farm Atlantic"),
     ("New Hampshire", "LOC", "New Hampshire"),
+    ("Mad Rugby", "", "Mad Rugby"),  # a capitalised common noun read only as itself
+    ("Big Hokej", "", "Big Hokej"),
     ("Sił Powietrznych", "ORG", "Siły Powietrzne"),  # an agreeing adjective: Polish
     ("Mistrzostw Świata", "", "Mistrzostwa Świata"),  # a declinable genitive complement
 ])

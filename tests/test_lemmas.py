@@ -361,7 +361,7 @@ def test_plural_common_nouns_named_as_places(text, label, lemma):
 @pytest.mark.parametrize("text,lemma", [
     # an address: a noun only ever a vocative with agreeing adjectives goes to the nominative
     ("Szanowna Komisjo", "Szanowna Komisja"),
-    ("Mario", "Mario"),  # a lone word in -o: as often a foreign name as written
+    ("Fabio", "Fabio"),  # a lone word in -o: as often a foreign name as written
 ])
 def test_vocative_phrases_go_to_the_nominative(text, lemma):
     assert lemmatise(text, "pl", "") == lemma
@@ -371,7 +371,7 @@ def test_vocative_phrases_go_to_the_nominative(text, lemma):
     # a lone word spelling a foreign city as written keeps its vowel where the dictionary's
     # lemma names no place (`Kosi`: not the plural of `kos`) ...
     ("Kosi", "Kosi"),
-    ("Augusta", "August"),  # ... but not a final -a: a man's genitive is likelier
+    ("Milana", "Milan"),  # ... but not a final -a: a man's genitive is likelier
 ])
 def test_foreign_cities_as_written(text, lemma):
     assert lemmatise(text, "pl", "") == lemma

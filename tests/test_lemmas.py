@@ -299,6 +299,7 @@ def test_names_after_abbreviated_heads(text, lemma):
     ("Rory'ego Whitfielda", "", "Rory Whitfield"),
     ("Petera O’Rourke’a", "PER", "Peter O’Rourke"),  # an apostrophe inside the name stays
     ("Hatter’s Guild", "ORG", "Hatter’s Guild"),  # an English `'s` is part of the name
+    ("Whitfield´a", "", "Whitfield"),  # an acute accent typed for the apostrophe
 ])
 def test_apostrophe_endings(text, label, lemma):
     assert lemmatise(text, "pl", label) == lemma

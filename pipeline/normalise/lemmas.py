@@ -24,8 +24,9 @@ UNCHANGED_LABELS = frozenset({"DATE", "TIME"})
 LATIN_MORPHOLOGY = frozenset({"pl"})  # languages whose Latin-script names the engines inflect
 _TOKEN = re.compile(r"[„\"«“‘‚][^„\"«“”»’]*[”\"»“’]|[\s]+|[^\s„\"«“]+|.", re.S)
 # a foreign name inflected after an apostrophe (`Farage'a`, `O’Leary’ego`); an English `'s`
-# belongs to the name (`Lloyd’s`)
-_APOSTROPHE = re.compile(r"^([\w'’-]+?)['’](a|owi|em|u|ego|iego|emu|iem|ie|y|go|m)$")
+# belongs to the name (`Lloyd’s`); an acute accent or a modifier letter typed for the apostrophe
+# marks the ending too (`Farage´a`)
+_APOSTROPHE = re.compile(r"^([\w'’´ʼ-]+?)['’´ʼ](a|owi|em|u|ego|iego|emu|iem|ie|y|go|m)$")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _INITIAL = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ]\.$")
 # an acronym with a case ending, which begins with a vowel (`МИДа`, `PiS-u`; not `СПб`, `PWr`)

@@ -309,6 +309,7 @@ def test_names_after_abbreviated_heads(text, lemma):
     ("Rory'ego Whitfielda", "", "Rory Whitfield"),
     ("Petera O’Rourke’a", "PER", "Peter O’Rourke"),  # an apostrophe inside the name stays
     ("Hatter’s Guild", "ORG", "Hatter’s Guild"),  # an English `'s` is part of the name
+    ("Whitfield´a", "", "Whitfield"),  # an acute accent typed for the apostrophe
 ])
 def test_apostrophe_endings(text, label, lemma):
     assert lemmatise(text, "pl", label) == lemma
@@ -345,6 +346,8 @@ def test_oblique_surnames_in_organisation_names_are_unknown_words(text, lemma):
     # `New`: of `Newa`) before an unknown or indeclinable word: a foreign name as written
     ("Farm Atlantic", "ORG", "Farm Atlantic"),
     ("New Hampshire", "LOC", "New Hampshire"),
+    ("Mad Rugby", "", "Mad Rugby"),  # a capitalised common noun read only as itself
+    ("Big Hokej", "", "Big Hokej"),
     ("Sił Powietrznych", "ORG", "Siły Powietrzne"),  # an agreeing adjective: Polish
     ("Mistrzostw Świata", "", "Mistrzostwa Świata"),  # a declinable genitive complement
 ])
@@ -358,9 +361,50 @@ def test_zero_ending_genitive_plural_before_a_foreign_word(text, label, lemma):
     ("Łąki", "LOC", "Łąki"),
     ("Warszawy", "LOC", "Warszawa"),
     ("Łąki", "", "Łąka"),  # untyped: the dictionary lemma, as before
+    # untyped, a plural-only village of the gazetteer spelt as written: the village, not the
+    # genitive of a larger town in the singular (`Olszyna`)
+    ("Olszyny", "", "Olszyny"),
 ])
 def test_plural_common_nouns_named_as_places(text, label, lemma):
     assert lemmatise(text, "pl", label) == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # an address: a noun only ever a vocative with agreeing adjectives goes to the nominative
+    ("Szanowna Komisjo", "Szanowna Komisja"),
+    ("Fabio", "Fabio"),  # a lone word in -o: as often a foreign name as written
+])
+def test_vocative_phrases_go_to_the_nominative(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # a lone word spelling a foreign city as written keeps its vowel where the dictionary's
+    # lemma names no place (`Kosi`: not the plural of `kos`) ...
+    ("Kosi", "Kosi"),
+    ("Milana", "Milan"),  # ... but not a final -a: a man's genitive is likelier
+])
+def test_foreign_cities_as_written(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # an acronym spelt letter by letter with spaces is the acronym ...
+    ("P K P", "PKP"),
+    ("Dworzec M P K", "Dworzec MPK"),
+    ("J R Smith", "J R Smith"),  # ... but two letters are as often initials
+])
+def test_spaced_acronyms_are_joined(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
+
+
+@pytest.mark.parametrize("text,lemma", [
+    # untyped, a lower-case word read only as a person's name is no form of that name
+    ("bogny", "bogny"),
+    ("Bogny", "Bogna"),
+])
+def test_lower_case_words_are_no_person_names(text, lemma):
+    assert lemmatise(text, "pl", "") == lemma
 
 
 @pytest.mark.parametrize("text", ["Czeszka", "Litwinka"])

@@ -226,8 +226,10 @@ def _foreign_phrase(words: list[str], analyses: list[list[Analysis]], head: int,
         if not words[i].isupper() and (not analyses[i] or bare(words[i]) and not any(
                 a.case == case for a in analyses[i])):  # acronyms (RP) do not count
             return True
-        if zero_genitive and analyses[i] and not words[i].isupper() and all(a.lemma == words[i] for a in analyses[i]):
-            return True  # an indeclinable word (`Delhi`) shows no genitive either
+        if zero_genitive and analyses[i] and not words[i].isupper() and all(a.lemma.lower() == words[i].lower()
+                                                                           for a in analyses[i]):
+            return True  # an indeclinable word (`Delhi`, or a common noun capitalised: `Jersey`)
+            # shows no genitive either
     return False
 
 

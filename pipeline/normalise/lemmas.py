@@ -24,8 +24,9 @@ UNCHANGED_LABELS = frozenset({"DATE", "TIME"})
 LATIN_MORPHOLOGY = frozenset({"pl"})  # languages whose Latin-script names the engines inflect
 _TOKEN = re.compile(r"[„\"«“‘‚][^„\"«“”»’]*[”\"»“’]|[\s]+|[^\s„\"«“]+|.", re.S)
 # a foreign name inflected after an apostrophe (`Farage'a`, `O’Leary’ego`); an English `'s`
-# belongs to the name (`Lloyd’s`)
-_APOSTROPHE = re.compile(r"^([\w'’-]+?)['’](a|owi|em|u|ego|iego|emu|iem|ie|y|go|m)$")
+# belongs to the name (`Lloyd’s`); an acute accent or a modifier letter typed for the apostrophe
+# marks the ending too (`Farage´a`)
+_APOSTROPHE = re.compile(r"^([\w'’´ʼ-]+?)['’´ʼ](a|owi|em|u|ego|iego|emu|iem|ie|y|go|m)$")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _INITIAL = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ]\.$")
 # an acronym with a case ending, which begins with a vowel (`МИДа`, `PiS-u`; not `СПб`, `PWr`)
@@ -92,6 +93,8 @@ def _filtered_readings(engine: Engine, word: str, label: str, lone: bool = False
         unranked = not getattr(engine, "ranked_readings", False)
         return () if unranked and readings and all(a.pos == "noun" for a in readings) else readings
 
+    if word.islower() and readings and all(_person_name_reading(a) for a in readings):
+        return ()  # a lower-case word is no form of a person's name (`zeni`: not of `Zena`)
     gerunds = getattr(engine, "gerunds", None)
     if gerunds is not None and word.islower():
         # a lower-case verbal noun heads an untyped phrase (`modelowania biznesowego`); in a
@@ -140,6 +143,11 @@ def _filtered_readings(engine: Engine, word: str, label: str, lone: bool = False
     # no common noun: a person's name still beats a village no gazetteer knows (`Kościuszki`)
     return without_villages if any(a.pos == "noun" and a.kinds & {"name", "surname"} and a.number == "sg"
                                    for a in without_villages) else readings
+
+
+def _person_name_reading(a: Analysis) -> bool:
+    """A noun reading that is only a person's given name or surname (capitalised lemma)."""
+    return a.pos == "noun" and a.lemma[:1].isupper() and bool(a.kinds) and a.kinds <= _PERSON_KINDS
 
 
 def _prefer(label: str, word_is_title: bool, phrase: bool = False):
@@ -208,6 +216,7 @@ def lemmatise(text: str, lang: str, label: str) -> str:
     `Podlaska Fundacja Rozwoju Regionalnego`). DATE/TIME are returned unchanged."""
     if label in UNCHANGED_LABELS or not text.strip():
         return text
+    text = _join_spaced_letters(text)
     if lang not in LATIN_MORPHOLOGY and not is_cyrillic(text):
         # `Tui` in Russian text is no Polish genitive of `Tuja`; people still get one capital
         return "".join(_person_capitals(tokens(text), _engine(lang, False))) if label == "PER" else text
@@ -227,13 +236,16 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         return _adjective_lemma(words, engine)
     if not label and (_substantivised_adjective(words, engine) or _feminine_adjective_place(words, engine)):
         return _adjective_lemma(words, engine)
-    if not label and _bare_genitive_plural(words, engine):
+    if not label and (_bare_genitive_plural(words, engine) or _plural_place_as_written(words, engine)):
         return text
     if not label and _has_verb(words):
         return text  # a title with a verb (`Zdobądźcie szczyt`): a sentence, as written
     vocative = _lone_vocative(words, engine) if not label else None
     if vocative is not None:
         return vocative
+    vocatives = _vocative_phrase(words, engine) if not label else None
+    if vocatives is not None:
+        return "".join(vocatives)
     typed = label
     if not label:
         label = _guess_label(words, engine, lang)
@@ -270,7 +282,46 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         out = _unknown_places(out, words, lang)
         out = _place_after_foreign_words(out, words, engine, lang)
         out = [w[:1].upper() + w[1:] if w.islower() and _only_place(engine, w) else w for w in out]
+    if not typed:
+        out = _foreign_city_as_written(out, words, engine, lang)
     return "".join(out)
+
+
+@lru_cache(maxsize=None)
+def _oblique_city_endings(lang: str) -> tuple[str, ...]:
+    return word_list(LANG_DIR / lang / "oblique_city_endings.txt")
+
+
+def _foreign_city_as_written(out: list[str], words: list[str], engine: Engine, lang: str) -> list[str]:
+    """An untyped lone capitalised word that spells a GeoNames city or country as written
+    (`Quito`, `Maui`) while the lemma the dictionary gave names no place (the genitive of a
+    common noun or a surname): the foreign place, whose final vowel is its own and no Polish
+    case ending. Only the city list, not the gazetteer, which holds villages spelt like
+    oblique forms of Polish words; not a final -a (lang/<xx>/oblique_city_endings.txt: a
+    man's genitive, `Augusta`, is likelier than a city) nor a form of a given name (`Ewy`)."""
+    alpha = word_indices(words)
+    if len(alpha) != 1:
+        return out
+    i = alpha[0]
+    word = words[i]
+    if out[i] == word or not word[:1].isupper() or word.lower() not in _city_names() or _place_name(out[i]):
+        return out
+    if word.lower().endswith(_oblique_city_endings(lang)) or any("name" in a.kinds for a in engine.analyse(word)):
+        return out
+    res = list(out)
+    res[i] = word
+    return res
+
+
+# three or more capital letters standing alone, one space apart (`P K P`); two are as often a
+# person's initials written without dots (`J R Smith`)
+_SPACED_LETTERS = re.compile(r"(?<!\S)[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ](?: [A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇ]){2,}(?!\S)")
+
+
+def _join_spaced_letters(text: str) -> str:
+    """An acronym written letter by letter with spaces (`P K P`, letter-spaced emphasis) is
+    the acronym (`PKP`): single capitals in a row name no words of their own."""
+    return _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
 
 
 def _unknown_head(out: list[str], words: list[str], engine: Engine, lang: str) -> list[str]:
@@ -582,6 +633,18 @@ def _bare_genitive_plural(words: list[str], engine: Engine) -> bool:
                                   for a in readings)
 
 
+def _plural_place_as_written(words: list[str], engine: Engine) -> bool:
+    """An untyped lone capitalised word that is itself the nominative of a plural-only place
+    the gazetteer knows (`Brzozy`, a village so named): the place as written, not an oblique
+    form of a larger town in the singular whose genitive it also spells (`Brzoza`); the
+    gazetteer's population would otherwise pick the larger namesake."""
+    word = _lone_capitalised(words)
+    if word is None or not _in_gazetteer(word):
+        return False
+    return any(a.pos == "noun" and a.case == "nom" and a.lemma == word and {"geo", "pt"} <= a.kinds
+               for a in engine.analyse(word))
+
+
 def _plural_common_place(words: list[str], engine: Engine) -> bool:
     """A lone capitalised common noun named as a place, in a form that is both its genitive
     singular and its nominative plural (`Wyspy`, `Góry`): a place named by a common noun in
@@ -619,6 +682,36 @@ def _lone_vocative(words: list[str], engine: Engine) -> str | None:
         return None
     lemma = next(iter(vocatives))
     return lemma[:1].upper() + lemma[1:]
+
+
+def _vocative_phrase(words: list[str], engine: Engine) -> list[str] | None:
+    """An untyped name of several words, one of which the dictionary reads only as a noun's
+    vocative singular and all others as adjectives in the vocative agreeing with it (`Szanowna
+    Komisjo`: an address): each word goes to its nominative, the noun to its lemma and the
+    adjectives to the noun's gender (`Szanowna Komisja`). The cases of the name plan leave
+    vocatives out, so the phrase would otherwise stay as written. A lone word in -o is not
+    taken for a vocative: it is as often a foreign name as written (`Mario`, `Paulo`)."""
+    alpha = word_indices(words)
+    if len(alpha) < 2 or not all(words[i].isalpha() for i in alpha):
+        return None
+    readings = {i: [a for a in engine.analyse(words[i]) if a.pos in ("noun", "adj")] for i in alpha}
+    heads = [i for i in alpha if readings[i] and all(a.case == "voc" and a.number == "sg" and a.pos == "noun"
+                                                      for a in readings[i])]
+    if len(heads) != 1:
+        return None
+    head = max(readings[heads[0]], key=lambda a: (bool(a.kinds & {"common", "name"}), a.lemma[:1].islower()))
+    res = list(words)
+    res[heads[0]] = match_case(words[heads[0]], head.lemma)
+    for i in alpha:
+        if i == heads[0]:
+            continue
+        adjs = [a for a in readings[i] if a.pos == "adj" and a.case == "voc" and a.number == "sg"
+                and genders_agree(a.gender, head.gender)]
+        form = engine.nominative(words[i], adjs[0], head.gender, "sg") if adjs else None
+        if not form:
+            return None
+        res[i] = match_case(words[i], form)
+    return res
 
 
 def _nominative_ethnonym(words: list[str], engine: Engine) -> bool:

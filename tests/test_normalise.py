@@ -330,3 +330,15 @@ def test_event_names_are_told_from_organisation_names(name, event):
     from pipeline.normalise.organisations import is_event_name
 
     assert is_event_name(name) is event
+
+
+@pytest.mark.parametrize("text,name", [
+    ("польской организацией Stowarzyszenie Dolina Wieprza", "Stowarzyszenie Dolina Wieprza"),
+    ("группа студентов Полоцкого государственного университета", "Полоцкого государственного университета"),
+    ("делегация польского Фонда сельских инициатив", "Фонда сельских инициатив"),
+    ("Общество охотников и рыболовов", "Общество охотников и рыболовов"),  # a name, no descriptor
+])
+def test_descriptors_before_an_organisation_name_are_dropped(text, name):
+    from pipeline.normalise.organisations import name_part
+
+    assert name_part(text) == name

@@ -322,6 +322,7 @@ def test_ukrainian_name_in_parentheses_is_an_alias_of_the_polish_one():
     ("Forum Rolnicze Nadbuża", True),
     ("Wschodnie Forum Kooperacji", True),  # a capitalised adjective before the event noun
     ("Litewsko-Polskie Targi Drzewne", True),
+    ("XII Forum Rolnicze Nadbuża", True),  # an edition's number first
     ("Международный Семинар Кооператоров", True),
     ("Podkarpacka Izba Rolnicza", False),
     ("Gminny Ośrodek Kultury", False),

@@ -188,6 +188,9 @@ def event_heads() -> frozenset[str]:
     return frozenset(heads)
 
 
+_ORDINAL = re.compile(r"^(?:[IVXLC]+|\d{1,3}\.?)$")
+
+
 def _adjective(word: str) -> bool:
     """An adjective in the dictionary of the word's script (the last part of a hyphenated
     compound: `Polsko-Ukraińskie`)."""
@@ -204,6 +207,8 @@ def is_event_name(name: str, adjectives: int = 2) -> bool:
     """The name's head, after at most `adjectives` capitalised adjectives, is an event noun:
     `Forum Gospodarcze Pogranicza`, `Transgraniczne Forum Samorządowe`."""
     words = name.split(" ")
+    if len(words) > 1 and _ORDINAL.match(words[0]):
+        words = words[1:]  # `II Forum Gospodarcze`, `5. Kongres`: an edition's number
     i = 0
     while i < min(adjectives, len(words) - 1) and words[i][:1].isupper() and _adjective(words[i]):
         i += 1

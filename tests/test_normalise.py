@@ -343,3 +343,11 @@ def test_descriptors_before_an_organisation_name_are_dropped(text, name):
     from pipeline.normalise.organisations import name_part
 
     assert name_part(text) == name
+
+
+def test_business_abbreviations_are_no_organisations():
+    text = "Firmy z branży IT z Kowla umówiły się na rozmowy B2B z Fundacją Rozwoju Wołynia."
+    art = normalise(_article(text, [("IT", "ORG", "pl"), ("Kowla", "LOC", "pl"), ("B2B", "ORG", "pl"),
+                                    ("Fundacją Rozwoju Wołynia", "ORG", "pl")]))
+    assert [o.name for o in art.organisations.values()] == ["Fundacja Rozwoju Wołynia"]
+    assert all(m.attrs.get("common_term") for m in art.mentions if m.text in ("IT", "B2B"))

@@ -13,7 +13,7 @@ import re
 
 from pipeline.normalise.gazetteer import get_gazetteer
 from pipeline.normalise.lemmas import is_derived_adjective, lemmatise
-from pipeline.normalise.organisations import (is_acronym, is_event_name, link_article_orgs,
+from pipeline.normalise.organisations import (common_terms, is_acronym, is_event_name, link_article_orgs,
                                               merge_organisations, name_part)
 from pipeline.record import Article, Mention, Place
 
@@ -51,6 +51,8 @@ def normalise(article: Article) -> Article:
                 m.entity_key = place.key
                 m.attrs["administrative_unit"] = True
                 article.places.setdefault(place.key, place)
+            elif m.text in common_terms():
+                m.attrs["common_term"] = True  # `spotkania B2B`: a format, no organisation
             elif is_event_name(m.lemma):
                 m.attrs["event_name"] = True  # `Forum Gospodarcze Pogranicza`: an event's title
             elif is_derived_adjective(name_part(m.text), lang):

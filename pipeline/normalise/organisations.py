@@ -139,6 +139,16 @@ def descriptors() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def common_terms() -> frozenset[str]:
+    """Capitalised abbreviations that name no body (`B2B`, `IT`): lang/xx/common_terms.txt,
+    and any language's own list of that name."""
+    words = set()
+    for path in sorted(LANG_DIR.glob("*/common_terms.txt")):
+        words |= set(data_lines(path))
+    return frozenset(words)
+
+
 def name_part(text: str) -> str:
     """`делегация польского Фонда образовательного сотрудничества` -> `Фонда образовательного
     сотрудничества`: drop the lower-case words before the capitalised name when one of them

@@ -37,6 +37,11 @@ def test_nominative_place_after_org_stays_apart():
     assert merge_genitive(text, spans) == spans
 
 
+def test_town_hall_takes_the_town_after_a_place_word():
+    assert ("Примэрия города Унгены", "ORG") in found("Договор подписали Примэрия города Унгены и ассоциация фермеров.")
+    assert ("мэрия города Сороки", "ORG") in found("Вчера мэрия города Сороки объявила конкурс.")
+
+
 def test_quoted_name_is_attached_to_its_head():
     text = "Инвесторов из Польши принимала администрация свободной экономической зоны «Витебск»."
     assert ("свободной экономической зоны «Витебск»", "ORG") in found(text)

@@ -228,7 +228,7 @@ def _name_after(text: str, toks: list[Tok], i: int, spans: list[Span], heads: He
             and is_word(toks[k]) and toks[k].text.lower() not in heads.place_links \
             and _is_genitive_word(toks[k].text):
         k += 1
-    if k > i + 1 and k < len(toks) and toks[k].text.lower() in heads.place_links:
+    if k < len(toks) and toks[k].text.lower() in heads.place_links:
         j = k + 1 if k + 1 < len(toks) and toks[k + 1].text == "." else k
         ent = entity_at(spans, toks[j].end, text)
         return ent[1] if ent and ent[2] == "LOC" else None  # ... предпринимательства г. Гомеля

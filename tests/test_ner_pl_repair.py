@@ -194,3 +194,8 @@ def test_organisation_running_into_a_persons_name_is_cut_there(nlp):
     assert spans(repair(doc)) == [("Spółdzielni", "ORG"), ("Andrzej Kmita", "PER")]
     named = with_ents(nlp("Pomogła Fundacja Anny Kmity."), ("Fundacja Anny Kmity", "ORG"))
     assert spans(repair(named)) == [("Fundacja Anny Kmity", "ORG")]  # a genitive: the name's patron
+
+
+def test_institution_tagged_as_a_place_is_an_organisation(nlp):
+    doc = with_ents(nlp("Wniosek złożono w Urzędzie Gminy Krynki w marcu."), ("Urzędzie Gminy Krynki", "LOC"))
+    assert spans(repair(doc)) == [("Urzędzie Gminy Krynki", "ORG")]

@@ -388,10 +388,23 @@ def _person_read_as_place(doc: Doc, e: Span) -> bool:
             and _only_place_reading(e.text, cases) and _place_name(e.text))
 
 
+def _institution_read_as_place(e: Span) -> bool:
+    """A name that opens with an organisation's head word is the institution, not its town
+    (`Urzędzie Miasta Suwałki`, `Starostwo Powiatowe w Sejnach` tagged LOC)."""
+    return e.label_ == "LOC" and len(e) >= 2 and _cap(e[0]) and _is_head(e[0])
+
+
 def places_by_name(doc: Doc, ents: list[Span]) -> list[Span]:
-    """LOC for the entities the model labelled ORG, PER or LOC_DEM that name a gazetteer place."""
-    return [Span(doc, e.start, e.end, label="LOC") if _organisation_named_as_place(e) or _person_read_as_place(doc, e)
-            else e for e in ents]
+    """LOC for the entities the model labelled ORG, PER or LOC_DEM that name a gazetteer place;
+    ORG for a LOC that opens with an organisation's head word."""
+    out = []
+    for e in ents:
+        if _organisation_named_as_place(e) or _person_read_as_place(doc, e):
+            e = Span(doc, e.start, e.end, label="LOC")
+        elif _institution_read_as_place(e):
+            e = Span(doc, e.start, e.end, label="ORG")
+        out.append(e)
+    return out
 
 
 def derived_adjectives(doc: Doc, ents: list[Span]) -> list[Span]:

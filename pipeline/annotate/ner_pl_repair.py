@@ -147,6 +147,14 @@ def _compound_start(doc: Doc, start: int) -> int:
     return start
 
 
+def _replaced(ents: list[Span], fixed: list[Span]) -> list[Span]:
+    """`ents` with the repaired spans in, and every span they overlap out."""
+    if not fixed:
+        return ents
+    kept = [e for e in ents if _free(fixed, e.start, e.end)]
+    return sorted(kept + fixed, key=lambda e: e.start)
+
+
 def name_edges(doc: Doc, ents: list[Span]) -> list[Span]:
     """Organisation spans cut at a wrong word: one that ends in a preposition that names take places
     with takes the place right after it (`Ośrodka Kultury w` + LOC `Terespolu` -> one ORG, the NKJP
@@ -169,10 +177,7 @@ def name_edges(doc: Doc, ents: list[Span]) -> list[Span]:
             b -= 1
         if (a, b) != (e.start, e.end):
             fixed.append(Span(doc, a, b, label="ORG"))
-    if not fixed:
-        return ents
-    kept = [e for e in ents if all(e.end <= f.start or e.start >= f.end for f in fixed)]
-    return sorted(kept + fixed, key=lambda e: e.start)
+    return _replaced(ents, fixed)
 
 
 def _open_quotes(span: Span) -> int:
@@ -219,10 +224,7 @@ def quoted_name_ends(doc: Doc, ents: list[Span], reach: int = 8) -> list[Span]:
         label = "EVT" if doc[e.start].text in _OPEN_QUOTES and _after_event_noun(doc, e.start) else e.label_
         if (end, label) != (e.end, e.label_):
             fixed.append(Span(doc, e.start, end, label=label))
-    if not fixed:
-        return ents
-    kept = [e for e in ents if all(e.end <= f.start or e.start >= f.end for f in fixed)]
-    return sorted(kept + fixed, key=lambda e: e.start)
+    return _replaced(ents, fixed)
 
 
 def _nominative_given_name(word: str) -> bool:
@@ -248,10 +250,7 @@ def person_tails(doc: Doc, ents: list[Span], longest: int = 3) -> list[Span]:
                     and _nominative_given_name(doc[i].text):
                 fixed += [Span(doc, e.start, i, label="ORG"), Span(doc, i, e.end, label="PER")]
                 break
-    if not fixed:
-        return ents
-    kept = [e for e in ents if _free(fixed, e.start, e.end)]
-    return sorted(kept + fixed, key=lambda e: e.start)
+    return _replaced(ents, fixed)
 
 
 def _place_word(tok) -> bool:

@@ -224,3 +224,15 @@ def test_a_signing_retold_as_part_of_a_visit_is_the_visit():
                      "Grodzieńska Izba Rzemiosła": "Grodzieńska Izba Rzemiosła"},
                dates={"5 marca 2021 r.": "2021-03-05"})
     assert [(e.event_type, e.date_start, e.place_key) for e in art.events] == [("visit", "2021-03-05", "geo:623549")]
+
+
+def test_implementers_joined_by_a_conjunction_after_an_alias_in_brackets():
+    text = ("Seminarium w Mohylewie odbyło się 9 października 2019 r.\n\n"
+            "Projekt realizowały Fundacja Dobrego Sąsiedztwa (Фонд добрососедства) "
+            "i Grodzieńska Izba Rzemiosła, a wspierało go ministerstwo.\n")
+    art = make(text, "2019-10-20", places={"Mohylewie": "Mohylew"}, dates={"9 października 2019 r.": "2019-10-09"},
+               orgs={"Fundacja Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa",
+                     "Фонд добрососедства": "Fundacja Dobrego Sąsiedztwa",
+                     "Grodzieńska Izba Rzemiosła": "Grodzieńska Izba Rzemiosła"})
+    assert [e.organisers for e in art.events] == [
+        ["org:fundacja dobrego sąsiedztwa", "org:grodzieńska izba rzemiosła"]]

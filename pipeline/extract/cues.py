@@ -213,6 +213,32 @@ def _acronyms_after(s: Sent, art: Article, cue: int, reach: int) -> list[str]:
     return out
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
+_LIST_MARKS = re.compile(r"[()\[\],]")  # what stands between the names of a list
+
+
+def _implementers(s: Sent, art: Article, orgs: list[Mention], cue: int, vs: list[Vocab],
+                  reach: int = 4) -> list[str]:
+    """The organisations named within `reach` words after an implementer cue, and those joined
+    to them by a conjunction, perhaps after an alias in brackets (`Проект реализовали Фонд ...
+    (Fundacja ...) и Примэрия ...`)."""
+    linked = sorted((m for m in orgs if m.entity_key in art.organisations), key=lambda m: m.start)
+    first = next((n for n, m in enumerate(linked) if 0 < s.token_index(m.start) - cue <= reach), None)
+    if first is None:
+        return []
+    keys, end = [linked[first].entity_key], linked[first].end
+    for m in linked[first + 1:]:
+        if m.start < end:
+            continue
+        gap = _LIST_MARKS.sub(" ", _BRACKETED.sub(" ", art.text[end:m.start])).split()
+        near = s.token_index(m.start) - cue <= reach
+        if not near and gap and not all(any(w.casefold() in v.words("and_words") for v in vs) for w in gap):
+            break
+        keys.append(m.entity_key)
+        end = m.end
+    return list(dict.fromkeys(keys))
+
+
 def org_head(tokens: list[Token], i: int, lang: str) -> bool:
     """Does the mention at token i open with an organisation's head noun (Urząd, Uniwersytet,
     Управление ...; the stems of pipeline/lang/pl/org_heads.tsv)?"""
@@ -445,7 +471,7 @@ def read_cues(s: Sent, art: Article) -> SentCues:
     text = s.text(art)
     cue = next((i for i, t in enumerate(s.tokens) if any_word(vs, t, "implementer_cues")), None)
     if cue is not None:
-        c.implementer = list(dict.fromkeys(k for i, k in c.orgs if 0 < i - cue <= 4))  # "realizowany przez X"
+        c.implementer = _implementers(s, art, orgs, cue, vs)  # "realizowany przez X"
         c.implementer = c.implementer or _acronyms_after(s, art, cue, 4)  # "realizowany przez PFRR", untagged
     marks = [(x, x.words("organiser_cues"), x.words("end_markers"), x.words("start_markers"),
               tuple(x.data.get("duration_words", {}).items())) for x in vs]

@@ -135,6 +135,7 @@ def test_match_case_keeps_the_model_spelling():
     ("MINISTERSTWA ZDROWIA", "pl", "", "MINISTERSTWO ZDROWIA"),  # words in capitals inflect
     ("NATO", "pl", "ORG", "NATO"),  # acronyms stay
     ("СПб", "ru", "ORG", "СПб"),  # -б is no case ending of an acronym
+    ("Каменске-на-Оби", "ru", "LOC", "Каменск-на-Оби"),  # the part after `-на-` keeps its case
     ("PWr", "pl", "ORG", "PWr"),
 ])
 def test_other_names(text, lang, label, lemma):

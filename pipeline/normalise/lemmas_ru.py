@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from pipeline.lang import LANG_DIR
 from pipeline.normalise import morph
 from pipeline.normalise.agreement import Analysis, match_case
-from pipeline.normalise.lemmas_rules import ending_readings
+from pipeline.normalise.lemmas_rules import ending_readings, word_list
 
 _CASE = {"nomn": "nom", "gent": "gen", "gen2": "gen", "datv": "dat", "accs": "acc",
          "ablt": "inst", "loct": "loc", "loc2": "loc", "voct": "voc"}
@@ -59,7 +60,10 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
     prefix = suffix = ""
     if "." in word or (word.isupper() and len(word) > 1):
         return ()  # initials, abbreviations and acronyms (Т.Мэй, им., МИД) are not inflected
-    if "-" in word.strip("-"):
+    joined = _prepositional_tail(word)
+    if joined:  # `Ростова-на-Дону`: only the part before the preposition inflects
+        word, suffix = word[: len(word) - len(joined)], joined
+    elif "-" in word.strip("-"):
         head, _, tail = word.rpartition("-")
         if any(c.isalpha() for c in tail):
             prefix, word = head + "-", tail
@@ -91,6 +95,21 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
     if word[:1].isupper() and not any(p.is_known for p in morph.ru_parses(word)):
         out = _guessed_names(word, prefix, suffix) + out
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _hyphen_prepositions() -> frozenset[str]:
+    return frozenset(word_list(LANG_DIR / "ru" / "hyphen_prepositions.txt"))
+
+
+def _prepositional_tail(word: str) -> str:
+    """`-на-Дону` of `Ростова-на-Дону`: the hyphenated prepositional phrase that ends a
+    place name (lang/ru/hyphen_prepositions.txt); its noun is in the case the preposition
+    governs whatever the case of the name, so it keeps its form. '' when there is none."""
+    parts = word.split("-")
+    preps = _hyphen_prepositions()
+    k = next((k for k in range(1, len(parts) - 1) if parts[k] in preps), 0)
+    return "-" + "-".join(parts[k:]) if k and parts[0] else ""
 
 
 def _without_yj_doublets(readings: list[Analysis]) -> list[Analysis]:

@@ -63,6 +63,9 @@ from pipeline.normalise.lemmas_pl import PolishEngine
     ("Валию Хасанову", "ru", "PER", "Валия Хасанова"),
     ("Юрию Иванову", "ru", "PER", "Юрий Иванов"),  # a common man's name keeps its reading
     ("Грималей", "ru", "PER", "Гримали"),  # a family in an oblique plural: the plural nominative
+    # a consonant-final surname declines for a man only: undeclined, it is a woman's
+    ("Александра Шевчук", "ru", "PER", "Александра Шевчук"),
+    ("Александра Шевчука", "ru", "PER", "Александр Шевчук"),
     # an unknown surname in -y is the genitive of one in -a, which a man bears too: the
     # given name `Zdzisława` (a woman's nominative or a man's genitive) is the man's
     ("Zdzisława Drabuty", "pl", "PER", "Zdzisław Drabuta"),

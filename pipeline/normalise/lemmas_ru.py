@@ -1,6 +1,7 @@
 """Russian word analyses and nominative generation through pymorphy3."""
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.lang import LANG_DIR
@@ -92,6 +93,7 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
         out.append(Analysis(lemma=p.normal_form, pos=pos, case=case, number=number,
                             gender=gender, kinds=kinds, ref=(p, prefix, suffix)))
     out = _without_yj_doublets(out)
+    out = _womens_indeclinable_surnames(out, word)
     if word[:1].isupper() and not any(p.is_known for p in morph.ru_parses(word)):
         out = _guessed_names(word, prefix, suffix) + out
     return tuple(out)
@@ -110,6 +112,23 @@ def _prepositional_tail(word: str) -> str:
     preps = _hyphen_prepositions()
     k = next((k for k in range(1, len(parts) - 1) if parts[k] in preps), 0)
     return "-" + "-".join(parts[k:]) if k and parts[0] else ""
+
+
+def _womens_indeclinable_surnames(readings: list[Analysis], word: str) -> list[Analysis]:
+    """`Романюк`: a surname ending in a consonant declines for a man (`Романюка`) and not
+    for a woman, so where the dictionary has the word both as a man's declining surname and
+    as an indeclinable one (no gender), the indeclinable readings are a woman's
+    (`Александра Романюк`: a woman in the nominative, not a man's genitive)."""
+    low = word.lower()
+    mans = any(a.pos == "noun" and "surname" in a.kinds and a.gender == "m" and a.case == "nom"
+               and a.lemma == low for a in readings)
+    if not mans or low[-1:] in _VOWELS:
+        return readings
+    return [replace(a, gender="f") if a.pos == "noun" and "surname" in a.kinds and not a.gender
+            and a.lemma == low else a for a in readings]
+
+
+_VOWELS = "аеёиоуыэюя"
 
 
 def _without_yj_doublets(readings: list[Analysis]) -> list[Analysis]:

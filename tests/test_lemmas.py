@@ -66,6 +66,7 @@ from pipeline.normalise.lemmas_pl import PolishEngine
     # a consonant-final surname declines for a man only: undeclined, it is a woman's
     ("Александра Шевчук", "ru", "PER", "Александра Шевчук"),
     ("Александра Шевчука", "ru", "PER", "Александр Шевчук"),
+    ("Садовников", "ru", "PER", "Садовников"),  # a man's surname, not a plural of `садовник`
     # an unknown surname in -y is the genitive of one in -a, which a man bears too: the
     # given name `Zdzisława` (a woman's nominative or a man's genitive) is the man's
     ("Zdzisława Drabuty", "pl", "PER", "Zdzisław Drabuta"),

@@ -34,7 +34,9 @@ class RussianEngine:
     def guesses(self, word: str) -> tuple[Analysis, ...]:
         """Readings of a word pymorphy does not know (it only guesses), by its ending
         (`Скрипаля`: genitive of `Скрипаль`; see `ending_readings`)."""
-        return () if self.knows(word) else ending_readings(word, "ru", ref=(None, "", ""))
+        if self.knows(word):
+            return _plural_word_as_surname(word)
+        return ending_readings(word, "ru", ref=(None, "", ""))
 
     def nominative(self, word: str, a: Analysis, gender: str, number: str) -> str | None:
         parse, prefix, suffix = a.ref
@@ -97,6 +99,24 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
     if word[:1].isupper() and not any(p.is_known for p in morph.ru_parses(word)):
         out = _guessed_names(word, prefix, suffix) + out
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _masculine_surname_endings() -> tuple[str, ...]:
+    return word_list(LANG_DIR / "ru" / "masculine_surname_endings.txt")
+
+
+def _plural_word_as_surname(word: str) -> tuple[Analysis, ...]:
+    """`Мясников`, `Енин`: a capitalised word the dictionary reads only as a plural, with
+    the ending of a man's surname (lang/ru/masculine_surname_endings.txt), is, in a
+    person's name, that surname in the nominative (one person is no plural)."""
+    if not word[:1].isupper() or not word.lower().endswith(_masculine_surname_endings()):
+        return ()
+    readings = _analyse(word)
+    if not readings or any(a.number != "pl" for a in readings):
+        return ()
+    return (Analysis(lemma=word, pos="noun", case="nom", number="sg", gender="m",
+                     kinds=frozenset({"surname"}), ref=(None, "", "")),)
 
 
 @lru_cache(maxsize=1)

@@ -197,5 +197,15 @@ def _guessed_names(word: str, prefix: str, suffix: str) -> list[Analysis]:
     """For a capitalised word the dictionary does not know, the word itself as a possible
     nominative besides pymorphy's guesses (`Гренелл` is not a genitive plural). Only person
     names use it (kind `guess`): for other names pymorphy's guess is the better bet."""
+    kinds = {"guess", "surname"} if _indeclinable_e(word) else {"guess"}
     return [Analysis(lemma=word, pos="noun", case="nom", number="sg", gender="",
-                     kinds=frozenset({"guess"}), ref=(None, prefix, suffix))]
+                     kinds=frozenset(kinds), ref=(None, prefix, suffix))]
+
+
+def _indeclinable_e(word: str) -> bool:
+    """`Гёте`, `Барнье`: an unknown name ending in -е after a single consonant is as often
+    an indeclinable foreign name as a locative or dative, and in a person's name the
+    nominative is the likelier; so its reading as written weighs as a surname's. After a
+    doubled consonant the -е is a case ending of a foreign stem (`Расселе`: of `Рассел`)."""
+    low = word.lower()
+    return len(low) > 3 and low.endswith("е") and low[-2] not in _VOWELS + "ь" and low[-2] != low[-3]

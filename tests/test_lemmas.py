@@ -141,6 +141,7 @@ def test_match_case_keeps_the_model_spelling():
     ("NATO", "pl", "ORG", "NATO"),  # acronyms stay
     ("СПб", "ru", "ORG", "СПб"),  # -б is no case ending of an acronym
     ("Каменске-на-Оби", "ru", "LOC", "Каменск-на-Оби"),  # the part after `-на-` keeps its case
+    ("Высшей школой дизайна", "ru", "ORG", "Высшая школа дизайна"),  # not `высочайшая`
     ("PWr", "pl", "ORG", "PWr"),
 ])
 def test_other_names(text, lang, label, lemma):

@@ -49,13 +49,33 @@ class RussianEngine:
             want.add("sing")
         if a.pos == "adj" and number == "sg" and gender in ("m", "f", "n"):
             want.add({"m": "masc", "f": "femn", "n": "neut"}[gender])
-        form = parse.inflect(want) or parse.inflect({"nomn"})
-        if form is None:
+        text = _closest_form(parse, want, word) or _closest_form(parse, {"nomn"}, word)
+        if text is None:
             return None
-        text = form.word
         if "ё" not in word.lower():
             text = text.replace("ё", "е")
         return prefix + match_case(word[len(prefix): len(word) - len(suffix)], text) + suffix
+
+
+def _closest_form(parse, want: set[str], word: str) -> str | None:
+    """The parse's form with the grammemes `want`. A superlative's lexeme is its positive
+    adjective's, which holds several superlatives (`высшим`: of `высокий`, whose first
+    nominative superlative is `высочайший`): of those, the one sharing the longest
+    beginning with `word` (`высший`)."""
+    degree = {g for g in ("Supr", "Cmp2") if g in parse.tag}
+    forms = [f.word for f in parse.lexeme if want | degree <= f.tag.grammemes] if degree else []
+    if not forms:
+        form = parse.inflect(want)
+        return form.word if form else None
+    low = word.lower()
+    return max(forms, key=lambda f: _shared_start(f, low))
+
+
+def _shared_start(a: str, b: str) -> int:
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    return k
 
 
 @lru_cache(maxsize=100_000)

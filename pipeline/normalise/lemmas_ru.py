@@ -112,6 +112,9 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
         number = {"sing": "sg", "plur": "pl"}.get(tag.number or "", "")
         gender = "" if "Fixd" in tag else _GENDER.get(tag.gender or "", "")  # indeclinable: any
         kinds = frozenset(v for k, v in _KINDS.items() if k in tag)
+        if (not p.is_known or prefix) and "geo" not in kinds and word[:1].isupper() and \
+                _gazetteer_place(prefix + p.normal_form):
+            kinds |= {"geo"}
         out.append(Analysis(lemma=p.normal_form, pos=pos, case=case, number=number,
                             gender=gender, kinds=kinds, ref=(p, prefix, suffix)))
     out = _without_yj_doublets(out)
@@ -169,6 +172,16 @@ def _womens_indeclinable_surnames(readings: list[Analysis], word: str) -> list[A
 
 
 _VOWELS = "аеёиоуыэюя"
+
+
+def _gazetteer_place(lemma: str) -> bool:
+    """`Чемале`: pymorphy only guesses at a word it does not know (`чемаль`, `чемала`), and
+    the last part of a hyphenated name is often a common word (`-Куте`: of `кут`); a lemma
+    that, with the name's first part, the gazetteer knows as a place (`Чемал`) is a place
+    name's reading, which a LOC mention prefers."""
+    from pipeline.normalise.gazetteer import get_gazetteer
+
+    return get_gazetteer().knows(lemma[:1].upper() + lemma[1:])
 
 
 def _without_yj_doublets(readings: list[Analysis]) -> list[Analysis]:

@@ -81,7 +81,7 @@ def _shared_start(a: str, b: str) -> int:
 @lru_cache(maxsize=100_000)
 def _analyse(word: str) -> tuple[Analysis, ...]:
     prefix = suffix = ""
-    if "." in word or (word.isupper() and len(word) > 1):
+    if "." in word or (word.isupper() and len(word) > 1) or _mixed_acronym(word):
         return ()  # initials, abbreviations and acronyms (Т.Мэй, им., МИД) are not inflected
     joined = _prepositional_tail(word)
     if joined:  # `Ростова-на-Дону`: only the part before the preposition inflects
@@ -145,6 +145,14 @@ def _plural_word_as_surname(word: str) -> tuple[Analysis, ...]:
 @lru_cache(maxsize=1)
 def _hyphen_prepositions() -> frozenset[str]:
     return frozenset(word_list(LANG_DIR / "ru" / "hyphen_prepositions.txt"))
+
+
+def _mixed_acronym(word: str) -> bool:
+    """`СПбГТУ`: an acronym with a small letter inside (a word's second letter, `б` of
+    `Петербург`) has more capitals than small letters; a name glued from words
+    (`ЭпиВакКорона`) has fewer, and inflects."""
+    upper = sum(c.isupper() for c in word)
+    return upper >= 3 and upper > sum(c.islower() for c in word)
 
 
 def _prepositional_tail(word: str) -> str:

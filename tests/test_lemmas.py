@@ -141,6 +141,7 @@ def test_match_case_keeps_the_model_spelling():
     ("NATO", "pl", "ORG", "NATO"),  # acronyms stay
     ("СПб", "ru", "ORG", "СПб"),  # -б is no case ending of an acronym
     ("СПбГАСУ", "ru", "ORG", "СПбГАСУ"),  # an acronym with a small letter inside
+    ("Стройвакс", "ru", "ORG", "Стройвакс"),  # not a guessed genitive plural of `стройвакса`
     ("Каменске-на-Оби", "ru", "LOC", "Каменск-на-Оби"),  # the part after `-на-` keeps its case
     ("Высшей школой дизайна", "ru", "ORG", "Высшая школа дизайна"),  # not `высочайшая`
     ("Чемале", "ru", "LOC", "Чемал"),  # of the guessed lemmas, the one the gazetteer knows

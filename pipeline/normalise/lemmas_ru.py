@@ -115,6 +115,8 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
         if (not p.is_known or prefix) and "geo" not in kinds and word[:1].isupper() and \
                 _gazetteer_place(prefix + p.normal_form):
             kinds |= {"geo"}
+        if _guessed_zero_plural(p, word, case, number):
+            continue
         out.append(Analysis(lemma=p.normal_form, pos=pos, case=case, number=number,
                             gender=gender, kinds=kinds, ref=(p, prefix, suffix)))
     out = _without_yj_doublets(out)
@@ -145,6 +147,14 @@ def _plural_word_as_surname(word: str) -> tuple[Analysis, ...]:
 @lru_cache(maxsize=1)
 def _hyphen_prepositions() -> frozenset[str]:
     return frozenset(word_list(LANG_DIR / "ru" / "hyphen_prepositions.txt"))
+
+
+def _guessed_zero_plural(parse, word: str, case: str, number: str) -> bool:
+    """`Петровакс`: pymorphy guesses a word it does not know to be the genitive plural
+    without ending of a longer lemma (`петровакса`); an unknown name ends in a consonant
+    far more often as a nominative of its own, so the guess is dropped (a known word keeps
+    such readings: `Балкан`)."""
+    return not parse.is_known and number == "pl" and case in ("gen", "acc") and len(parse.normal_form) > len(word)
 
 
 def _mixed_acronym(word: str) -> bool:

@@ -133,14 +133,19 @@ def _masculine_surname_endings() -> tuple[str, ...]:
 
 def _plural_word_as_surname(word: str) -> tuple[Analysis, ...]:
     """`Мясников`, `Енин`: a capitalised word the dictionary reads only as a plural, with
-    the ending of a man's surname (lang/ru/masculine_surname_endings.txt), is, in a
-    person's name, that surname in the nominative (one person is no plural)."""
-    if not word[:1].isupper() or not word.lower().endswith(_masculine_surname_endings()):
-        return ()
+    the ending of a man's surname (lang/ru/masculine_surname_endings.txt) or as a genitive
+    plural without ending, is, in a person's name, a surname in the nominative (one person
+    is no plural)."""
     readings = _analyse(word)
-    if not readings or any(a.number != "pl" for a in readings):
+    if not word[:1].isupper() or not readings or any(a.number != "pl" for a in readings):
         return ()
-    return (Analysis(lemma=word, pos="noun", case="nom", number="sg", gender="m",
+    if word.lower().endswith(_masculine_surname_endings()):
+        gender = "m"
+    elif all(a.case == "gen" and len(a.lemma) > len(word) for a in readings):
+        gender = ""  # `Хенн`: a genitive plural without ending (of `хенна`) is no person's
+    else:
+        return ()
+    return (Analysis(lemma=word, pos="noun", case="nom", number="sg", gender=gender,
                      kinds=frozenset({"surname"}), ref=(None, "", "")),)
 
 

@@ -68,6 +68,7 @@ from pipeline.normalise.lemmas_pl import PolishEngine
     ("Александра Шевчука", "ru", "PER", "Александр Шевчук"),
     ("Садовников", "ru", "PER", "Садовников"),  # a man's surname, not a plural of `садовник`
     ("Ламп", "ru", "PER", "Ламп"),  # a person, not the genitive plural of `лампа`
+    ("псковичам", "ru", "PER", "псковичи"),  # a known noun in -ич- is no derived adjective
     ("Бартеле", "ru", "PER", "Бартеле"),  # an unknown name in -е: an indeclinable foreign one
     # an unknown surname in -y is the genitive of one in -a, which a man bears too: the
     # given name `Zdzisława` (a woman's nominative or a man's genitive) is the man's

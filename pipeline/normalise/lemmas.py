@@ -1082,10 +1082,12 @@ def is_derived_adjective(text: str, lang: str, names_too: bool = False) -> bool:
     words = [w for w in tokens(text) if any(c.isalpha() for c in w)]
     if len(words) != 1 or _in_gazetteer(words[0]) or not (adjective_stem(words[0]) or _personal_plural(words[0], lang)):
         return False  # derived adjectives carry -sk-/-ck-/-zk- (białoruski, белорусский)
-    if words[0][:1].islower():
-        return True
     engine = _engine(lang, is_cyrillic(text))
     readings = engine.analyse(words[0])
+    if words[0][:1].islower():
+        # a noun the dictionary knows is none, whatever its ending (`москвичей`)
+        return not (readings and getattr(engine, "has_dictionary", False) and
+                    not any(a.pos == "adj" for a in readings))
     adj = any(a.pos == "adj" for a in readings)
     proper = {"geo", "org", "name"} if names_too else {"geo", "org"}
     proper_noun = any(a.pos == "noun" and (a.kinds & proper or  # `Sikorski` is a surname

@@ -147,6 +147,7 @@ def test_match_case_keeps_the_model_spelling():
     ("Каменске-на-Оби", "ru", "LOC", "Каменск-на-Оби"),  # the part after `-на-` keeps its case
     ("Высшей школой дизайна", "ru", "ORG", "Высшая школа дизайна"),  # not `высочайшая`
     ("Чемале", "ru", "LOC", "Чемал"),  # of the guessed lemmas, the one the gazetteer knows
+    ("Южных Балкан", "ru", "LOC", "Южные Балканы"),  # a plurale tantum's genitive, no ending
     ("PWr", "pl", "ORG", "PWr"),
 ])
 def test_other_names(text, lang, label, lemma):

@@ -122,7 +122,7 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
     out = _without_yj_doublets(out)
     out = _womens_indeclinable_surnames(out, word)
     if word[:1].isupper() and not any(p.is_known for p in morph.ru_parses(word)):
-        out = _guessed_names(word, prefix, suffix) + out
+        out = _guessed_names(word, prefix, suffix) + _plurale_tantum_genitive(word, prefix, suffix) + out
     return tuple(out)
 
 
@@ -247,6 +247,24 @@ def _rare_masculine_ij(parses) -> bool:
     """Two or more readings, all of a masculine -ий name, all equally likely."""
     return len(parses) >= 2 and all(_masculine_ij(p) for p in parses) and \
         len({round(p.score, 3) for p in parses}) == 1
+
+
+_PLURAL_ENDINGS = ("ы", "и")
+
+
+def _plurale_tantum_genitive(word: str, prefix: str, suffix: str) -> list[Analysis]:
+    """`Балкан`: the genitive of a plurale tantum often has no ending, and the dictionary
+    may lack it while it knows the nominative (`Балканы`); an unknown word that, with the
+    nominative plural's ending, is a known plurale tantum reads as its genitive plural."""
+    out = []
+    for end in _PLURAL_ENDINGS:
+        for p in morph.ru_parses(word + end):
+            if p.is_known and "Pltm" in p.tag and p.tag.case == "nomn":
+                out.append(Analysis(lemma=p.normal_form, pos="noun", case="gen", number="pl", gender="",
+                                    kinds=frozenset({"pt"} | ({"geo"} if "Geox" in p.tag else set())),
+                                    ref=(p, prefix, suffix)))
+                break
+    return out
 
 
 def _guessed_names(word: str, prefix: str, suffix: str) -> list[Analysis]:

@@ -144,6 +144,7 @@ def test_match_case_keeps_the_model_spelling():
     ("СПб", "ru", "ORG", "СПб"),  # -б is no case ending of an acronym
     ("СПбГАСУ", "ru", "ORG", "СПбГАСУ"),  # an acronym with a small letter inside
     ("Стройвакс", "ru", "ORG", "Стройвакс"),  # not a guessed genitive plural of `стройвакса`
+    ("Банке реконструкции", "ru", "ORG", "Банк реконструкции"),  # the organisation head, not `банка`
     ("Каменске-на-Оби", "ru", "LOC", "Каменск-на-Оби"),  # the part after `-на-` keeps its case
     ("Высшей школой дизайна", "ru", "ORG", "Высшая школа дизайна"),  # not `высочайшая`
     ("Чемале", "ru", "LOC", "Чемал"),  # of the guessed lemmas, the one the gazetteer knows

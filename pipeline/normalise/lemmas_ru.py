@@ -112,6 +112,8 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
         number = {"sing": "sg", "plur": "pl"}.get(tag.number or "", "")
         gender = "" if "Fixd" in tag else _GENDER.get(tag.gender or "", "")  # indeclinable: any
         kinds = frozenset(v for k, v in _KINDS.items() if k in tag)
+        if pos == "noun" and p.normal_form in _org_heads():
+            kinds |= {"org"}  # `Банка развития`: of `банк`, which names organisations
         if (not p.is_known or prefix) and "geo" not in kinds and word[:1].isupper() and \
                 _gazetteer_place(prefix + p.normal_form):
             kinds |= {"geo"}
@@ -124,6 +126,16 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
     if word[:1].isupper() and not any(p.is_known for p in morph.ru_parses(word)):
         out = _guessed_names(word, prefix, suffix) + _plurale_tantum_genitive(word, prefix, suffix) + out
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    """Nouns that head organisations' names (lang/ru/org_heads.json): a reading with such a
+    lemma names an organisation, which an ORG mention prefers (`Банка`: of `банк`, not the
+    nominative of `банка`, a jar)."""
+    import json
+
+    return frozenset(json.loads((LANG_DIR / "ru" / "org_heads.json").read_text(encoding="utf-8"))["heads"])
 
 
 @lru_cache(maxsize=1)

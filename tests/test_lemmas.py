@@ -66,6 +66,7 @@ from pipeline.normalise.lemmas_pl import PolishEngine
     # a consonant-final surname declines for a man only: undeclined, it is a woman's
     ("Александра Шевчук", "ru", "PER", "Александра Шевчук"),
     ("Александра Шевчука", "ru", "PER", "Александр Шевчук"),
+    ("Олег Смирнова", "ru", "PER", "Олег Смирнов"),  # a man's name: the surname is his, oblique
     ("Садовников", "ru", "PER", "Садовников"),  # a man's surname, not a plural of `садовник`
     ("Ламп", "ru", "PER", "Ламп"),  # a person, not the genitive plural of `лампа`
     ("псковичам", "ru", "PER", "псковичи"),  # a known noun in -ич- is no derived adjective

@@ -295,3 +295,29 @@ def _indeclinable_e(word: str) -> bool:
     doubled consonant the -е is a case ending of a foreign stem (`Расселе`: of `Рассел`)."""
     low = word.lower()
     return len(low) > 3 and low.endswith("е") and low[-2] not in _VOWELS + "ь" and low[-2] != low[-3]
+
+
+def mans_surname(out: list[str], words: list[str], engine: RussianEngine) -> list[str]:
+    """`Сергей Елкина` -> `Сергей Елкин`: after a given name that is only a man's, in the
+    nominative, a surname read as a woman's nominative is the man's surname in an oblique
+    case (the writer declined only the surname), so it goes to the man's nominative."""
+    alpha = [i for i, w in enumerate(words) if w.isalpha()]
+    if len(alpha) != 2 or not all(words[i][:1].isupper() for i in alpha):
+        return out
+    first, last = alpha
+    given = [a for a in engine.analyse(words[first]) if a.number == "sg"]
+    if not given or not all(a.case == "nom" and a.gender == "m" and "name" in a.kinds for a in given):
+        return out
+    readings = engine.analyse(words[last])
+    if out[last] != words[last] or not any(a.case == "nom" and a.gender == "f" and "surname" in a.kinds
+                                           for a in readings):
+        return out
+    mans = [a for a in readings if a.case in ("gen", "acc") and a.gender == "m" and "surname" in a.kinds
+            and a.number == "sg"]
+    form = engine.nominative(words[last], mans[0], "m", "sg") if mans else None
+    if not form:
+        return out
+    res = list(out)
+    res[last] = match_case(words[last], form)
+    return res
+

@@ -146,6 +146,7 @@ def test_match_case_keeps_the_model_spelling():
     ("СПбГАСУ", "ru", "ORG", "СПбГАСУ"),  # an acronym with a small letter inside
     ("Стройвакс", "ru", "ORG", "Стройвакс"),  # not a guessed genitive plural of `стройвакса`
     ("Банке реконструкции", "ru", "ORG", "Банк реконструкции"),  # the organisation head, not `банка`
+    ("Вайбере", "ru", "PRO", "Вайбер"),  # an unknown word's consonant-stem locative
     ("Каменске-на-Оби", "ru", "LOC", "Каменск-на-Оби"),  # the part after `-на-` keeps its case
     ("Высшей школой дизайна", "ru", "ORG", "Высшая школа дизайна"),  # not `высочайшая`
     ("Чемале", "ru", "LOC", "Чемал"),  # of the guessed lemmas, the one the gazetteer knows

@@ -15,6 +15,7 @@ _GENDER = {"masc": "m", "femn": "f", "neut": "n"}
 _KINDS = {"Geox": "geo", "Name": "name", "Surn": "surname", "Patr": "surname", "Orgn": "org",
           "Pltm": "pt"}  # pluralia tantum (Нидерланды) keep their number
 MIN_SCORE = 0.0
+_PERSON_KINDS = frozenset({"name", "surname"})
 
 
 class RussianEngine:
@@ -122,6 +123,7 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
         out.append(Analysis(lemma=p.normal_form, pos=pos, case=case, number=number,
                             gender=gender, kinds=kinds, ref=(p, prefix, suffix)))
     out = _without_yj_doublets(out)
+    out = _consonant_stem_locative(out, word)
     out = _womens_indeclinable_surnames(out, word)
     if word[:1].isupper() and not any(p.is_known for p in morph.ru_parses(word)):
         out = _guessed_names(word, prefix, suffix) + _plurale_tantum_genitive(word, prefix, suffix) + out
@@ -190,6 +192,25 @@ def _prepositional_tail(word: str) -> str:
     preps = _hyphen_prepositions()
     k = next((k for k in range(1, len(parts) - 1) if parts[k] in preps), 0)
     return "-" + "-".join(parts[k:]) if k and parts[0] else ""
+
+
+def _consonant_stem_locative(readings: list[Analysis], word: str) -> list[Analysis]:
+    """`Фейсбуке`: for a word it does not know, pymorphy guesses the locative of a
+    consonant stem (`фейсбук`) and the dative or locative of an -а stem (`фейсбука`) alike;
+    names of places, firms and products borrowed into Russian mostly end in a consonant, so
+    the -а readings go where the consonant one exists (a woman's name keeps hers)."""
+    low = word.lower().replace("ё", "е")
+    if not low.endswith("е") or any(a.ref[0] is not None and a.ref[0].is_known for a in readings):
+        return readings
+    stem = low[:-1]
+    if not any(a.case == "loc" and a.gender == "m" and _yo(a.lemma) == stem for a in readings):
+        return readings
+    return [a for a in readings if not (_yo(a.lemma) == stem + "а" and a.case in ("dat", "loc")
+                                        and not a.kinds & _PERSON_KINDS)]
+
+
+def _yo(text: str) -> str:
+    return text.replace("ё", "е")
 
 
 def _womens_indeclinable_surnames(readings: list[Analysis], word: str) -> list[Analysis]:

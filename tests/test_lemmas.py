@@ -151,6 +151,8 @@ def test_match_case_keeps_the_model_spelling():
     ("Высшей школой дизайна", "ru", "ORG", "Высшая школа дизайна"),  # not `высочайшая`
     ("Чемале", "ru", "LOC", "Чемал"),  # of the guessed lemmas, the one the gazetteer knows
     ("Южных Балкан", "ru", "LOC", "Южные Балканы"),  # a plurale tantum's genitive, no ending
+    ("Улан-Баторе", "ru", "LOC", "Улан-Батор"),  # a hyphenated word the dictionary has whole
+    ("Йошкар-Оле", "ru", "LOC", "Йошкар-Ола"),
     ("PWr", "pl", "ORG", "PWr"),
 ])
 def test_other_names(text, lang, label, lemma):

@@ -55,7 +55,7 @@ class RussianEngine:
             return None
         if "ё" not in word.lower():
             text = text.replace("ё", "е")
-        return prefix + match_case(word[len(prefix): len(word) - len(suffix)], text) + suffix
+        return prefix + _match_parts(word[len(prefix): len(word) - len(suffix)], text) + suffix
 
 
 def _closest_form(parse, want: set[str], word: str) -> str | None:
@@ -85,7 +85,9 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
     if "." in word or (word.isupper() and len(word) > 1) or _mixed_acronym(word):
         return ()  # initials, abbreviations and acronyms (Т.Мэй, им., МИД) are not inflected
     joined = _prepositional_tail(word)
-    if joined:  # `Ростова-на-Дону`: only the part before the preposition inflects
+    if _known_compound(word):
+        pass  # `Гвинее-Бисау`: the dictionary has the hyphenated name as one word
+    elif joined:  # `Ростова-на-Дону`: only the part before the preposition inflects
         word, suffix = word[: len(word) - len(joined)], joined
     elif "-" in word.strip("-"):
         head, _, tail = word.rpartition("-")
@@ -161,6 +163,21 @@ def _plural_word_as_surname(word: str) -> tuple[Analysis, ...]:
         return ()
     return (Analysis(lemma=word, pos="noun", case="nom", number="sg", gender=gender,
                      kinds=frozenset({"surname"}), ref=(None, "", "")),)
+
+
+def _known_compound(word: str) -> bool:
+    """The dictionary knows the hyphenated word as a whole (`Гвинее-Бисау`, `Ла-Манша`), so
+    it inflects as pymorphy says, not by its last part alone."""
+    return "-" in word.strip("-") and any(p.is_known and "-" in p.normal_form for p in morph.ru_parses(word))
+
+
+def _match_parts(model: str, form: str) -> str:
+    """`match_case` part by part for a hyphenated word (`Гвинее-Бисау` gives
+    `гвинея-бисау` the capitals `Гвинея-Бисау`)."""
+    parts, forms = model.split("-"), form.split("-")
+    if len(parts) < 2 or len(parts) != len(forms):
+        return match_case(model, form)
+    return "-".join(match_case(p, f) for p, f in zip(parts, forms))
 
 
 @lru_cache(maxsize=1)

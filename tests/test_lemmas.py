@@ -153,6 +153,7 @@ def test_match_case_keeps_the_model_spelling():
     ("Южных Балкан", "ru", "LOC", "Южные Балканы"),  # a plurale tantum's genitive, no ending
     ("Улан-Баторе", "ru", "LOC", "Улан-Батор"),  # a hyphenated word the dictionary has whole
     ("Йошкар-Оле", "ru", "LOC", "Йошкар-Ола"),
+    ("Тревизи", "ru", "LOC", "Тревизи"),  # an unknown word in -и: indeclinable, not of `тревизя`
     ("PWr", "pl", "ORG", "PWr"),
 ])
 def test_other_names(text, lang, label, lemma):

@@ -126,6 +126,7 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
                             gender=gender, kinds=kinds, ref=(p, prefix, suffix)))
     out = _without_yj_doublets(out)
     out = _consonant_stem_locative(out, word)
+    out = _indeclinable_i(out, word, prefix, suffix)
     out = _womens_indeclinable_surnames(out, word)
     if word[:1].isupper() and not any(p.is_known for p in morph.ru_parses(word)):
         out = _guessed_names(word, prefix, suffix) + _plurale_tantum_genitive(word, prefix, suffix) + out
@@ -228,6 +229,26 @@ def _consonant_stem_locative(readings: list[Analysis], word: str) -> list[Analys
 
 def _yo(text: str) -> str:
     return text.replace("ё", "е")
+
+
+_SOFT_LEMMA_ENDINGS = ("ь", "я")
+
+
+def _indeclinable_i(readings: list[Analysis], word: str, prefix: str, suffix: str) -> list[Analysis]:
+    """`Кальяри`: a word pymorphy does not know ending in -и after a consonant is far more
+    often an indeclinable foreign name than an oblique form of a soft-stem noun (`кальярь`,
+    `керманя`), which is all pymorphy can guess; those guesses go, the word's reading as
+    written stays (it is offered as a guess: see `_guessed_names`)."""
+    low = word.lower()
+    if len(low) < 4 or not low.endswith("и") or low[-2] in _VOWELS or \
+            any(a.ref[0] is not None and a.ref[0].is_known for a in readings):
+        return readings
+    soft = {low[:-1] + end for end in _SOFT_LEMMA_ENDINGS}
+    kept = [a for a in readings if a.lemma not in soft]
+    if len(kept) == len(readings):
+        return readings
+    return kept or [Analysis(lemma=low, pos="noun", case=c, number="sg", gender="", kinds=frozenset(),
+                             ref=(None, prefix, suffix)) for c in ("nom", "gen", "dat", "acc", "inst", "loc")]
 
 
 def _womens_indeclinable_surnames(readings: list[Analysis], word: str) -> list[Analysis]:

@@ -147,6 +147,8 @@ def test_match_case_keeps_the_model_spelling():
     ("Стройвакс", "ru", "ORG", "Стройвакс"),  # not a guessed genitive plural of `стройвакса`
     ("Банке реконструкции", "ru", "ORG", "Банк реконструкции"),  # the organisation head, not `банка`
     ("Вайбере", "ru", "PRO", "Вайбер"),  # an unknown word's consonant-stem locative
+    # an adjective after its head inflects with it; `в` is a preposition, no noun to agree with
+    ("Центра Литовского в Гродно", "ru", "ORG", "Центр Литовский в Гродно"),
     ("Каменске-на-Оби", "ru", "LOC", "Каменск-на-Оби"),  # the part after `-на-` keeps its case
     ("Высшей школой дизайна", "ru", "ORG", "Высшая школа дизайна"),  # not `высочайшая`
     ("Чемале", "ru", "LOC", "Чемал"),  # of the guessed lemmas, the one the gazetteer knows

@@ -95,6 +95,8 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
             prefix, word = head + "-", tail
         else:  # `потока-2`: the word before the number inflects
             word, suffix = head, "-" + tail
+    if _function_word(word):
+        return ()
     feminine = _feminine_ia(word, prefix, suffix)
     if feminine:
         return feminine
@@ -276,6 +278,18 @@ def _gazetteer_place(lemma: str) -> bool:
     from pipeline.normalise.gazetteer import get_gazetteer
 
     return get_gazetteer().knows(lemma[:1].upper() + lemma[1:])
+
+
+_FUNCTION_POS = frozenset({"PREP", "CONJ"})
+
+
+def _function_word(word: str) -> bool:
+    """`в`, `и`, `по`: a lower-case word whose likeliest reading is a preposition or a
+    conjunction is one; its rare noun readings (the letter `в`, an abbreviation) would let
+    an adjective before it agree with it (`Института Польского в Минске`). Particles keep
+    their readings: the likeliest of `правда` is one, yet it heads `Европейская правда`."""
+    parses = morph.ru_parses(word)
+    return word.islower() and bool(parses) and parses[0].tag.POS in _FUNCTION_POS
 
 
 def _without_yj_doublets(readings: list[Analysis]) -> list[Analysis]:

@@ -156,6 +156,8 @@ def test_match_case_keeps_the_model_spelling():
     ("Улан-Баторе", "ru", "LOC", "Улан-Батор"),  # a hyphenated word the dictionary has whole
     ("Йошкар-Оле", "ru", "LOC", "Йошкар-Ола"),
     ("Тревизи", "ru", "LOC", "Тревизи"),  # an unknown word in -и: indeclinable, not of `тревизя`
+    ("Сморгони", "ru", "LOC", "Сморгонь"),  # a guessed word: the suffix form the gazetteer knows
+    ("Кельце", "ru", "LOC", "Кельце"),  # ... or the word itself (not `Келец`)
     ("PWr", "pl", "ORG", "PWr"),
 ])
 def test_other_names(text, lang, label, lemma):

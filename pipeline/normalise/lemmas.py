@@ -14,7 +14,7 @@ from pipeline.lang import LANG_DIR
 from pipeline.normalise.agreement import (CASES, Analysis, Engine, genders_agree, lemmatise_words, match_case,
                                           shared_reading, word_indices)
 from pipeline.normalise.lemmas_pl import PolishEngine
-from pipeline.normalise.lemmas_ru import RussianEngine, mans_surname
+from pipeline.normalise.lemmas_ru import RussianEngine, gazetteer_place, mans_surname
 from pipeline.normalise.lemmas_rules import (RuleEngine, has_rules, tsv_rows, unknown_word_rule,
                                              unknown_word_rules, word_list)
 from pipeline.normalise.lemmas_rules import unknown_word_ending, unknown_word_kept
@@ -270,6 +270,8 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         out = _document_title(out, words, engine, lang)
     if label == "LOC":
         out = _unknown_places(out, words, lang)
+        if isinstance(engine, RussianEngine):
+            out = gazetteer_place(out, words, engine)
         out = _place_after_foreign_words(out, words, engine, lang)
         out = [w[:1].upper() + w[1:] if w.islower() and _only_place(engine, w) else w for w in out]
     return "".join(out)

@@ -394,3 +394,34 @@ def mans_surname(out: list[str], words: list[str], engine: RussianEngine) -> lis
     res[last] = match_case(words[last], form)
     return res
 
+
+def gazetteer_place(out: list[str], words: list[str], engine: RussianEngine) -> list[str]:
+    """A one-word place ending in a vowel whose lemma the gazetteer does not know
+    (`Сморгони`, `Кельце` -> `Келец`), where pymorphy only guessed at the word or knows it
+    with neither a place nor a nominative reading: the word itself if the gazetteer knows
+    it (an indeclinable name), else the first form of the place suffix rules it knows
+    (lang/ru/place_suffixes.tsv: `Сморгонь`)."""
+    from pipeline.normalise.gazetteer import _word_forms, get_gazetteer
+
+    alpha = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
+    if len(alpha) != 1:
+        return out
+    i = alpha[0]
+    word = words[i]
+    gaz = get_gazetteer()
+    if not word[:1].isupper() or gaz.knows(out[i]) or word[-1:].lower() not in _VOWELS + "ь" or \
+            engine.knows(word) and any("geo" in a.kinds or a.case == "nom" for a in engine.analyse(word)):
+        return out  # `Синд`: a word ending in a consonant is a nominative
+    readings = [a for a in engine.analyse(word) if a.ref[0] is not None]
+    if readings and all(a.number == "pl" for a in readings) and any(a.case in ("dat", "inst", "loc") for a in readings):
+        return out  # a plural by its ending (`Ирландиями`) keeps its number
+    if gaz.knows(word):
+        form = word
+    else:
+        form = next((f for f, rank in _word_forms(word, "ru") if rank > 0 and gaz.knows(f)), None)
+    if form is None:
+        return out
+    res = list(out)
+    res[i] = form
+    return res
+

@@ -127,6 +127,7 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
         out.append(Analysis(lemma=p.normal_form, pos=pos, case=case, number=number,
                             gender=gender, kinds=kinds, ref=(p, prefix, suffix)))
     out = _without_yj_doublets(out)
+    out = _adjectival_surnames(out)
     out = _consonant_stem_locative(out, word)
     out = _indeclinable_i(out, word, prefix, suffix)
     out = _womens_indeclinable_surnames(out, word)
@@ -251,6 +252,39 @@ def _indeclinable_i(readings: list[Analysis], word: str, prefix: str, suffix: st
         return readings
     return kept or [Analysis(lemma=low, pos="noun", case=c, number="sg", gender="", kinds=frozenset(),
                              ref=(None, prefix, suffix)) for c in ("nom", "gen", "dat", "acc", "inst", "loc")]
+
+
+_ADJECTIVE_LEMMA_ENDINGS = ("ский", "цкий", "ской", "цкой")
+
+
+def _adjectival_surnames(readings: list[Analysis]) -> list[Analysis]:
+    """`Вороновском`: pymorphy may know a word in -ский only as a surname (a noun), though
+    it declines as an adjective and, made from a place's name (`Вороново`), is one before a
+    noun (`Вороновском районе`); such a surname reading gets an adjective twin, so it can
+    agree with the noun after it. A surname made from no place stays a noun, a genitive
+    after its head (`закона Магнитского`)."""
+    twins = [replace(a, pos="adj", kinds=frozenset()) for a in readings
+             if a.pos == "noun" and "surname" in a.kinds and a.lemma.endswith(_ADJECTIVE_LEMMA_ENDINGS)
+             and _place_adjective(a.lemma)]
+    if not twins or any(a.pos == "adj" for a in readings):
+        return readings
+    return readings + twins
+
+
+@lru_cache(maxsize=1)
+def _adjective_place_endings() -> tuple[str, ...]:
+    return tuple("" if e == "-" else e for e in word_list(LANG_DIR / "ru" / "adjective_place_endings.txt"))
+
+
+@lru_cache(maxsize=10_000)
+def _place_adjective(lemma: str) -> bool:
+    """The adjective (`вороновский`) is made from a place the gazetteer knows (`Вороново`):
+    its stem with one of lang/ru/adjective_place_endings.txt."""
+    from pipeline.normalise.gazetteer import get_gazetteer
+
+    stem = lemma[:-4].capitalize()
+    gaz = get_gazetteer()
+    return len(stem) > 2 and any(gaz.knows(stem + end) for end in _adjective_place_endings())
 
 
 def _womens_indeclinable_surnames(readings: list[Analysis], word: str) -> list[Analysis]:

@@ -67,6 +67,9 @@ from pipeline.normalise.lemmas_pl import PolishEngine
     ("Александра Шевчук", "ru", "PER", "Александра Шевчук"),
     ("Александра Шевчука", "ru", "PER", "Александр Шевчук"),
     ("Олег Смирнова", "ru", "PER", "Олег Смирнов"),  # a man's name: the surname is his, oblique
+    # a man's surname in -а declines as a feminine noun
+    ("Казимежа Шкоды", "ru", "PER", "Казимеж Шкода"),
+    ("Томашем Гурой", "ru", "PER", "Томаш Гура"),
     ("Садовников", "ru", "PER", "Садовников"),  # a man's surname, not a plural of `садовник`
     ("Ламп", "ru", "PER", "Ламп"),  # a person, not the genitive plural of `лампа`
     ("псковичам", "ru", "PER", "псковичи"),  # a known noun in -ич- is no derived adjective

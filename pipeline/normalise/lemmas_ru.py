@@ -35,9 +35,9 @@ class RussianEngine:
     def guesses(self, word: str) -> tuple[Analysis, ...]:
         """Readings of a word pymorphy does not know (it only guesses), by its ending
         (`Скрипаля`: genitive of `Скрипаль`; see `ending_readings`)."""
-        if self.knows(word):
-            return _plural_word_as_surname(word)
-        return ending_readings(word, "ru", ref=(None, "", ""))
+        base = _plural_word_as_surname(word) if self.knows(word) else \
+            ending_readings(word, "ru", ref=(None, "", ""))
+        return tuple(base) + _mans_feminine_declension(word, tuple(base))
 
     def nominative(self, word: str, a: Analysis, gender: str, number: str) -> str | None:
         parse, prefix, suffix = a.ref
@@ -149,6 +149,24 @@ def _org_heads() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _masculine_surname_endings() -> tuple[str, ...]:
     return word_list(LANG_DIR / "ru" / "masculine_surname_endings.txt")
+
+
+_FEMININE_DECLENSION = ("а", "я")
+
+
+def _mans_feminine_declension(word: str, guessed: tuple[Analysis, ...] = ()) -> tuple[Analysis, ...]:
+    """`Дуды`, `Науседе`: a man's surname in -а/-я declines as a feminine noun, so each
+    oblique singular reading of a feminine -а/-я noun is a man's surname reading too, for
+    the given name beside it to decide (`Анджея Дуды` -> `Анджей Дуда`); not in a case
+    where the word reads as a man's noun already, in the dictionary or by the ending rules
+    (`guessed`; `Гренелле`: of `Гренелл`)."""
+    if not word[:1].isupper():
+        return ()
+    readings = _analyse(word)
+    mans = {a.case for a in readings + guessed if a.pos == "noun" and a.gender == "m" and a.number == "sg"}
+    return tuple(replace(a, gender="m", kinds=frozenset({"guess", "surname"}))
+                 for a in readings if a.pos == "noun" and a.gender == "f" and a.number == "sg"
+                 and a.case not in ("nom", "") and a.case not in mans and a.lemma.endswith(_FEMININE_DECLENSION))
 
 
 def _plural_word_as_surname(word: str) -> tuple[Analysis, ...]:

@@ -130,6 +130,7 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
     out = _adjectival_surnames(out)
     out = _consonant_stem_locative(out, word)
     out = _indeclinable_i(out, word, prefix, suffix)
+    out = _indeclinable_o(out, word, prefix, suffix)
     out = _womens_indeclinable_surnames(out, word)
     if word[:1].isupper() and not any(p.is_known for p in morph.ru_parses(word)):
         out = _guessed_names(word, prefix, suffix) + _plurale_tantum_genitive(word, prefix, suffix) + out
@@ -303,6 +304,28 @@ def _place_adjective(lemma: str) -> bool:
     stem = lemma[:-4].capitalize()
     gaz = get_gazetteer()
     return len(stem) > 2 and any(gaz.knows(stem + end) for end in _adjective_place_endings())
+
+
+@lru_cache(maxsize=1)
+def _indeclinable_surname_endings() -> tuple[str, ...]:
+    return word_list(LANG_DIR / "ru" / "indeclinable_surname_endings.txt")
+
+
+def _indeclinable_o(readings: list[Analysis], word: str, prefix: str, suffix: str) -> list[Analysis]:
+    """`Костюшко`: a capitalised word pymorphy does not know with the ending of a surname
+    that does not decline (lang/ru/indeclinable_surname_endings.txt: -ко) is no neuter noun
+    (nominative and accusative only, as pymorphy guesses): it reads in every case, as
+    written, so the given name beside it decides the case (`Тадеуша Костюшко`)."""
+    low = word.lower()
+    if not word[:1].isupper() or len(low) < 4 or not low.endswith(_indeclinable_surname_endings()) or \
+            any(a.ref[0] is not None and a.ref[0].is_known for a in readings):
+        return readings
+    guessed = [a for a in readings if a.ref[0] is not None and a.lemma == low and a.gender == "n"]
+    if not guessed:
+        return readings
+    kept = [a for a in readings if a not in guessed]
+    return kept + [Analysis(lemma=low, pos="noun", case=c, number="sg", gender="", kinds=frozenset(),
+                            ref=(None, prefix, suffix)) for c in ("nom", "gen", "dat", "acc", "inst", "loc")]
 
 
 def _womens_indeclinable_surnames(readings: list[Analysis], word: str) -> list[Analysis]:

@@ -33,8 +33,11 @@ class RussianEngine:
         return any(p.is_known for p in morph.ru_parses(word))
 
     def guesses(self, word: str) -> tuple[Analysis, ...]:
-        """Readings of a word pymorphy does not know (it only guesses), by its ending
-        (`Скрипаля`: genitive of `Скрипаль`; see `ending_readings`)."""
+        """Person-name readings beside pymorphy's: of a word pymorphy does not know (it
+        only guesses), by its ending (`Скрипаля`: genitive of `Скрипаль`; see
+        `ending_readings`); of a known one, a surname the dictionary reads only as a
+        plural (`_plural_word_as_surname`); of both, a man's surname declining as a
+        feminine noun (`_mans_feminine_declension`)."""
         base = _plural_word_as_surname(word) if self.knows(word) else \
             ending_readings(word, "ru", ref=(None, "", ""))
         return tuple(base) + _mans_feminine_declension(word, tuple(base))
@@ -81,51 +84,15 @@ def _shared_start(a: str, b: str) -> int:
 
 @lru_cache(maxsize=100_000)
 def _analyse(word: str) -> tuple[Analysis, ...]:
-    prefix = suffix = ""
     if "." in word or (word.isupper() and len(word) > 1) or _mixed_acronym(word):
         return ()  # initials, abbreviations and acronyms (Т.Мэй, им., МИД) are not inflected
-    joined = _prepositional_tail(word)
-    if _known_compound(word):
-        pass  # `Гвинее-Бисау`: the dictionary has the hyphenated name as one word
-    elif joined:  # `Ростова-на-Дону`: only the part before the preposition inflects
-        word, suffix = word[: len(word) - len(joined)], joined
-    elif "-" in word.strip("-"):
-        head, _, tail = word.rpartition("-")
-        if any(c.isalpha() for c in tail):
-            prefix, word = head + "-", tail
-        else:  # `потока-2`: the word before the number inflects
-            word, suffix = head, "-" + tail
+    prefix, word, suffix = _inflecting_part(word)
     if _function_word(word):
         return ()
     feminine = _feminine_ia(word, prefix, suffix)
     if feminine:
         return feminine
-    out = []
-    for p in morph.ru_parses(word):
-        tag = p.tag
-        if tag.POS == "NOUN":
-            pos = "noun"
-        elif tag.POS in ("ADJF", "PRTF"):
-            pos = "adj"
-        else:
-            continue
-        case = _CASE.get(tag.case or "", "")
-        if not case:
-            continue
-        if pos == "adj" and case == "acc" and "anim" in tag:
-            continue  # animate accusative = genitive form; names of institutions are inanimate
-        number = {"sing": "sg", "plur": "pl"}.get(tag.number or "", "")
-        gender = "" if "Fixd" in tag else _GENDER.get(tag.gender or "", "")  # indeclinable: any
-        kinds = frozenset(v for k, v in _KINDS.items() if k in tag)
-        if pos == "noun" and p.normal_form in _org_heads():
-            kinds |= {"org"}  # `Банка развития`: of `банк`, which names organisations
-        if (not p.is_known or prefix) and "geo" not in kinds and word[:1].isupper() and \
-                _gazetteer_place(prefix + p.normal_form):
-            kinds |= {"geo"}
-        if _guessed_zero_plural(p, word, case, number):
-            continue
-        out.append(Analysis(lemma=p.normal_form, pos=pos, case=case, number=number,
-                            gender=gender, kinds=kinds, ref=(p, prefix, suffix)))
+    out = [a for p in morph.ru_parses(word) for a in _reading(p, word, prefix, suffix)]
     out = _without_yj_doublets(out)
     out = _adjectival_surnames(out)
     out = _consonant_stem_locative(out, word)
@@ -135,6 +102,53 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
     if word[:1].isupper() and not any(p.is_known for p in morph.ru_parses(word)):
         out = _guessed_names(word, prefix, suffix) + _plurale_tantum_genitive(word, prefix, suffix) + out
     return tuple(out)
+
+
+def _inflecting_part(word: str) -> tuple[str, str, str]:
+    """(prefix, the part that inflects, suffix) of a word: the last part of a hyphenated
+    word (`Усть-Куте`), the part before a hyphenated preposition (`Ростова-на-Дону`) or a
+    number (`потока-2`); a hyphenated word the dictionary has whole inflects whole."""
+    joined = _prepositional_tail(word)
+    if _known_compound(word):
+        return "", word, ""  # `Гвинее-Бисау`: the dictionary has the hyphenated name as one word
+    if joined:
+        return "", word[: len(word) - len(joined)], joined
+    if "-" in word.strip("-"):
+        head, _, tail = word.rpartition("-")
+        if any(c.isalpha() for c in tail):
+            return head + "-", tail, ""
+        return "", head, "-" + tail
+    return "", word, ""
+
+
+def _reading(p, word: str, prefix: str, suffix: str) -> list[Analysis]:
+    """The engine-neutral reading of one pymorphy parse: nouns and adjectives (participles
+    too) in a case; none for other parses."""
+    tag = p.tag
+    pos = "noun" if tag.POS == "NOUN" else "adj" if tag.POS in ("ADJF", "PRTF") else ""
+    case = _CASE.get(tag.case or "", "")
+    if not pos or not case:
+        return []
+    if pos == "adj" and case == "acc" and "anim" in tag:
+        return []  # animate accusative = genitive form; names of institutions are inanimate
+    number = {"sing": "sg", "plur": "pl"}.get(tag.number or "", "")
+    if _guessed_zero_plural(p, word, case, number):
+        return []
+    gender = "" if "Fixd" in tag else _GENDER.get(tag.gender or "", "")  # indeclinable: any
+    return [Analysis(lemma=p.normal_form, pos=pos, case=case, number=number, gender=gender,
+                     kinds=_reading_kinds(p, pos, word, prefix), ref=(p, prefix, suffix))]
+
+
+def _reading_kinds(p, pos: str, word: str, prefix: str) -> frozenset[str]:
+    """pymorphy's own kinds of a parse, and `org` for an organisation head's lemma, `geo`
+    for a guessed lemma the gazetteer knows as a place (see `_gazetteer_place`)."""
+    kinds = frozenset(v for k, v in _KINDS.items() if k in p.tag)
+    if pos == "noun" and p.normal_form in _org_heads():
+        kinds |= {"org"}  # `Банка развития`: of `банк`, which names organisations
+    if (not p.is_known or prefix) and "geo" not in kinds and word[:1].isupper() and \
+            _gazetteer_place(prefix + p.normal_form):
+        kinds |= {"geo"}
+    return kinds
 
 
 @lru_cache(maxsize=1)

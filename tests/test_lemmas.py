@@ -71,6 +71,7 @@ from pipeline.normalise.lemmas_pl import PolishEngine
     ("Казимежа Шкоды", "ru", "PER", "Казимеж Шкода"),
     ("Томашем Гурой", "ru", "PER", "Томаш Гура"),
     ("Тадеуша Ровешко", "ru", "PER", "Тадеуш Ровешко"),  # an unknown -ко surname: every case
+    ("Найджела Додса", "ru", "PER", "Найджел Додс"),  # every word a man's genitive in -а
     ("Садовников", "ru", "PER", "Садовников"),  # a man's surname, not a plural of `садовник`
     ("Ламп", "ru", "PER", "Ламп"),  # a person, not the genitive plural of `лампа`
     ("псковичам", "ru", "PER", "псковичи"),  # a known noun in -ич- is no derived adjective

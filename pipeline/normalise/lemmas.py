@@ -14,7 +14,7 @@ from pipeline.lang import LANG_DIR
 from pipeline.normalise.agreement import (CASES, Analysis, Engine, genders_agree, lemmatise_words, match_case,
                                           shared_reading, word_indices)
 from pipeline.normalise.lemmas_pl import PolishEngine
-from pipeline.normalise.lemmas_ru import RussianEngine, gazetteer_place, mans_surname
+from pipeline.normalise.lemmas_ru import RussianEngine, gazetteer_place, mans_surname, mens_genitive_a
 from pipeline.normalise.lemmas_rules import (RuleEngine, has_rules, tsv_rows, unknown_word_rule,
                                              unknown_word_rules, word_list)
 from pipeline.normalise.lemmas_rules import unknown_word_ending, unknown_word_kept
@@ -265,6 +265,7 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         out = _lone_surname_genitive(out, words, engine, lang)
         if isinstance(engine, RussianEngine):
             out = mans_surname(out, words, engine)
+            out = mens_genitive_a(out, words, engine)
     if not label:
         out = _unknown_head(out, words, engine, lang)
         out = _document_title(out, words, engine, lang)

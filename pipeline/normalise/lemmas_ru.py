@@ -514,3 +514,33 @@ def gazetteer_place(out: list[str], words: list[str], engine: RussianEngine) -> 
     res[i] = form
     return res
 
+
+def mens_genitive_a(out: list[str], words: list[str], engine: RussianEngine) -> list[str]:
+    """`Джейкоба Рис-Могга`: a name left as written whose every word ends in -а after a
+    consonant, none with a woman's surname ending, and each with a man's genitive reading
+    (in the dictionary or by its ending) is a man's name in the genitive, not a woman's
+    nominative: each word goes to that reading's nominative."""
+    alpha = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
+    if len(alpha) < 2 or out != words:
+        return out
+    res = list(out)
+    for i in alpha:
+        word = words[i]
+        low = word.lower()
+        if not word[:1].isupper() or not low.endswith("а") or len(low) < 4 or low[-2] in _VOWELS or \
+                low.endswith(_feminine_surname_endings()):
+            return out
+        mans = [a for a in tuple(engine.analyse(word)) + engine.guesses(word)
+                if a.case == "gen" and a.gender == "m" and a.number == "sg" and a.pos == "noun"
+                and len(a.lemma) < len(word)]
+        form = engine.nominative(word, mans[0], "m", "sg") if mans else None
+        if not form:
+            return out
+        res[i] = match_case(word, form)
+    return res
+
+
+@lru_cache(maxsize=1)
+def _feminine_surname_endings() -> tuple[str, ...]:
+    return word_list(LANG_DIR / "ru" / "feminine_surname_endings.txt")
+

@@ -1090,7 +1090,7 @@ def is_derived_adjective(text: str, lang: str, names_too: bool = False) -> bool:
     engine = _engine(lang, is_cyrillic(text))
     readings = engine.analyse(words[0])
     if words[0][:1].islower():
-        # a noun the dictionary knows is none, whatever its ending (`москвичей`)
+        # a noun the dictionary knows is none, whatever its ending (`псковичам`)
         return not (readings and getattr(engine, "has_dictionary", False) and
                     not any(a.pos == "adj" for a in readings))
     adj = any(a.pos == "adj" for a in readings)

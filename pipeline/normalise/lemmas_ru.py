@@ -63,9 +63,9 @@ class RussianEngine:
 
 def _closest_form(parse, want: set[str], word: str) -> str | None:
     """The parse's form with the grammemes `want`. A superlative's lexeme is its positive
-    adjective's, which holds several superlatives (`высшим`: of `высокий`, whose first
-    nominative superlative is `высочайший`): of those, the one sharing the longest
-    beginning with `word` (`высший`)."""
+    adjective's, which holds several superlatives (`Высшей`: of `высокий`, whose first
+    nominative superlative is `высочайшая`): of those, the one sharing the longest
+    beginning with `word` (`Высшая`)."""
     degree = {g for g in ("Supr", "Cmp2") if g in parse.tag}
     forms = [f.word for f in parse.lexeme if want | degree <= f.tag.grammemes] if degree else []
     if not forms:
@@ -106,11 +106,11 @@ def _analyse(word: str) -> tuple[Analysis, ...]:
 
 def _inflecting_part(word: str) -> tuple[str, str, str]:
     """(prefix, the part that inflects, suffix) of a word: the last part of a hyphenated
-    word (`Усть-Куте`), the part before a hyphenated preposition (`Ростова-на-Дону`) or a
+    word (`Усть-Илимске`), the part before a hyphenated preposition (`Ростова-на-Дону`) or a
     number (`потока-2`); a hyphenated word the dictionary has whole inflects whole."""
     joined = _prepositional_tail(word)
     if _known_compound(word):
-        return "", word, ""  # `Гвинее-Бисау`: the dictionary has the hyphenated name as one word
+        return "", word, ""  # `Улан-Баторе`: the dictionary has the hyphenated name as one word
     if joined:
         return "", word[: len(word) - len(joined)], joined
     if "-" in word.strip("-"):
@@ -170,11 +170,11 @@ _FEMININE_DECLENSION = ("а", "я")
 
 
 def _mans_feminine_declension(word: str, guessed: tuple[Analysis, ...] = ()) -> tuple[Analysis, ...]:
-    """`Дуды`, `Науседе`: a man's surname in -а/-я declines as a feminine noun, so each
+    """`Брыды`, `Брыде`: a man's surname in -а/-я declines as a feminine noun, so each
     oblique singular reading of a feminine -а/-я noun is a man's surname reading too, for
-    the given name beside it to decide (`Анджея Дуды` -> `Анджей Дуда`); not in a case
+    the given name beside it to decide (`Казимежа Брыды` -> `Казимеж Брыда`); not in a case
     where the word reads as a man's noun already, in the dictionary or by the ending rules
-    (`guessed`; `Гренелле`: of `Гренелл`)."""
+    (`guessed`; `Расселе`: of `Рассел`)."""
     if not word[:1].isupper():
         return ()
     readings = _analyse(word)
@@ -185,17 +185,17 @@ def _mans_feminine_declension(word: str, guessed: tuple[Analysis, ...] = ()) -> 
 
 
 def _plural_word_as_surname(word: str) -> tuple[Analysis, ...]:
-    """`Мясников`, `Енин`: a capitalised word the dictionary reads only as a plural, with
+    """`Садовников`: a capitalised word the dictionary reads only as a plural, with
     the ending of a man's surname (lang/ru/masculine_surname_endings.txt) or as a genitive
     plural without ending, is, in a person's name, a surname in the nominative (one person
-    is no plural)."""
+    is no plural; `Ламп` is no genitive of `лампа` then)."""
     readings = _analyse(word)
     if not word[:1].isupper() or not readings or any(a.number != "pl" for a in readings):
         return ()
     if word.lower().endswith(_masculine_surname_endings()):
         gender = "m"
     elif all(a.case == "gen" and len(a.lemma) > len(word) for a in readings):
-        gender = ""  # `Хенн`: a genitive plural without ending (of `хенна`) is no person's
+        gender = ""  # `Ламп`: a genitive plural without ending (of `лампа`) is no person's
     else:
         return ()
     return (Analysis(lemma=word, pos="noun", case="nom", number="sg", gender=gender,
@@ -203,14 +203,14 @@ def _plural_word_as_surname(word: str) -> tuple[Analysis, ...]:
 
 
 def _known_compound(word: str) -> bool:
-    """The dictionary knows the hyphenated word as a whole (`Гвинее-Бисау`, `Ла-Манша`), so
+    """The dictionary knows the hyphenated word as a whole (`Улан-Баторе`, `Йошкар-Оле`), so
     it inflects as pymorphy says, not by its last part alone."""
     return "-" in word.strip("-") and any(p.is_known and "-" in p.normal_form for p in morph.ru_parses(word))
 
 
 def _match_parts(model: str, form: str) -> str:
-    """`match_case` part by part for a hyphenated word (`Гвинее-Бисау` gives
-    `гвинея-бисау` the capitals `Гвинея-Бисау`)."""
+    """`match_case` part by part for a hyphenated word (`Улан-Баторе` gives
+    `улан-батор` the capitals `Улан-Батор`)."""
     parts, forms = model.split("-"), form.split("-")
     if len(parts) < 2 or len(parts) != len(forms):
         return match_case(model, form)
@@ -223,17 +223,17 @@ def _hyphen_prepositions() -> frozenset[str]:
 
 
 def _guessed_zero_plural(parse, word: str, case: str, number: str) -> bool:
-    """`Петровакс`: pymorphy guesses a word it does not know to be the genitive plural
-    without ending of a longer lemma (`петровакса`); an unknown name ends in a consonant
+    """`Стройвакс`: pymorphy guesses a word it does not know to be the genitive plural
+    without ending of a longer lemma (`стройвакса`); an unknown name ends in a consonant
     far more often as a nominative of its own, so the guess is dropped (a known word keeps
-    such readings: `Балкан`)."""
+    such readings: `Татр`, of `Татры`)."""
     return not parse.is_known and number == "pl" and case in ("gen", "acc") and len(parse.normal_form) > len(word)
 
 
 def _mixed_acronym(word: str) -> bool:
     """`СПбГТУ`: an acronym with a small letter inside (a word's second letter, `б` of
     `Петербург`) has more capitals than small letters; a name glued from words
-    (`ЭпиВакКорона`) has fewer, and inflects."""
+    (`ТехноПромСтрой`) has fewer, and inflects."""
     upper = sum(c.isupper() for c in word)
     return upper >= 3 and upper > sum(c.islower() for c in word)
 
@@ -249,8 +249,8 @@ def _prepositional_tail(word: str) -> str:
 
 
 def _consonant_stem_locative(readings: list[Analysis], word: str) -> list[Analysis]:
-    """`Фейсбуке`: for a word it does not know, pymorphy guesses the locative of a
-    consonant stem (`фейсбук`) and the dative or locative of an -а stem (`фейсбука`) alike;
+    """`Вайбере`: for a word it does not know, pymorphy guesses the locative of a
+    consonant stem (`вайбер`) and the dative or locative of an -а stem (`вайбера`) alike;
     names of places, firms and products borrowed into Russian mostly end in a consonant, so
     the -а readings go where the consonant one exists (a woman's name keeps hers)."""
     low = word.lower().replace("ё", "е")
@@ -271,9 +271,9 @@ _SOFT_LEMMA_ENDINGS = ("ь", "я")
 
 
 def _indeclinable_i(readings: list[Analysis], word: str, prefix: str, suffix: str) -> list[Analysis]:
-    """`Кальяри`: a word pymorphy does not know ending in -и after a consonant is far more
-    often an indeclinable foreign name than an oblique form of a soft-stem noun (`кальярь`,
-    `керманя`), which is all pymorphy can guess; those guesses go, the word's reading as
+    """`Тревизи`: a word pymorphy does not know ending in -и after a consonant is far more
+    often an indeclinable foreign name than an oblique form of a soft-stem noun (`тревизь`,
+    `тревизя`), which is all pymorphy can guess; those guesses go, the word's reading as
     written stays (it is offered as a guess: see `_guessed_names`)."""
     low = word.lower()
     if len(low) < 4 or not low.endswith("и") or low[-2] in _VOWELS or \
@@ -295,7 +295,7 @@ def _adjectival_surnames(readings: list[Analysis]) -> list[Analysis]:
     it declines as an adjective and, made from a place's name (`Вороново`), is one before a
     noun (`Вороновском районе`); such a surname reading gets an adjective twin, so it can
     agree with the noun after it. A surname made from no place stays a noun, a genitive
-    after its head (`закона Магнитского`)."""
+    after its head (`музея Достоевского`)."""
     twins = [replace(a, pos="adj", kinds=frozenset()) for a in readings
              if a.pos == "noun" and "surname" in a.kinds and a.lemma.endswith(_ADJECTIVE_LEMMA_ENDINGS)
              and _place_adjective(a.lemma)]
@@ -343,10 +343,10 @@ def _indeclinable_o(readings: list[Analysis], word: str, prefix: str, suffix: st
 
 
 def _womens_indeclinable_surnames(readings: list[Analysis], word: str) -> list[Analysis]:
-    """`Романюк`: a surname ending in a consonant declines for a man (`Романюка`) and not
+    """`Шевчук`: a surname ending in a consonant declines for a man (`Шевчука`) and not
     for a woman, so where the dictionary has the word both as a man's declining surname and
     as an indeclinable one (no gender), the indeclinable readings are a woman's
-    (`Александра Романюк`: a woman in the nominative, not a man's genitive)."""
+    (`Александра Шевчук`: a woman in the nominative, not a man's genitive)."""
     low = word.lower()
     mans = any(a.pos == "noun" and "surname" in a.kinds and a.gender == "m" and a.case == "nom"
                and a.lemma == low for a in readings)
@@ -361,7 +361,7 @@ _VOWELS = "аеёиоуыэюя"
 
 def _gazetteer_place(lemma: str) -> bool:
     """`Чемале`: pymorphy only guesses at a word it does not know (`чемаль`, `чемала`), and
-    the last part of a hyphenated name is often a common word (`-Куте`: of `кут`); a lemma
+    the last part of a hyphenated name is often a common word (`Усть-...`); a lemma
     that, with the name's first part, the gazetteer knows as a place (`Чемал`) is a place
     name's reading, which a LOC mention prefers."""
     from pipeline.normalise.gazetteer import get_gazetteer
@@ -376,7 +376,7 @@ def _function_word(word: str) -> bool:
     """`в`, `и`, `по`: a lower-case word whose likeliest reading is a preposition or a
     conjunction is one; its rare noun readings (the letter `в`, an abbreviation) would let
     an adjective before it agree with it (`Института Польского в Минске`). Particles keep
-    their readings: the likeliest of `правда` is one, yet it heads `Европейская правда`."""
+    their readings: the likeliest of `правда` is one, yet it heads `Лесная правда`."""
     parses = morph.ru_parses(word)
     return word.islower() and bool(parses) and parses[0].tag.POS in _FUNCTION_POS
 
@@ -427,9 +427,10 @@ _PLURAL_ENDINGS = ("ы", "и")
 
 
 def _plurale_tantum_genitive(word: str, prefix: str, suffix: str) -> list[Analysis]:
-    """`Балкан`: the genitive of a plurale tantum often has no ending, and the dictionary
-    may lack it while it knows the nominative (`Балканы`); an unknown word that, with the
-    nominative plural's ending, is a known plurale tantum reads as its genitive plural."""
+    """The genitive of a plurale tantum often has no ending (`Татр`, of `Татры`), and the
+    dictionary may lack it while it knows the nominative (a mountain range's name); an
+    unknown word that, with the nominative plural's ending, is a known plurale tantum reads
+    as its genitive plural."""
     out = []
     for end in _PLURAL_ENDINGS:
         for p in morph.ru_parses(word + end):
@@ -451,7 +452,7 @@ def _guessed_names(word: str, prefix: str, suffix: str) -> list[Analysis]:
 
 
 def _indeclinable_e(word: str) -> bool:
-    """`Гёте`, `Барнье`: an unknown name ending in -е after a single consonant is as often
+    """`Гёте`, `Бартеле`: an unknown name ending in -е after a single consonant is as often
     an indeclinable foreign name as a locative or dative, and in a person's name the
     nominative is the likelier; so its reading as written weighs as a surname's. After a
     doubled consonant the -е is a case ending of a foreign stem (`Расселе`: of `Рассел`)."""
@@ -460,7 +461,7 @@ def _indeclinable_e(word: str) -> bool:
 
 
 def mans_surname(out: list[str], words: list[str], engine: RussianEngine) -> list[str]:
-    """`Сергей Елкина` -> `Сергей Елкин`: after a given name that is only a man's, in the
+    """`Олег Смирнова` -> `Олег Смирнов`: after a given name that is only a man's, in the
     nominative, a surname read as a woman's nominative is the man's surname in an oblique
     case (the writer declined only the surname), so it goes to the man's nominative."""
     alpha = [i for i, w in enumerate(words) if w.isalpha()]
@@ -500,10 +501,10 @@ def gazetteer_place(out: list[str], words: list[str], engine: RussianEngine) -> 
     gaz = get_gazetteer()
     if not word[:1].isupper() or gaz.knows(out[i]) or word[-1:].lower() not in _VOWELS + "ь" or \
             engine.knows(word) and any("geo" in a.kinds or a.case == "nom" for a in engine.analyse(word)):
-        return out  # `Синд`: a word ending in a consonant is a nominative
+        return out  # a word ending in a consonant (`Кунд`) is a nominative
     readings = [a for a in engine.analyse(word) if a.ref[0] is not None]
     if readings and all(a.number == "pl" for a in readings) and any(a.case in ("dat", "inst", "loc") for a in readings):
-        return out  # a plural by its ending (`Ирландиями`) keeps its number
+        return out  # a plural by its ending (-ями, -ах) keeps its number
     if gaz.knows(word):
         form = word
     else:
@@ -516,7 +517,7 @@ def gazetteer_place(out: list[str], words: list[str], engine: RussianEngine) -> 
 
 
 def mens_genitive_a(out: list[str], words: list[str], engine: RussianEngine) -> list[str]:
-    """`Джейкоба Рис-Могга`: a name left as written whose every word ends in -а after a
+    """`Найджела Додса`: a name left as written whose every word ends in -а after a
     consonant, none with a woman's surname ending, and each with a man's genitive reading
     (in the dictionary or by its ending) is a man's name in the genitive, not a woman's
     nominative: each word goes to that reading's nominative."""

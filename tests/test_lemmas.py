@@ -63,6 +63,19 @@ from pipeline.normalise.lemmas_pl import PolishEngine
     ("Валию Хасанову", "ru", "PER", "Валия Хасанова"),
     ("Юрию Иванову", "ru", "PER", "Юрий Иванов"),  # a common man's name keeps its reading
     ("Грималей", "ru", "PER", "Гримали"),  # a family in an oblique plural: the plural nominative
+    # a consonant-final surname declines for a man only: undeclined, it is a woman's
+    ("Александра Шевчук", "ru", "PER", "Александра Шевчук"),
+    ("Александра Шевчука", "ru", "PER", "Александр Шевчук"),
+    ("Олег Смирнова", "ru", "PER", "Олег Смирнов"),  # a man's name: the surname is his, oblique
+    # a man's surname in -а declines as a feminine noun
+    ("Казимежа Брыды", "ru", "PER", "Казимеж Брыда"),
+    ("Томашем Гурой", "ru", "PER", "Томаш Гура"),
+    ("Тадеуша Ровешко", "ru", "PER", "Тадеуш Ровешко"),  # an unknown -ко surname: every case
+    ("Найджела Додса", "ru", "PER", "Найджел Додс"),  # every word a man's genitive in -а
+    ("Садовников", "ru", "PER", "Садовников"),  # a man's surname, not a plural of `садовник`
+    ("Ламп", "ru", "PER", "Ламп"),  # a person, not the genitive plural of `лампа`
+    ("псковичам", "ru", "PER", "псковичи"),  # a known noun in -ич- is no derived adjective
+    ("Бартеле", "ru", "PER", "Бартеле"),  # an unknown name in -е: an indeclinable foreign one
     # an unknown surname in -y is the genitive of one in -a, which a man bears too: the
     # given name `Zdzisława` (a woman's nominative or a man's genitive) is the man's
     ("Zdzisława Drabuty", "pl", "PER", "Zdzisław Drabuta"),
@@ -135,6 +148,24 @@ def test_match_case_keeps_the_model_spelling():
     ("MINISTERSTWA ZDROWIA", "pl", "", "MINISTERSTWO ZDROWIA"),  # words in capitals inflect
     ("NATO", "pl", "ORG", "NATO"),  # acronyms stay
     ("СПб", "ru", "ORG", "СПб"),  # -б is no case ending of an acronym
+    ("СПбГАСУ", "ru", "ORG", "СПбГАСУ"),  # an acronym with a small letter inside
+    ("Стройвакс", "ru", "ORG", "Стройвакс"),  # not a guessed genitive plural of `стройвакса`
+    ("Банке реконструкции", "ru", "ORG", "Банк реконструкции"),  # the organisation head, not `банка`
+    ("Вайбере", "ru", "PRO", "Вайбер"),  # an unknown word's consonant-stem locative
+    # an adjective after its head inflects with it; `в` is a preposition, no noun to agree with
+    ("Центра Литовского в Гродно", "ru", "ORG", "Центр Литовский в Гродно"),
+    ("Каменске-на-Оби", "ru", "LOC", "Каменск-на-Оби"),  # the part after `-на-` keeps its case
+    ("Высшей школой дизайна", "ru", "ORG", "Высшая школа дизайна"),  # not `высочайшая`
+    ("Чемале", "ru", "LOC", "Чемал"),  # of the guessed lemmas, the one the gazetteer knows
+    ("Южных Балкан", "ru", "LOC", "Южные Балканы"),  # a plurale tantum's genitive, no ending
+    ("Улан-Баторе", "ru", "LOC", "Улан-Батор"),  # a hyphenated word the dictionary has whole
+    ("Йошкар-Оле", "ru", "LOC", "Йошкар-Ола"),
+    ("Тревизи", "ru", "LOC", "Тревизи"),  # an unknown word in -и: indeclinable, not of `тревизя`
+    ("Сморгони", "ru", "LOC", "Сморгонь"),  # a guessed word: the suffix form the gazetteer knows
+    ("Кельце", "ru", "LOC", "Кельце"),  # ... or the word itself (not `Келец`)
+    # an adjective the dictionary has only as a surname agrees with its noun when made from
+    # a place's name (`Вороново`); other surnames stay genitives after their head
+    ("Вороновской районной больницы", "ru", "ORG", "Вороновская районная больница"),
     ("PWr", "pl", "ORG", "PWr"),
 ])
 def test_other_names(text, lang, label, lemma):

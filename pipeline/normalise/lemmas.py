@@ -14,7 +14,7 @@ from pipeline.lang import LANG_DIR
 from pipeline.normalise.agreement import (CASES, Analysis, Engine, genders_agree, lemmatise_words, match_case,
                                           shared_reading, word_indices)
 from pipeline.normalise.lemmas_pl import PolishEngine
-from pipeline.normalise.lemmas_ru import RussianEngine
+from pipeline.normalise.lemmas_ru import RussianEngine, gazetteer_place, mans_surname, mens_genitive_a
 from pipeline.normalise.lemmas_rules import (RuleEngine, has_rules, tsv_rows, unknown_word_rule,
                                              unknown_word_rules, word_list)
 from pipeline.normalise.lemmas_rules import unknown_word_ending, unknown_word_kept
@@ -275,11 +275,16 @@ def lemmatise(text: str, lang: str, label: str) -> str:
         out = _propagate_endings(out, words)
         out = _shared_genitive_a(out, words, engine)
         out = _lone_surname_genitive(out, words, engine, lang)
+        if isinstance(engine, RussianEngine):
+            out = mans_surname(out, words, engine)
+            out = mens_genitive_a(out, words, engine)
     if not label:
         out = _unknown_head(out, words, engine, lang)
         out = _document_title(out, words, engine, lang)
     if label == "LOC":
         out = _unknown_places(out, words, lang)
+        if isinstance(engine, RussianEngine):
+            out = gazetteer_place(out, words, engine)
         out = _place_after_foreign_words(out, words, engine, lang)
         out = [w[:1].upper() + w[1:] if w.islower() and _only_place(engine, w) else w for w in out]
     if not typed:
@@ -1175,10 +1180,12 @@ def is_derived_adjective(text: str, lang: str, names_too: bool = False) -> bool:
     words = [w for w in tokens(text) if any(c.isalpha() for c in w)]
     if len(words) != 1 or _in_gazetteer(words[0]) or not (adjective_stem(words[0]) or _personal_plural(words[0], lang)):
         return False  # derived adjectives carry -sk-/-ck-/-zk- (białoruski, белорусский)
-    if words[0][:1].islower():
-        return True
     engine = _engine(lang, is_cyrillic(text))
     readings = engine.analyse(words[0])
+    if words[0][:1].islower():
+        # a noun the dictionary knows is none, whatever its ending (`псковичам`)
+        return not (readings and getattr(engine, "has_dictionary", False) and
+                    not any(a.pos == "adj" for a in readings))
     adj = any(a.pos == "adj" for a in readings)
     proper = {"geo", "org", "name"} if names_too else {"geo", "org"}
     proper_noun = any(a.pos == "noun" and (a.kinds & proper or  # `Sikorski` is a surname

@@ -359,12 +359,17 @@ def _acronyms_agree(a: str, b: str) -> bool:
 
 
 def _contains_words(a: str, b: str) -> bool:
-    """One name contains the other as whole words, the shorter having >= 2 words."""
+    """One name contains the other as whole words, the shorter having >= 2 words: in a row
+    (`Fundacja Rozwoju Wsi` in `Lubelska Fundacja Rozwoju Wsi`), or from the longer's first word
+    to its last with words left out (`Izba Gagauzji` for `Izba Handlowo-Przemysłowa Gagauzji`)."""
     fa, fb = fold(a).split(), fold(b).split()
     short, long_ = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
     if len(short) < 2 or len(short) == len(long_):
         return False
-    return any(long_[k:k + len(short)] == short for k in range(len(long_) - len(short) + 1))
+    if any(long_[k:k + len(short)] == short for k in range(len(long_) - len(short) + 1)):
+        return True
+    rest = iter(long_[1:-1])
+    return short[0] == long_[0] and short[-1] == long_[-1] and all(w in rest for w in short[1:-1])
 
 
 def _complete_partial_name(text: str, mentions: list[Mention], idx: list[int],

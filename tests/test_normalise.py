@@ -351,3 +351,15 @@ def test_business_abbreviations_are_no_organisations():
                                     ("Fundacją Rozwoju Wołynia", "ORG", "pl")]))
     assert [o.name for o in art.organisations.values()] == ["Fundacja Rozwoju Wołynia"]
     assert all(m.attrs.get("common_term") for m in art.mentions if m.text in ("IT", "B2B"))
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("Izba Rolnicza Podola", "Izba Handlowo-Przemysłowa Podola", False),  # another word, not one left out
+    ("Izba Podola", "Izba Handlowo-Rolnicza Podola", True),
+    ("Fundacja Rozwoju Podola", "Wołyńska Fundacja Rozwoju Podola", True),
+    ("Urząd Miasta Kowel", "Urząd Marszałkowski Województwa Wołyńskiego", False),
+])
+def test_short_forms_of_a_name_in_one_article(a, b, same):
+    from pipeline.normalise.organisations import _contains_words
+
+    assert _contains_words(a, b) is same

@@ -199,3 +199,9 @@ def test_organisation_running_into_a_persons_name_is_cut_there(nlp):
 def test_institution_tagged_as_a_place_is_an_organisation(nlp):
     doc = with_ents(nlp("Wniosek złożono w Urzędzie Gminy Krynki w marcu."), ("Urzędzie Gminy Krynki", "LOC"))
     assert spans(repair(doc)) == [("Urzędzie Gminy Krynki", "ORG")]
+
+
+def test_organisation_span_across_the_a_of_miedzy_x_a_y_is_two(nlp):
+    doc = with_ents(nlp("Umowę zawarto między Fundacją Sąsiedzi a Kowelską Radą Miejską w maju."),
+                    ("Fundacją Sąsiedzi a Kowelską Radą Miejską", "ORG"))
+    assert spans(repair(doc)) == [("Fundacją Sąsiedzi", "ORG"), ("Kowelską Radą Miejską", "ORG")]

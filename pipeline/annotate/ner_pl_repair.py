@@ -227,6 +227,18 @@ def quoted_name_ends(doc: Doc, ents: list[Span], reach: int = 8) -> list[Span]:
     return _replaced(ents, fixed)
 
 
+def contrast_splits(doc: Doc, ents: list[Span]) -> list[Span]:
+    """`a` between two capitalised names is the `a` of `między X a Y` and joins two
+    organisations, never the words of one name: an ORG span across it becomes two."""
+    fixed: list[Span] = []
+    for e in ents:
+        cut = next((i for i in range(e.start + 1, e.end - 1) if doc[i].text == "a"
+                    and _cap(doc[i - 1]) and _cap(doc[i + 1])), None) if e.label_ == "ORG" else None
+        if cut is not None:
+            fixed += [Span(doc, e.start, cut, label="ORG"), Span(doc, cut + 1, e.end, label="ORG")]
+    return _replaced(ents, fixed)
+
+
 def _nominative_given_name(word: str) -> bool:
     """A given name that can only be a nominative here (`Iwan`, `Andrzej`; not `Jana`, `Anny`,
     which may be genitives inside a name: `Fundacja Anny Dymnej`)."""
@@ -468,7 +480,7 @@ def repair(doc: Doc, switches: Switches = SHIPPED) -> Doc:
             i += 1
         ents = filter_spans(ents + new)
     if edges:
-        ents = person_tails(doc, quoted_name_ends(doc, name_edges(doc, ents)))
+        ents = person_tails(doc, contrast_splits(doc, quoted_name_ends(doc, name_edges(doc, ents))))
     if place_names:
         ents = places_by_name(doc, ents)
     if places:

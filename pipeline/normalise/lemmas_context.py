@@ -1,0 +1,74 @@
+"""Lemmas of a document's name mentions read together: `lemmatise_in_document(items)`.
+
+`lemmatise` reads one mention alone, and some forms do not say which of the lemmas it weighs
+is right (`Obamy`: `Obama` or `Obamy`?; `Hilla`: `Hill` or `Hilla`?). The other mentions of
+the same document often do: the name written elsewhere in its nominative. Only Polish, and
+only a choice among the lemmas the lemmatiser itself considers (`lemma_candidates`), made
+where another mention is that candidate as written and is its own lemma.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.normalise.lemmas import lemma_candidates, lemmatise, plural_of_common_noun, tokens
+
+CONTEXT_LANGS = frozenset({"pl"})
+
+
+@dataclass(frozen=True)
+class _Mention:
+    form: str
+    lang: str
+    label: str
+    lemma: str  # the context-free lemma
+
+    @property
+    def parts(self) -> list[str]:
+        """The non-space tokens (words, numbers, punctuation), each one compared alone."""
+        return [t for t in tokens(self.form) if t.strip()]
+
+
+def lemmatise_in_document(items: Sequence[tuple[str, str, str]]) -> list[str]:
+    """Lemmas of one document's (form, lang, label) mentions, in order: each as
+    `lemmatise` gives it, then the document's other forms decide where the form alone
+    cannot (see the rules below). A lone mention gets exactly `lemmatise`'s lemma."""
+    mentions = [_Mention(form, lang, label, lemmatise(form, lang, label)) for form, lang, label in items]
+    nominatives = _own_lemmas(mentions)
+    return [_in_context(m, nominatives) for m in mentions]
+
+
+def _own_lemmas(mentions: list[_Mention]) -> list[_Mention]:
+    """The mentions written as their own lemma (`Barack Obama`), of the languages read in
+    context: the evidence the other mentions are read against."""
+    return [m for m in mentions if m.lang in CONTEXT_LANGS and m.form == m.lemma]
+
+
+def _in_context(m: _Mention, nominatives: list[_Mention]) -> str:
+    if m.lang not in CONTEXT_LANGS or _read_as_adjective(m) or plural_of_common_noun(m.lemma, m.lang):
+        return m.lemma
+    others = [n for n in nominatives if n.label == m.label and n.form not in (m.form, m.lemma)]
+    return _written_elsewhere(m, others) or m.lemma
+
+
+def _read_as_adjective(m: _Mention) -> bool:
+    """The lemmatiser lower-cased a capitalised form (`Lwowskiej`: `lwowski`): an adjective
+    whose lemma is the adjective, however a street or a woman so named is written elsewhere."""
+    return m.form[:1].isupper() and m.lemma[:1].islower()
+
+
+def _written_elsewhere(m: _Mention, others: list[_Mention]) -> str | None:
+    """Another mention, written as its own lemma, that is one of the lemmas this form may
+    have, token by token (`Baracka Obamy` beside `Barack Obama`; `Visty` beside `Vista`): that
+    mention. Not where each could as well be an inflected form of the other (`Longin` and
+    `Longina`, two people), nor where several such mentions disagree."""
+    found = {n.form for n in others if _candidate_of(n.parts, m.parts, m.lang)
+             and not _candidate_of(m.parts, n.parts, n.lang)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _candidate_of(lemma_parts: list[str], form_parts: list[str], lang: str) -> bool:
+    """Each token of `lemma_parts` is a lemma the lemmatiser weighs for the token of
+    `form_parts` in the same place (numbers and punctuation only for themselves)."""
+    return len(lemma_parts) == len(form_parts) and all(
+        lemma in lemma_candidates(form, lang) for lemma, form in zip(lemma_parts, form_parts))

@@ -1,0 +1,53 @@
+"""Lemmas read with the other mentions of the document (pipeline.normalise.lemmas_context).
+Names below are made up or common; none is taken from the benchmarks in ../shared."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.normalise.lemmas import lemmatise
+from pipeline.normalise.lemmas_context import lemmatise_in_document
+
+
+def _pl(*forms: str, label: str = "") -> list[tuple[str, str, str]]:
+    return [(form, "pl", label) for form in forms]
+
+
+@pytest.mark.parametrize("forms,expected", [
+    # a foreign name whose ending alone is ambiguous, written bare elsewhere
+    (("Greya", "Grey"), ["Grey", "Grey"]),
+    (("Zorvisty", "Zorvista"), ["Zorvista", "Zorvista"]),
+    # a full name in an oblique case beside the same name in the nominative
+    (("Marka Trevory", "Mark Trevora"), ["Mark Trevora", "Mark Trevora"]),
+])
+def test_document_form_decides(forms, expected):
+    assert [lemmatise(f, "pl", "") for f in forms] != expected  # the form alone does not
+    assert lemmatise_in_document(_pl(*forms)) == expected
+
+
+@pytest.mark.parametrize("forms", [
+    # two people whose names could each be the other's inflected form
+    ("Longina", "Longin"),
+    # an adjective's lemma stays the adjective whatever a street is called
+    ("Lwowskiej", "Lwowska"),
+    # a name with a number is not the same as another number
+    ("Skoda 120", "Skoda 130"),
+    # a word with no other form in the document
+    ("Greya", "Kowalski"),
+])
+def test_document_leaves_alone(forms):
+    assert lemmatise_in_document(_pl(*forms)) == [lemmatise(f, "pl", "") for f in forms]
+
+
+def test_people_plural_is_not_one_person():
+    forms = ("Polaków", "Polak")
+    assert lemmatise_in_document(_pl(*forms, label="PER")) == [lemmatise(f, "pl", "PER") for f in forms]
+
+
+def test_other_labels_and_languages_give_no_evidence():
+    assert lemmatise_in_document([("Greya", "pl", ""), ("Grey", "pl", "LOC")])[0] == lemmatise("Greya", "pl", "")
+    assert lemmatise_in_document([("Greya", "ru", ""), ("Grey", "ru", "")])[0] == lemmatise("Greya", "ru", "")
+
+
+def test_lone_mention_is_context_free():
+    assert lemmatise_in_document(_pl("Greya")) == [lemmatise("Greya", "pl", "")]
+    assert lemmatise_in_document([]) == []

@@ -1142,3 +1142,11 @@ def plural_of_common_noun(lemma: str, lang: str) -> bool:
         return False
     return any(a.case == "nom" and a.number == "pl" and "common" in a.kinds and "pt" not in a.kinds
                for a in _engine(lang, False).analyse(lemma))
+
+
+def given_name_nominative(word: str, lang: str) -> bool:
+    """The dictionary reads the word as a given name in the nominative singular (`Anna`,
+    `Piotr`): a name it opens is a person's full name."""
+    if lang not in LATIN_MORPHOLOGY or is_cyrillic(word):
+        return False
+    return any(a.case == "nom" and a.number == "sg" and "name" in a.kinds for a in _engine(lang, False).analyse(word))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.normalise.lemmas import lemma_candidates, lemmatise, plural_of_common_noun, tokens
+from pipeline.normalise.lemmas import given_name_nominative, lemma_candidates, lemmatise, plural_of_common_noun, tokens
 
 CONTEXT_LANGS = frozenset({"pl"})
 
@@ -48,7 +48,7 @@ def _in_context(m: _Mention, nominatives: list[_Mention]) -> str:
     if m.lang not in CONTEXT_LANGS or _read_as_adjective(m) or plural_of_common_noun(m.lemma, m.lang):
         return m.lemma
     others = [n for n in nominatives if n.label == m.label and n.form not in (m.form, m.lemma)]
-    return _written_elsewhere(m, others) or m.lemma
+    return _written_elsewhere(m, others) or _end_of_longer_name(m, others) or m.lemma
 
 
 def _read_as_adjective(m: _Mention) -> bool:
@@ -72,3 +72,16 @@ def _candidate_of(lemma_parts: list[str], form_parts: list[str], lang: str) -> b
     `form_parts` in the same place (numbers and punctuation only for themselves)."""
     return len(lemma_parts) == len(form_parts) and all(
         lemma in lemma_candidates(form, lang) for lemma, form in zip(lemma_parts, form_parts))
+
+
+def _end_of_longer_name(m: _Mention, others: list[_Mention]) -> str | None:
+    """A lone word whose lemma may be the surname of a person's full name written as its own
+    lemma (a given name in the nominative, then capitalised words: `Obamy` beside `Barack
+    Obama`): that surname; with the same guards as `_written_elsewhere`."""
+    if len(m.parts) != 1:
+        return None
+    found = {n.parts[-1] for n in others if len(n.parts) > 1 and all(p[:1].isupper() for p in n.parts)
+             and given_name_nominative(n.parts[0], n.lang)}
+    found = {w for w in found if w not in (m.form, m.lemma) and _candidate_of([w], m.parts, m.lang)
+             and not _candidate_of(m.parts, [w], m.lang)}
+    return found.pop() if len(found) == 1 else None

@@ -55,3 +55,30 @@ def test_other_labels_and_languages_give_no_evidence():
 def test_lone_mention_is_context_free():
     assert lemmatise_in_document(_pl("Greya")) == [lemmatise("Greya", "pl", "")]
     assert lemmatise_in_document([]) == []
+
+
+def _article(text: str, spans: list[tuple[str, str]]):
+    from pipeline.record import Article, Mention
+
+    mentions, pos = [], 0
+    for surface, label in spans:
+        start = text.index(surface, pos)
+        mentions.append(Mention(start, start + len(surface), surface, label, "pl"))
+        pos = start + 1
+    return Article("t", "t.txt", text=text, language="pl", mentions=mentions)
+
+
+def test_normalise_reads_an_article_in_context():
+    from pipeline.normalise import normalise
+
+    text = "Spotkanie z Greyem. Anna Grey mówiła o planach; Greya zapytano później o szczegóły."
+    article = normalise(_article(text, [("Greyem", "PER"), ("Anna Grey", "PER"), ("Greya", "PER")]))
+    assert [m.lemma for m in article.mentions] == ["Grey", "Anna Grey", "Grey"]
+
+
+def test_normalise_without_evidence_is_unchanged():
+    from pipeline.normalise import normalise
+
+    text = "Rozmowa z Greya i z Janem Nowakiem odbyła się wczoraj."
+    article = normalise(_article(text, [("Greya", "PER"), ("Janem Nowakiem", "PER")]))
+    assert [m.lemma for m in article.mentions] == [lemmatise("Greya", "pl", "PER"), "Jan Nowak"]

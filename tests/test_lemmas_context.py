@@ -20,6 +20,8 @@ def _pl(*forms: str, label: str = "") -> list[tuple[str, str, str]]:
     (("Marka Trevory", "Mark Trevora"), ["Mark Trevora", "Mark Trevora"]),
     # a lone surname beside a person's full name (a given name first) in the nominative
     (("Greya", "Anna Grey"), ["Grey", "Anna Grey"]),
+    # another oblique form whose own lemma is one of this form's (the instrumental shows -a)
+    (("Tirunie", "Tiruną"), ["Tiruna", "Tiruna"]),
 ])
 def test_document_form_decides(forms, expected):
     assert lemmatise(forms[0], "pl", "") != expected[0]  # the form alone does not
@@ -37,6 +39,8 @@ def test_document_form_decides(forms, expected):
     ("Greya", "Kowalski"),
     # a longer name that is no person's (no given name first) says nothing of a lone word
     ("Greya", "Hotel Grey"),
+    # a form read as its own nominative keeps it, whatever another form's lemma
+    ("Kwintary", "Kwintarą"),
 ])
 def test_document_leaves_alone(forms):
     assert lemmatise_in_document(_pl(*forms)) == [lemmatise(f, "pl", "") for f in forms]

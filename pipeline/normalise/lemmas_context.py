@@ -25,8 +25,12 @@ class _Mention:
 
     @property
     def parts(self) -> list[str]:
-        """The non-space tokens (words, numbers, punctuation), each one compared alone."""
-        return [t for t in tokens(self.form) if t.strip()]
+        return _parts(self.form)
+
+
+def _parts(text: str) -> list[str]:
+    """The non-space tokens (words, numbers, punctuation), each one compared alone."""
+    return [t for t in tokens(text) if t.strip()]
 
 
 def lemmatise_in_document(items: Sequence[tuple[str, str, str]]) -> list[str]:
@@ -35,7 +39,7 @@ def lemmatise_in_document(items: Sequence[tuple[str, str, str]]) -> list[str]:
     cannot (see the rules below). A lone mention gets exactly `lemmatise`'s lemma."""
     mentions = [_Mention(form, lang, label, lemmatise(form, lang, label)) for form, lang, label in items]
     nominatives = _own_lemmas(mentions)
-    return [_in_context(m, nominatives) for m in mentions]
+    return [_in_context(m, nominatives, mentions) for m in mentions]
 
 
 def _own_lemmas(mentions: list[_Mention]) -> list[_Mention]:
@@ -44,11 +48,12 @@ def _own_lemmas(mentions: list[_Mention]) -> list[_Mention]:
     return [m for m in mentions if m.lang in CONTEXT_LANGS and m.form == m.lemma]
 
 
-def _in_context(m: _Mention, nominatives: list[_Mention]) -> str:
+def _in_context(m: _Mention, nominatives: list[_Mention], mentions: list[_Mention]) -> str:
     if m.lang not in CONTEXT_LANGS or _read_as_adjective(m) or plural_of_common_noun(m.lemma, m.lang):
         return m.lemma
     others = [n for n in nominatives if n.label == m.label and n.form not in (m.form, m.lemma)]
-    return _written_elsewhere(m, others) or _end_of_longer_name(m, others) or m.lemma
+    return (_written_elsewhere(m, others) or _end_of_longer_name(m, others)
+            or _lemma_of_another_form(m, mentions) or m.lemma)
 
 
 def _read_as_adjective(m: _Mention) -> bool:
@@ -84,4 +89,18 @@ def _end_of_longer_name(m: _Mention, others: list[_Mention]) -> str | None:
              and given_name_nominative(n.parts[0], n.lang)}
     found = {w for w in found if w not in (m.form, m.lemma) and _candidate_of([w], m.parts, m.lang)
              and not _candidate_of(m.parts, [w], m.lang)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _lemma_of_another_form(m: _Mention, mentions: list[_Mention]) -> str | None:
+    """Another form of the same name whose own (context-free) lemma is one of this form's
+    candidates, token by token, while this form's lemma is none of that form's (`Banksa`
+    beside a lemma `Banksy` that `Banksa` may also be): that lemma, where only one such
+    lemma is found. A form the lemmatiser read as its own nominative keeps it (`Vista`
+    beside `Viście`, guessed `Vist`)."""
+    if m.form == m.lemma:
+        return None
+    found = {n.lemma for n in mentions if n.label == m.label and n.lang == m.lang
+             and n.form != m.form and n.lemma != m.lemma
+             and _candidate_of(_parts(n.lemma), m.parts, m.lang) and not _candidate_of(_parts(m.lemma), n.parts, n.lang)}
     return found.pop() if len(found) == 1 else None

@@ -11,6 +11,11 @@ case-insensitive accuracy and PolEval 2019 task 2's own score, 0.2 x case-sensit
 case-insensitive (the task's definition). Also prints the start-up time and memory of the
 lemmatiser and the gazetteer.
 
+Beside each context-free figure, a "document context" line: the same items lemmatised with
+the other mentions of their document (`lemmas_context.lemmatise_in_document`; PolEval: the
+index's document id, over both halves, as the task's systems saw whole documents; SlavicNER:
+one file), with the items it gains and loses; `--show N` also lists N of those changes.
+
 `--half dev|test` splits every set deterministically so that rules are developed on one half
 and checked on the other: PolEval rows by index parity (even rows dev), SlavicNER by document
 (dev where the first byte of the file name's MD5 is even), so a document's repeated mentions

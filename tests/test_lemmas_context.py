@@ -22,6 +22,9 @@ def _pl(*forms: str, label: str = "") -> list[tuple[str, str, str]]:
     (("Greya", "Anna Grey"), ["Grey", "Anna Grey"]),
     # another oblique form whose own lemma is one of this form's (the instrumental shows -a)
     (("Tirunie", "Tiruną"), ["Tiruna", "Tiruna"]),
+    # a lone given name or surname written just so in a full name in the nominative
+    (("Marcela", "Marcela Dorn"), ["Marcela", "Marcela Dorn"]),
+    (("Gale", "Anna Gale"), ["Gale", "Anna Gale"]),
 ])
 def test_document_form_decides(forms, expected):
     assert lemmatise(forms[0], "pl", "") != expected[0]  # the form alone does not
@@ -41,6 +44,8 @@ def test_document_form_decides(forms, expected):
     ("Greya", "Hotel Grey"),
     # a form read as its own nominative keeps it, whatever another form's lemma
     ("Kwintary", "Kwintarą"),
+    # a full name whose surname is oblique is the odd one where the lemma is written too
+    ("Nowaka", "Jan Nowaka", "Nowak"),
 ])
 def test_document_leaves_alone(forms):
     assert lemmatise_in_document(_pl(*forms)) == [lemmatise(f, "pl", "") for f in forms]

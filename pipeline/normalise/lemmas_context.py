@@ -53,7 +53,7 @@ def _in_context(m: _Mention, nominatives: list[_Mention], mentions: list[_Mentio
         return m.lemma
     others = [n for n in nominatives if n.label == m.label and n.form not in (m.form, m.lemma)]
     return (_written_elsewhere(m, others) or _end_of_longer_name(m, others)
-            or _lemma_of_another_form(m, mentions) or m.lemma)
+            or _lemma_of_another_form(m, mentions) or _as_in_full_name(m, others, mentions) or m.lemma)
 
 
 def _read_as_adjective(m: _Mention) -> bool:
@@ -85,11 +85,25 @@ def _end_of_longer_name(m: _Mention, others: list[_Mention]) -> str | None:
     Obama`): that surname; with the same guards as `_written_elsewhere`."""
     if len(m.parts) != 1:
         return None
-    found = {n.parts[-1] for n in others if len(n.parts) > 1 and all(p[:1].isupper() for p in n.parts)
-             and given_name_nominative(n.parts[0], n.lang)}
+    found = {n.parts[-1] for n in others if _full_name(n)}
     found = {w for w in found if w not in (m.form, m.lemma) and _candidate_of([w], m.parts, m.lang)
              and not _candidate_of(m.parts, [w], m.lang)}
     return found.pop() if len(found) == 1 else None
+
+
+def _full_name(n: _Mention) -> bool:
+    """A person's full name: capitalised words, the first a given name in the nominative."""
+    return len(n.parts) > 1 and all(p[:1].isupper() for p in n.parts) and given_name_nominative(n.parts[0], n.lang)
+
+
+def _as_in_full_name(m: _Mention, others: list[_Mention], mentions: list[_Mention]) -> str | None:
+    """A lone word the lemmatiser changed (`Angela`: read as the genitive of `Angel`) that is
+    written just so as the given name or the surname of a full name written as its own lemma
+    (`Angela Merkel`): the word as written. Not where the lemma the lemmatiser gave is itself
+    written in the document (`Pawlaka` beside `Pawlak`: the full name is the odd one)."""
+    if len(m.parts) != 1 or m.form == m.lemma or any(m.lemma in n.parts for n in mentions):
+        return None
+    return m.form if any(_full_name(n) and m.form in (n.parts[0], n.parts[-1]) for n in others) else None
 
 
 def _lemma_of_another_form(m: _Mention, mentions: list[_Mention]) -> str | None:

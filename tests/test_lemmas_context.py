@@ -25,6 +25,9 @@ def _pl(*forms: str, label: str = "") -> list[tuple[str, str, str]]:
     # a lone given name or surname written just so in a full name in the nominative
     (("Marcela", "Marcela Dorn"), ["Marcela", "Marcela Dorn"]),
     (("Gale", "Anna Gale"), ["Gale", "Anna Gale"]),
+    # an adjective-like surname written in a person's full name is the surname
+    (("Sądeckiego", "Jana Sądeckiego"), ["Sądecki", "Jan Sądecki"]),
+    (("Lwowskiej", "Anny Lwowskiej"), ["Lwowska", "Anna Lwowska"]),
 ])
 def test_document_form_decides(forms, expected):
     assert lemmatise(forms[0], "pl", "") != expected[0]  # the form alone does not
@@ -36,6 +39,7 @@ def test_document_form_decides(forms, expected):
     ("Longina", "Longin"),
     # an adjective's lemma stays the adjective whatever a street is called
     ("Lwowskiej", "Lwowska"),
+    ("Lwowskiej", "Ulicy Lwowskiej"),
     # a name with a number is not the same as another number
     ("Skoda 120", "Skoda 130"),
     # a word with no other form in the document

@@ -49,8 +49,10 @@ def _own_lemmas(mentions: list[_Mention]) -> list[_Mention]:
 
 
 def _in_context(m: _Mention, nominatives: list[_Mention], mentions: list[_Mention]) -> str:
-    if m.lang not in CONTEXT_LANGS or _read_as_adjective(m) or plural_of_common_noun(m.lemma, m.lang):
+    if m.lang not in CONTEXT_LANGS or plural_of_common_noun(m.lemma, m.lang):
         return m.lemma
+    if _read_as_adjective(m):  # only a person's name written in full makes it a name
+        return _surname_of_full_name(m, mentions) or m.lemma
     others = [n for n in nominatives if n.label == m.label and n.form not in (m.form, m.lemma)]
     return (_written_elsewhere(m, others) or _end_of_longer_name(m, others)
             or _lemma_of_another_form(m, mentions) or _as_in_full_name(m, others, mentions) or m.lemma)
@@ -58,7 +60,8 @@ def _in_context(m: _Mention, nominatives: list[_Mention], mentions: list[_Mentio
 
 def _read_as_adjective(m: _Mention) -> bool:
     """The lemmatiser lower-cased a capitalised form (`Lwowskiej`: `lwowski`): an adjective
-    whose lemma is the adjective, however a street or a woman so named is written elsewhere."""
+    whose lemma is the adjective, whatever street is so named; only a person's full name
+    written in the document makes it a surname (`_surname_of_full_name`)."""
     return m.form[:1].isupper() and m.lemma[:1].islower()
 
 
@@ -92,8 +95,30 @@ def _end_of_longer_name(m: _Mention, others: list[_Mention]) -> str | None:
 
 
 def _full_name(n: _Mention) -> bool:
+    """The mention is a person's full name as written (see `_full_name_parts`)."""
+    return _full_name_parts(n.parts, n.lang)
+
+
+def _full_name_parts(parts: list[str], lang: str) -> bool:
     """A person's full name: capitalised words, the first a given name in the nominative."""
-    return len(n.parts) > 1 and all(p[:1].isupper() for p in n.parts) and given_name_nominative(n.parts[0], n.lang)
+    return len(parts) > 1 and all(p[:1].isupper() for p in parts) and given_name_nominative(parts[0], lang)
+
+
+def _surname_of_full_name(m: _Mention, mentions: list[_Mention]) -> str | None:
+    """A lone capitalised word the lemmatiser read as an adjective (`Mazowieckiego`:
+    `mazowiecki`) that is written just so as the last word of a longer mention whose lemma
+    is a full name (`Tadeusza Mazowieckiego`: `Tadeusz Mazowiecki`): that name's last word,
+    a surname or an epithet (`Mazowiecki`), where it is one of the form's candidates."""
+    if len(m.parts) != 1:
+        return None
+    found = set()
+    for n in mentions:
+        if n.label != m.label or n.lang != m.lang or len(n.parts) < 2 or n.parts[-1] != m.form:
+            continue
+        name = _parts(n.lemma)
+        if _full_name_parts(name, n.lang) and name[-1] != m.lemma and name[-1] in lemma_candidates(m.form, m.lang):
+            found.add(name[-1])
+    return found.pop() if len(found) == 1 else None
 
 
 def _as_in_full_name(m: _Mention, others: list[_Mention], mentions: list[_Mention]) -> str | None:

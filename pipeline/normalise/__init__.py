@@ -13,6 +13,7 @@ import re
 
 from pipeline.normalise.gazetteer import get_gazetteer
 from pipeline.normalise.lemmas import is_derived_adjective, lemmatise
+from pipeline.normalise.lemmas_context import lemmatise_in_document
 from pipeline.normalise.organisations import (common_terms, is_acronym, is_event_name, link_article_orgs,
                                               merge_organisations, name_part)
 from pipeline.record import Article, Mention, Place
@@ -33,12 +34,12 @@ def normalise(article: Article) -> Article:
     _add_region_mentions(article, gaz)
     orgs: list[Mention] = []
     quotes = None
+    lemmas = _article_lemmas(article)
     for m in article.mentions:
         if m.label in TEMPORAL_LABELS or m.label not in NAME_LABELS:
             continue
         lang = _lang(m, article)
-        label = "" if m.label == "LOC_ADJ" else m.label
-        m.lemma = lemmatise(name_part(m.text) if m.label == "ORG" else m.text, lang, label)
+        m.lemma = lemmas[id(m)]
         if m.label == "LOC":
             if quotes is None:
                 quotes = quoted_spans(article.text)
@@ -62,6 +63,22 @@ def normalise(article: Article) -> Article:
     _relink_in_context(article, gaz)
     article.organisations.update(link_article_orgs(article.text, orgs, article.language))
     return article
+
+
+def _lemma_input(m: Mention, article: Article) -> tuple[str, str, str]:
+    """What a name mention is lemmatised as: (the name without an organisation's
+    descriptor, its language, its label; a derived adjective untyped)."""
+    label = "" if m.label == "LOC_ADJ" else m.label
+    return (name_part(m.text) if m.label == "ORG" else m.text, _lang(m, article), label)
+
+
+def _article_lemmas(article: Article) -> dict[int, str]:
+    """The lemma of every name mention (by `id`), the article's mentions read together so
+    that a name written in full elsewhere settles a form the lemmatiser finds ambiguous
+    (`lemmatise_in_document`; Polish only)."""
+    names = [m for m in article.mentions if m.label in NAME_LABELS and m.label not in TEMPORAL_LABELS]
+    lemmas = lemmatise_in_document([_lemma_input(m, article) for m in names])
+    return {id(m): lemma for m, lemma in zip(names, lemmas)}
 
 
 def country_context(places: dict[str, Place], without: str = "") -> tuple[str, ...]:

@@ -17,7 +17,7 @@ from pipeline.normalise.lemmas_pl import PolishEngine
 from pipeline.normalise.lemmas_ru import RussianEngine, gazetteer_place, mans_surname, mens_genitive_a
 from pipeline.normalise.lemmas_rules import (RuleEngine, has_rules, tsv_rows, unknown_word_rule,
                                              unknown_word_rules, word_list)
-from pipeline.normalise.lemmas_rules import unknown_word_ending, unknown_word_kept
+from pipeline.normalise.lemmas_rules import ending_rule_lemmas, unknown_word_ending, unknown_word_kept
 from pipeline.normalise.textnorm import fold, is_cyrillic
 
 UNCHANGED_LABELS = frozenset({"DATE", "TIME"})
@@ -1210,3 +1210,43 @@ def _mans_surname(readings) -> bool:
     nouns = [a for a in readings if a.pos == "noun"]
     return any("surname" in a.kinds and a.gender == "m1" and a.number == "sg" and a.case != "nom"
                for a in nouns) and not any(a.kinds & {"geo", "common"} for a in nouns)
+
+
+@lru_cache(maxsize=50_000)
+def lemma_candidates(word: str, lang: str) -> frozenset[str]:
+    """Every lemma one word could have by the lemmatiser's own means, whichever it chooses:
+    the word as written, the lemmas and same-number nominatives of its dictionary readings,
+    and what each ending rule for unknown words and the NKJP endings table give
+    (`Obamy`: `Obama`, `Obam`, ...). Lets a document's other mentions pick among them
+    (`lemmas_context.py`) without inventing forms the lemmatiser never weighed."""
+    out = {word}
+    if not word.isalpha() or lang not in LATIN_MORPHOLOGY and not is_cyrillic(word):
+        return frozenset(out)
+    engine = _engine(lang, is_cyrillic(word))
+    for a in engine.analyse(word):
+        out.add(match_case(word, a.lemma))
+        nominative = engine.nominative(word, a, a.gender, a.number)
+        if nominative:
+            out.add(match_case(word, nominative))
+    out.update(ending_rule_lemmas(word, lang))
+    ending = unknown_word_ending(word, lang)
+    if ending:
+        out.add(ending)
+    return frozenset(out)
+
+
+def plural_of_common_noun(lemma: str, lang: str) -> bool:
+    """A lemma the lemmatiser left in the plural of a common noun (`Polacy`, `Brytyjczycy`):
+    a people or a group, which a singular written elsewhere (`Polak`) does not name."""
+    if lang not in LATIN_MORPHOLOGY or is_cyrillic(lemma):
+        return False
+    return any(a.case == "nom" and a.number == "pl" and "common" in a.kinds and "pt" not in a.kinds
+               for a in _engine(lang, False).analyse(lemma))
+
+
+def given_name_nominative(word: str, lang: str) -> bool:
+    """The dictionary reads the word as a given name in the nominative singular (`Anna`,
+    `Piotr`): a name it opens is a person's full name."""
+    if lang not in LATIN_MORPHOLOGY or is_cyrillic(word):
+        return False
+    return any(a.case == "nom" and a.number == "sg" and "name" in a.kinds for a in _engine(lang, False).analyse(word))

@@ -123,6 +123,12 @@ def _matching_rules(word: str, lang: str, accept: Callable[[UnknownWordRule], bo
         yield rule
 
 
+def ending_rule_lemmas(word: str, lang: str) -> tuple[str, ...]:
+    """What every ending rule the word has would make of it, for any mention type, in file
+    order: the lemmas the rules for unknown words weigh (`Obamy`: `Obama`, ...)."""
+    return tuple(word[: len(word) - len(rule.end)] + rule.repl for rule in _matching_rules(word, lang, lambda r: True))
+
+
 # the evidence an NKJP ending needs before it overrides the hand-written rules: this many words,
 # this share of them taking the one edit; or, where at most this share of them is its own
 # lemma, the commonest edit whatever its share (`-anie`: `-an` or `-ana`, never `-anie`)

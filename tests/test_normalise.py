@@ -363,3 +363,11 @@ def test_short_forms_of_a_name_in_one_article(a, b, same):
     from pipeline.normalise.organisations import _contains_words
 
     assert _contains_words(a, b) is same
+
+
+def test_region_phrase_takes_the_place_of_its_name_mention():
+    text = "Gmina Narewka od roku współpracuje z rejonem Glodeni i z Mińskiem."
+    art = normalise(_article(text, [("Glodeni", "LOC", "pl"), ("Mińskiem", "LOC", "pl")]))
+    keys = {m.text: m.entity_key for m in art.mentions if m.label == "LOC"}
+    assert keys["rejonem Glodeni"] == "loc:rejon glodeni" and "Glodeni" not in keys
+    assert art.places["loc:rejon glodeni"].feature == "region" and keys["Mińskiem"] == "geo:625144"

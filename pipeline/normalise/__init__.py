@@ -180,15 +180,18 @@ def _segment_language(article: Article):
 
 def _add_region_mentions(article: Article, gaz) -> None:
     """Region phrases the annotators missed (`obwodu grodzieńskiego`) become LOC mentions
-    (source `normalise:regions`), where no other mention overlaps them."""
+    (source `normalise:regions`), where no other mention overlaps them; one that holds the
+    NER's place mention as its name (`rejonem` + LOC `Ungheni`) takes that mention's place."""
     from pipeline.normalise.regions import find_region_phrases
 
     lo = article.body_start if article.text_is_file else 0
-    taken = [(m.start, m.end) for m in article.mentions]
     added = []
     for start, end, place in find_region_phrases(article.text[lo:], _segment_language(article), gaz):
         start, end = start + lo, end + lo
-        if any(a < end and start < b for a, b in taken):
+        over = [m for m in article.mentions if m.start < end and start < m.end]
+        if over and all(m.label == "LOC" and start < m.start and m.end <= end for m in over):
+            article.mentions = [m for m in article.mentions if m not in over]
+        elif over:
             continue
         m = Mention(start, end, article.text[start:end], "LOC", _segment_language(article)(start),
                     source="normalise:regions")

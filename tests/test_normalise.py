@@ -16,6 +16,7 @@ CITIES = {  # inflected form -> GeoNames id
     "Mohylewie": 625665, "Homlu": 627907, "Pińsku": 623549, "Grodnie": 627904,
     "Brześciu": 629634, "Witebsku": 620127, "Kiszyniowie": 618426, "Mińsku": 625144,
     "Nowopołocku": 624784, "Kliczewie": 627205, "Bielc": 618605, "Kielc": 769250,
+    "Komracie": 618491, "Bukareszcie": 683506,  # -t, -st softened before -cie, -ście
 }
 
 

@@ -199,6 +199,11 @@ def test_organisation_running_into_a_persons_name_is_cut_there(nlp):
 def test_institution_tagged_as_a_place_is_an_organisation(nlp):
     doc = with_ents(nlp("Wniosek złożono w Urzędzie Gminy Krynki w marcu."), ("Urzędzie Gminy Krynki", "LOC"))
     assert spans(repair(doc)) == [("Urzędzie Gminy Krynki", "ORG")]
+    after_adjectives = with_ents(nlp("Pismo wysłał Kobryński Rejonowy Komitet Wykonawczy."),
+                                 ("Kobryński Rejonowy Komitet Wykonawczy", "LOC"))
+    assert spans(repair(after_adjectives)) == [("Kobryński Rejonowy Komitet Wykonawczy", "ORG")]
+    park = with_ents(nlp("Spacer po Białowieskim Parku Narodowym."), ("Białowieskim Parku Narodowym", "LOC"))
+    assert spans(repair(park)) == [("Białowieskim Parku Narodowym", "LOC")]  # no organisation's head
 
 
 def test_organisation_span_across_the_a_of_miedzy_x_a_y_is_two(nlp):

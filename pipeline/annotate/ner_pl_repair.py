@@ -400,9 +400,15 @@ def _person_read_as_place(doc: Doc, e: Span) -> bool:
 
 
 def _institution_read_as_place(e: Span) -> bool:
-    """A name that opens with an organisation's head word is the institution, not its town
-    (`Urzędzie Miasta Suwałki`, `Starostwo Powiatowe w Sejnach` tagged LOC)."""
-    return e.label_ == "LOC" and len(e) >= 2 and _cap(e[0]) and _is_head(e[0])
+    """A name headed by an organisation's head word is the institution, not its town
+    (`Urzędzie Miasta Suwałki`, `Nowogródzki Rejonowy Komitet Wykonawczy` tagged LOC): the
+    head opens the name or follows its capitalised adjectives."""
+    if e.label_ != "LOC" or len(e) < 2 or not _cap(e[0]):
+        return False
+    i = 0
+    while i < len(e) - 1 and _cap(e[i]) and _is_adj(e[i]) and not _is_head(e[i]):
+        i += 1
+    return _cap(e[i]) and _is_head(e[i])
 
 
 def places_by_name(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -372,3 +372,22 @@ def test_region_phrase_takes_the_place_of_its_name_mention():
     keys = {m.text: m.entity_key for m in art.mentions if m.label == "LOC"}
     assert keys["rejonem Glodeni"] == "loc:rejon glodeni" and "Glodeni" not in keys
     assert art.places["loc:rejon glodeni"].feature == "region" and keys["Mińskiem"] == "geo:625144"
+
+
+@pytest.mark.parametrize("surface,lang,name,cc", [
+    ("rejonie nowogródzkim", "pl", "rejon nowogródzki", "BY"),  # Nowogródek
+    ("Навагрудскім раёне", "be", "rejon nowogródzki", "BY"),
+    ("obwodzie nowogrodzkim", "pl", "obwód nowogrodzki", "RU"),  # Nowogród Wielki
+])
+def test_region_adjectives_that_differ_only_by_a_diacritic(surface, lang, name, cc):
+    from pipeline.normalise.regions import parse_region
+
+    place = parse_region(surface, lang, get_gazetteer())
+    assert (place.name, place.country_code) == (name, cc)
+
+
+def test_organisation_country_from_a_diacritic_region_adjective():
+    from pipeline.normalise.organisations import country_of
+
+    assert country_of("Nowogródzkie Centrum Kultury") == "BY"
+    assert country_of("Nowogrodzka Izba Handlowa") == "RU"

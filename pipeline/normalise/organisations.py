@@ -14,7 +14,7 @@ from collections import Counter
 from functools import lru_cache
 
 from pipeline.lang import LANG_DIR, data_lines
-from pipeline.normalise.regions import adjective_stem, adjective_table, stem_key
+from pipeline.normalise.regions import adjective_entry, adjective_stem, adjective_table
 from pipeline.normalise.textnorm import fold, is_cyrillic
 from pipeline.normalise.translit import to_polish
 from pipeline.record import Mention, Organisation
@@ -99,9 +99,9 @@ def _word_concept(word: str) -> str:
         if f.startswith(stem):
             return concept
     if adjective_stem(word):
-        hit = adjective_table().get(stem_key(word))
+        hit = adjective_entry(word)
         if hit:
-            return "adj:" + fold(hit[0])
+            return "adj:" + hit[0]  # as written: `nowogródzk` (BY) is not `nowogrodzk` (RU)
     from pipeline.normalise.gazetteer import get_gazetteer
 
     place = get_gazetteer().link(word, None, "ru" if is_cyrillic(word) else "pl")
@@ -461,7 +461,8 @@ def country_of(name: str) -> str:
 @lru_cache(maxsize=1)
 def _stem_countries() -> dict[str, str]:
     """Folded place-adjective stem -> country code (built once, not per organisation)."""
-    return {fold(stem): cc for stem, cc in adjective_table().values()}
+    table = list(adjective_table().values())
+    return {**{fold(stem): cc for stem, cc in reversed(table)}, **{stem: cc for stem, cc in table}}
 
 
 def _absorb(into: Organisation, other: Organisation) -> None:

@@ -56,6 +56,25 @@ def adjective_table() -> dict[str, tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _adjectives_as_written() -> dict[str, tuple[str, str]]:
+    """Adjective stem with its diacritics -> (Polish stem, country): `nowogródzk` (Nowogródek,
+    BY) is another adjective than `nowogrodzk` (Novgorod, RU), which folding merges."""
+    out: dict[str, tuple[str, str]] = {}
+    for pl_adj, cc, stems in _rows(LANG_DIR / "pl" / "region_adjectives.tsv"):
+        pl_stem = adjective_stem(pl_adj)
+        for s in [pl_adj] + stems.split(","):
+            if adjective_stem(s):
+                out.setdefault(adjective_stem(s), (pl_stem, cc))
+    return out
+
+
+def adjective_entry(word: str) -> tuple[str, str] | None:
+    """(Polish stem, country) of a region adjective in the table: as written first, else folded
+    (`grodzienski` typed without its diacritics)."""
+    return _adjectives_as_written().get(adjective_stem(word)) or adjective_table().get(stem_key(word))
+
+
 def adjective_stem(word: str) -> str:
     """`witebskiego` -> `witebsk`, `Гродненская` -> `гродненск` ('' if not such an adjective)."""
     m = _STEM.match(word.lower().replace("ь", ""))
@@ -72,7 +91,7 @@ def _polish_stem(adj: str, gaz: "Gazetteer | None", context: tuple[str, ...] = (
     a town's name would only distort), with the country of its town; else the adjective of the
     Polish name of the town it is named after (`Полацкі` -> Полацк -> Połock -> `połock`), else
     a transliteration."""
-    hit = adjective_table().get(stem_key(adj))
+    hit = adjective_entry(adj)
     if hit:
         return hit
     stem = adjective_stem(adj)

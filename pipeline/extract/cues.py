@@ -74,6 +74,8 @@ class SentCues:
     day_offset: int = 0  # "Dzień wcześniej" -> -1, "На следующий день" -> 1: a day told from the last event
     same_place: bool = False  # "w tym samym miejscu", "там же": the last event's place
     clause: list[int] = field(default_factory=list)  # per token, the clause it belongs to
+    joined: list[tuple[int, int]] = field(default_factory=list)  # org token indices told together ("X we współpracy z Y")
+    supported: set[int] = field(default_factory=set)  # org token indices that only supported or funded ("przy wsparciu X")
 
 
 def _phrase_at(v: Vocab, tokens: list[Token], i: int, phrases: list[str]) -> int:
@@ -452,6 +454,32 @@ def _tag_tense(tags: tuple[str, ...]) -> str:
     return "finite" if any(x.startswith("fin") for x in tags) else ""
 
 
+def _joined_orgs(s: Sent, art: Article, orgs: list[Mention], vs: list[Vocab]) -> list[tuple[int, int]]:
+    """Pairs of neighbouring organisations told as one subject: nothing but a conjunction or a
+    `joint_phrases` entry between them, perhaps after an alias in brackets (`X i Y`, `X we
+    współpracy z Y`, `X совместно с Y`), so that a co-organiser is not left a participant."""
+    linked = sorted((m for m in orgs if m.entity_key in art.organisations), key=lambda m: m.start)
+    joints = {fold(w) for v in vs for w in v.words("and_words") + v.words("joint_phrases")}
+    out = []
+    for a, b in zip(linked, linked[1:]):
+        gap = " ".join(_LIST_MARKS.sub(" ", _BRACKETED.sub(" ", art.text[a.end:b.start])).split())
+        if b.start >= a.end and (not gap or fold(gap) in joints):
+            out.append((s.token_index(a.start), s.token_index(b.start)))
+    return out
+
+
+def _supported_orgs(s: Sent, orgs: list[Mention], vs: list[Vocab], reach: int = 3) -> set[int]:
+    """Organisations named just after a `support_cues` word (`przy wsparciu X`, `finansowany przez
+    X`, `pod patronatem X`, `при поддержке X`): they backed the event, the text does not say
+    they organised it."""
+    out = set()
+    for m in orgs:
+        i = s.token_index(m.start)
+        if any(any_word(vs, t, "support_cues") for t in s.tokens[max(0, i - reach):i]):
+            out.add(i)
+    return out
+
+
 def read_cues(s: Sent, art: Article) -> SentCues:
     v = sentence_vocab(s.lang)
     vs = [v] + [x for x in sentence_vocabs(s.tokens, s.lang) if x is not v]
@@ -468,6 +496,8 @@ def read_cues(s: Sent, art: Article) -> SentCues:
     c.dates = _rescheduled(s, vs, _dates(s, art))
     c.orgs = [(s.token_index(m.start), m.entity_key) for m in orgs
               if m.entity_key and m.entity_key in art.organisations]
+    c.joined = _joined_orgs(s, art, orgs, vs)
+    c.supported = _supported_orgs(s, orgs, vs)
     text = s.text(art)
     cue = next((i for i, t in enumerate(s.tokens) if any_word(vs, t, "implementer_cues")), None)
     if cue is not None:

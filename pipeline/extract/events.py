@@ -148,13 +148,31 @@ def _tense_near(c: SentCues, i: int) -> str:
 
 
 def _orgs(c: SentCues) -> tuple[list[str], list[str]]:
+    """(organisers, participants) of a sentence: the organisations next to an organiser cue and
+    those told together with them, less any that only supported it; the rest take part."""
     if not c.orgs:
         return [], []
     if c.organiser_cue and not c.implementer:
-        org = [k for i, k in c.orgs if any(0 < i - cue <= CUE_REACH for cue in c.organiser_cue)]
-        org = org or [k for i, k in c.orgs if any(0 < cue - i <= 6 for cue in c.organiser_cue)]
-        return list(dict.fromkeys(org)), [k for _, k in c.orgs if k not in org]
+        near = [i for i, _ in c.orgs if any(0 < i - cue <= CUE_REACH for cue in c.organiser_cue)]
+        near = near or [i for i, _ in c.orgs if any(0 < cue - i <= 6 for cue in c.organiser_cue)]
+        at = _together(set(near) - c.supported, c.joined, c.supported)
+        org = [k for i, k in c.orgs if i in at]
+        return list(dict.fromkeys(org)), list(dict.fromkeys(k for _, k in c.orgs if k not in org))
     return [], list(dict.fromkeys(k for _, k in c.orgs))
+
+
+def _together(at: set[int], joined: list[tuple[int, int]], supported: set[int]) -> set[int]:
+    """`at` grown by the organisations joined to it (`X i Y`, `X совместно с Y`): co-organisers."""
+    grown = set(at)
+    changed = bool(grown)
+    while changed:
+        changed = False
+        for a, b in joined:
+            for x, y in ((a, b), (b, a)):
+                if x in grown and y not in grown and y not in supported:
+                    grown.add(y)
+                    changed = True
+    return grown
 
 
 # ----------------------------------------------------------------------------- candidates

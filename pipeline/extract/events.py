@@ -85,6 +85,8 @@ class Context:
     block_draft: dict[int, Draft] = field(default_factory=dict)  # last draft touched per line/paragraph
     block_place: dict[int, tuple[str, int]] = field(default_factory=dict)  # last place an event sentence named
     last: Draft | None = None
+    announced: Cand | None = None  # "X przygotowała wizytę studyjną" with no date or place yet
+
 
 
 # ----------------------------------------------------------------------------- arguments
@@ -452,6 +454,8 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
                     _merge(target, cand, cues)
                     _touch(ctx, c, target)
                     landed = True
+                elif cand.organisers and not cand.retelling:
+                    ctx.announced = cand
                 continue
             target = _target(drafts, cand)
             if target is None and ctx.parent is not None and _absorbs(ctx.parent, cand, cand.trig.named):
@@ -465,6 +469,7 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
                         and parent.contains(target.start, target.end):
                     target.place, target.strength = parent.place, parent.strength  # a venue in the visit's town
                 drafts.append(target)
+            _take_announced(ctx, target, si)
             _touch(ctx, c, target)
             landed = True
         implementers += [k for k in c.implementer if k not in implementers]
@@ -491,6 +496,24 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
             d.organisers = list(implementers)
             d.participants = [k for k in d.participants if k not in d.organisers]
     return keep, sent_ctx
+
+
+ANNOUNCE_REACH = 2  # sentences from "X przygotowała wizytę" to "Wizyta odbyła się 10-14 czerwca"
+
+
+def _take_announced(ctx: Context, d: Draft, si: int) -> None:
+    """An event first told with its organiser but no date or place ("Fundacja przygotowała wizytę
+    studyjną ...") and then dated a sentence or two on ("Wizyta odbyła się ..."): the dated event
+    is the one announced, so it takes the organisers and the more specific noun."""
+    a = ctx.announced
+    if a is None or si - a.si > ANNOUNCE_REACH or family(a.etype) != family(d.etype):
+        return
+    ctx.announced = None
+    if not d.organisers:
+        d.organisers = list(a.organisers)
+        d.participants = [k for k in d.participants if k not in d.organisers]
+    if TYPE_RANK[a.etype] > TYPE_RANK[d.etype]:
+        d.etype = a.etype
 
 
 def _inherit_organisers(drafts: list[Draft], cues: list[SentCues]) -> None:

@@ -76,6 +76,7 @@ class SentCues:
     clause: list[int] = field(default_factory=list)  # per token, the clause it belongs to
     joined: list[tuple[int, int]] = field(default_factory=list)  # org token indices told together ("X we współpracy z Y")
     supported: set[int] = field(default_factory=set)  # org token indices that only supported or funded ("przy wsparciu X")
+    lead: str = ""  # an organiser the sentence implies but does not name: "we" (zorganizowaliśmy), "co" (współorganizator: X)
 
 
 def _phrase_at(v: Vocab, tokens: list[Token], i: int, phrases: list[str]) -> int:
@@ -480,6 +481,27 @@ def _supported_orgs(s: Sent, orgs: list[Mention], vs: list[Vocab], reach: int = 
     return out
 
 
+def _untold_lead(s: Sent, art: Article, orgs: list[Mention], vs: list[Vocab], cues_at: list[int]) -> str:
+    """Does the sentence imply an organiser it does not name? "we" where the organising verb is
+    in the first person (`zorganizowaliśmy`, `мы организовали`): the publisher; "co" where the
+    body named only co-organised (`współorganizator: X`, `przygotowana razem z X` with no one
+    before `razem z`): the project's lead organisation organised it with X."""
+    if not cues_at:
+        return ""
+    toks = s.tokens
+    if any(toks[i].lower.endswith(tuple(v.words("we_endings"))) for i in cues_at for v in vs if v.words("we_endings")) \
+            or any(i and any_word(vs, toks[i - 1], "we_words") for i in cues_at):
+        return "we"
+    if any(any_word(vs, toks[i], "co_organiser_cues") for i in cues_at):
+        return "co"
+    linked = sorted((m for m in orgs if m.entity_key in art.organisations), key=lambda m: m.start)
+    if linked and min(cues_at) < s.token_index(linked[0].start):
+        before = fold(" ".join(art.text[toks[0].start:linked[0].start].split()))
+        if any(before == p or before.endswith(" " + p) for v in vs for p in v.words("joint_phrases")):
+            return "co"
+    return ""
+
+
 def read_cues(s: Sent, art: Article) -> SentCues:
     v = sentence_vocab(s.lang)
     vs = [v] + [x for x in sentence_vocabs(s.tokens, s.lang) if x is not v]
@@ -518,6 +540,7 @@ def read_cues(s: Sent, art: Article) -> SentCues:
             for word, n in durations:
                 if t.has(word, x.stem):
                     c.duration = n
+    c.lead = _untold_lead(s, art, orgs, vs, c.organiser_cue)
     day_word = any(any_word(vs, t, "day_words") for t in s.tokens)
     n = ordinal_day(text, s.lang)
     if n is not None:

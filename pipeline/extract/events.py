@@ -64,6 +64,7 @@ class Draft:
     explicit_date: bool = False
     organisers: list[str] = field(default_factory=list)
     participants: list[str] = field(default_factory=list)
+    lead: str = ""  # an organiser told but not named: "we" (the publisher) or "co" (a co-organiser's partner)
     sents: list[int] = field(default_factory=list)
     evidence: int = -1
     evidence_score: int = -1
@@ -369,6 +370,7 @@ def _merge(d: Draft, c: Cand, cues: list[SentCues]) -> None:
 
 
 def _absorb_args(d: Draft, c: Cand, cues: list[SentCues]) -> None:
+    d.lead = d.lead or cues[c.si].lead
     for k in c.organisers:
         if k not in d.organisers:
             d.organisers.append(k)
@@ -481,6 +483,7 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
                 prev.organisers += [k for k in organisers if k not in prev.organisers]
                 prev.participants += [k for k in participants if k not in prev.participants
                                       and k not in prev.organisers]
+                prev.lead = prev.lead or c.lead
         for d in c.dates:
             if d.precision == 3 and d.end != d.start and len(d.end) == 10:
                 ctx.range = (d.start, d.end)
@@ -491,13 +494,46 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
     keep = [d for d in drafts if d.place or d.start]
     _title_type(art, keep)
     _inherit_organisers(keep, cues)
+    own = own_organisation(art)
     for d in keep:  # "Projekt realizowany przez PFRR": the project's events are its implementer's
         if not d.organisers and implementers:
             d.organisers = list(implementers)
-            d.participants = [k for k in d.participants if k not in d.organisers]
+        lead = _lead(d.lead, implementers, own)
+        d.organisers = list(dict.fromkeys(lead + d.organisers))
+        d.participants = [k for k in d.participants if k not in d.organisers]
     return keep, sent_ctx
 
 
+def _lead(kind: str, implementers: list[str], own: str) -> list[str]:
+    """The organiser a sentence implied without naming it (`cues._untold_lead`): for "we" the
+    publisher, else the project's implementer; for "co" the implementer, else the publisher."""
+    if kind == "we":
+        return [own] if own else list(implementers)
+    if kind == "co":
+        return list(implementers) or ([own] if own else [])
+    return []
+
+
+def own_organisation(art: Article) -> str:
+    """The publishing organisation: the one whose acronym or whole name, letters only, is a label
+    of the article's url host (`lfrow.example.pl`, `fundacjawolnosci.example.org`), else the one
+    a short closing line names (a signature: `Zespół Fundacji Wolności`)."""
+    from urllib.parse import urlparse
+    from pipeline.normalise.textnorm import fold as fold_plain
+    labels = set((urlparse(art.url).hostname or "").casefold().split("."))
+    for key, o in art.organisations.items():
+        letters = "".join(ch for ch in fold_plain(o.name) if ch.isalnum())
+        if (o.acronym and o.acronym.casefold() in labels) or letters in labels:
+            return key
+    lines = [ln for ln in art.text.splitlines() if ln.strip()]
+    if not lines or len(lines[-1].split()) > SIGNATURE_WORDS:
+        return ""
+    at = len(art.text.rstrip()) - len(lines[-1].strip())
+    return next((m.entity_key for m in art.mentions if m.label == "ORG" and m.start >= at
+                 and m.entity_key in art.organisations), "")
+
+
+SIGNATURE_WORDS = 6  # a closing line this short naming an organisation signs the article
 ANNOUNCE_REACH = 2  # sentences from "X przygotowała wizytę" to "Wizyta odbyła się 10-14 czerwca"
 
 

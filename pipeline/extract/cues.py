@@ -36,6 +36,7 @@ class Trigger:
     after: bool = False  # "Po zakończeniu targów", "После открытия": told as what came before
     verb: bool = False  # a visit/meeting verb, not a noun
     umbrella: bool = False  # "cykl warsztatów", "цикл семинаров": the series, not one of its events
+    title_span: tuple[int, int] = (0, 0)  # the quoted title's offsets ("seminarium „Klaster jako partner”")
 
 
 @dataclass
@@ -179,6 +180,7 @@ def _decorate(s: Sent, art: Article, trig: Trigger, vs: list[Vocab]) -> None:
     for a, b in s.quotes:
         if 0 <= a - end <= 40 and len([t for t in toks if end <= t.start < a]) <= 3:
             trig.named, trig.title = True, art.text[tok.start:b]
+            trig.title_span = (a, b)
             break
     if not trig.named and tok.text[:1].isupper() and trig.i > 0 and not toks[trig.i - 1].text[:1].isdigit():
         trig.named = True
@@ -481,6 +483,12 @@ def _supported_orgs(s: Sent, orgs: list[Mention], vs: list[Vocab], reach: int = 
     return out
 
 
+def _in_title(m: Mention, triggers: list[Trigger]) -> bool:
+    """A name inside an event's quoted title (`seminarium „Klaster jako partner samorządu”`)
+    is a word of the title, not a body that organised or took part."""
+    return any(t.title_span[0] <= m.start < t.title_span[1] for t in triggers)
+
+
 def _untold_lead(s: Sent, art: Article, orgs: list[Mention], vs: list[Vocab], cues_at: list[int]) -> str:
     """Does the sentence imply an organiser it does not name? "we" where the organising verb is
     in the first person (`zorganizowaliśmy`, `мы организовали`): the publisher; "co" where the
@@ -516,6 +524,7 @@ def read_cues(s: Sent, art: Article) -> SentCues:
     c.places = c.places + _unlabelled_places(s, art, v, c.places, trigger_at)
     c.places = sorted(c.places + _host_places(s, art, v, c.places), key=lambda p: p.i)
     c.dates = _rescheduled(s, vs, _dates(s, art))
+    orgs = [m for m in orgs if not _in_title(m, c.triggers)]
     c.orgs = [(s.token_index(m.start), m.entity_key) for m in orgs
               if m.entity_key and m.entity_key in art.organisations]
     c.joined = _joined_orgs(s, art, orgs, vs)

@@ -77,6 +77,7 @@ class SentCues:
     clause: list[int] = field(default_factory=list)  # per token, the clause it belongs to
     joined: list[tuple[int, int]] = field(default_factory=list)  # org token indices told together ("X we współpracy z Y")
     supported: set[int] = field(default_factory=set)  # org token indices that only supported or funded ("przy wsparciu X")
+    by_head: set[int] = field(default_factory=set)  # token indices of `fundacja`/`фонд` standing for an organisation
     lead: str = ""  # an organiser the sentence implies but does not name: "we" (zorganizowaliśmy), "co" (współorganizator: X)
 
 
@@ -489,6 +490,41 @@ def _in_title(m: Mention, triggers: list[Trigger]) -> bool:
     return any(t.title_span[0] <= m.start < t.title_span[1] for t in triggers)
 
 
+HEAD_REACH = 3  # tokens between an organiser cue and `fundacja`/`фонд` standing for the organisation
+
+
+def _told_by_head(s: Sent, art: Article, cues_at: list[int], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """An organisation told by its head noun in lower case next to an organiser cue (`семинар, который фонд организует`, `Organizatorem była fundacja`) where the
+    article names exactly one organisation with that head."""
+    if not cues_at:
+        return []
+    named = {s.token_index(m.start) for m in s.mentions if m.label == "ORG"} | {i for i, _ in found}
+    heads: dict[str, list[str]] = {}
+    for key, o in art.organisations.items():
+        words = o.name.split()
+        if words and words[0][:1].isupper():
+            heads.setdefault(fold(words[0]), []).append(key)
+    out = []
+    for cue in cues_at:
+        for i in range(max(0, cue - HEAD_REACH), min(len(s.tokens), cue + HEAD_REACH + 1)):
+            t = s.tokens[i]
+            keys = next((heads[h] for h in t.lemmas if h in heads), []) if t.text[:1].islower() else []
+            if len(keys) == 1 and i not in named and (i, keys[0]) not in out:
+                out.append((i, keys[0]))
+    return out
+
+
+WE_TAGS = (("1per", "plur"), (":pri", ":pl:"))  # pymorphy3, Morfeusz: first person plural
+
+
+def _first_plural(tok: Token, vs: list[Vocab]) -> bool:
+    """Is the verb in the first person plural (`zapraszamy`, `zorganizowaliśmy`, `проводим`)? By
+    its tags where there is morphology, else by `we_cue_endings` (`запрашаем`, `запрошуємо`)."""
+    if any(all(x in tag for x in pair) for tag in tok.tags for pair in WE_TAGS):
+        return True
+    return any(v.words("we_cue_endings") and tok.lower.endswith(tuple(v.words("we_cue_endings"))) for v in vs)
+
+
 def _untold_lead(s: Sent, art: Article, orgs: list[Mention], vs: list[Vocab], cues_at: list[int]) -> str:
     """Does the sentence imply an organiser it does not name? "we" where the organising verb is
     in the first person (`zorganizowaliśmy`, `мы организовали`): the publisher; "co" where the
@@ -497,7 +533,7 @@ def _untold_lead(s: Sent, art: Article, orgs: list[Mention], vs: list[Vocab], cu
     if not cues_at:
         return ""
     toks = s.tokens
-    if any(toks[i].lower.endswith(tuple(v.words("we_endings"))) for i in cues_at for v in vs if v.words("we_endings")) \
+    if any(_first_plural(toks[i], vs) for i in cues_at) \
             or any(i and any_word(vs, toks[i - 1], "we_words") for i in cues_at):
         return "we"
     if any(any_word(vs, toks[i], "co_organiser_cues") for i in cues_at):
@@ -549,6 +585,9 @@ def read_cues(s: Sent, art: Article) -> SentCues:
             for word, n in durations:
                 if t.has(word, x.stem):
                     c.duration = n
+    by_head = _told_by_head(s, art, c.organiser_cue, c.orgs)
+    c.by_head = {i for i, _ in by_head}
+    c.orgs = sorted(c.orgs + by_head)
     c.lead = _untold_lead(s, art, orgs, vs, c.organiser_cue)
     day_word = any(any_word(vs, t, "day_words") for t in s.tokens)
     n = ordinal_day(text, s.lang)

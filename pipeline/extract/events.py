@@ -158,7 +158,7 @@ def _orgs(c: SentCues) -> tuple[list[str], list[str]]:
     if c.organiser_cue and not c.implementer:
         near = [i for i, _ in c.orgs if any(0 < i - cue <= CUE_REACH for cue in c.organiser_cue)]
         near = near or [i for i, _ in c.orgs if any(0 < cue - i <= 6 for cue in c.organiser_cue)]
-        at = _together(set(near) - c.supported, c.joined, c.supported)
+        at = _together((set(near) | c.by_head) - c.supported, c.joined, c.supported)
         org = [k for i, k in c.orgs if i in at]
         return list(dict.fromkeys(org)), list(dict.fromkeys(k for _, k in c.orgs if k not in org))
     return [], list(dict.fromkeys(k for _, k in c.orgs))
@@ -475,7 +475,7 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
             _touch(ctx, c, target)
             landed = True
         implementers += [k for k in c.implementer if k not in implementers]
-        if not landed and c.orgs and c.organiser_cue and not c.implementer:  # "X była współorganizatorem"
+        if not landed and (c.orgs or c.lead) and c.organiser_cue and not c.implementer:  # "X była współorganizatorem"
             prev = ctx.block_draft.get(c.sent.block) or (ctx.last if si and ctx.last and ctx.last.sents
                                                            and ctx.last.sents[-1] >= si - 1 else None)
             if prev is not None:
@@ -515,15 +515,16 @@ def _lead(kind: str, implementers: list[str], own: str) -> list[str]:
 
 
 def own_organisation(art: Article) -> str:
-    """The publishing organisation: the one whose acronym or whole name, letters only, is a label
-    of the article's url host (`lfrow.example.pl`, `fundacjawolnosci.example.org`), else the one
-    a short closing line names (a signature: `Zespół Fundacji Wolności`)."""
+    """The publishing organisation: the one whose acronym, or whose name's letters or their end
+    (the proper name after the head), is a label of the article's url host (`lfrow.example.pl`,
+    `fundacjawolnosci.example.org`, `smakipodlasia.example.pl` for Klaster Spożywczy „Smaki
+    Podlasia”), else the one a short closing line names (a signature: `Zespół Fundacji Wolności`)."""
     from urllib.parse import urlparse
     from pipeline.normalise.textnorm import fold as fold_plain
     labels = set((urlparse(art.url).hostname or "").casefold().split("."))
     for key, o in art.organisations.items():
         letters = "".join(ch for ch in fold_plain(o.name) if ch.isalnum())
-        if (o.acronym and o.acronym.casefold() in labels) or letters in labels:
+        if (o.acronym and o.acronym.casefold() in labels) or any(len(x) >= HOST_LABEL and letters.endswith(x) for x in labels):
             return key
     lines = [ln for ln in art.text.splitlines() if ln.strip()]
     if not lines or len(lines[-1].split()) > SIGNATURE_WORDS:
@@ -533,6 +534,7 @@ def own_organisation(art: Article) -> str:
                  and m.entity_key in art.organisations), "")
 
 
+HOST_LABEL = 6  # a shorter url label (`www`, `news`) names no organisation by its letters
 SIGNATURE_WORDS = 6  # a closing line this short naming an organisation signs the article
 ANNOUNCE_REACH = 2  # sentences from "X przygotowała wizytę" to "Wizyta odbyła się 10-14 czerwca"
 

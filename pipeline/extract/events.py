@@ -493,6 +493,7 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
                          "last": ctx.last, "range": ctx.range, "date": dated[0].start if dated else ""})
     keep = [d for d in drafts if d.place or d.start]
     _title_type(art, keep)
+    _title_organisers(art, keep)
     _inherit_organisers(keep, cues)
     own = own_organisation(art)
     for d in keep:  # "Projekt realizowany przez PFRR": the project's events are its implementer's
@@ -552,6 +553,27 @@ def _take_announced(ctx: Context, d: Draft, si: int) -> None:
         d.participants = [k for k in d.participants if k not in d.organisers]
     if TYPE_RANK[a.etype] > TYPE_RANK[d.etype]:
         d.etype = a.etype
+
+
+def _title_organisers(art: Article, drafts: list[Draft]) -> None:
+    """A headline that names the organiser (`Fundacja X zaprasza na szkolenie w Mińsku`, `Фонд X
+    провел семинар в Батуми`) where the body does not: the headline's event (the first of its
+    noun's family, else the article's only event) was organised by them."""
+    from pipeline.extract.cues import read_cues
+    from pipeline.extract.document import title_sent
+    s = title_sent(art)
+    if s is None or not drafts:
+        return
+    c = read_cues(s, art)
+    organisers, _ = _orgs(c)
+    if not organisers:
+        return
+    kinds = {family(t.etype) for t in c.triggers}
+    d = next((d for d in drafts if family(d.etype) in kinds), None) if kinds else \
+        (drafts[0] if len(drafts) == 1 else None)
+    if d is not None and not d.organisers:
+        d.organisers = list(organisers)
+        d.participants = [k for k in d.participants if k not in d.organisers]
 
 
 def _inherit_organisers(drafts: list[Draft], cues: list[SentCues]) -> None:

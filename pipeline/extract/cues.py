@@ -458,16 +458,22 @@ def _tag_tense(tags: tuple[str, ...]) -> str:
     return "finite" if any(x.startswith("fin") for x in tags) else ""
 
 
+SIDE_GAP = 5  # words of `, a po stronie polskiej` between the two sides' organisations
+
+
 def _joined_orgs(s: Sent, art: Article, orgs: list[Mention], vs: list[Vocab]) -> list[tuple[int, int]]:
     """Pairs of neighbouring organisations told as one subject: nothing but a conjunction or a
     `joint_phrases` entry between them, perhaps after an alias in brackets (`X i Y`, `X we
-    współpracy z Y`, `X совместно с Y`), so that a co-organiser is not left a participant."""
+    współpracy z Y`, `X совместно с Y`), or a short turn to the other side (`X, a po stronie
+    polskiej Y`, `side_words`), so that a co-organiser is not left a participant."""
     linked = sorted((m for m in orgs if m.entity_key in art.organisations), key=lambda m: m.start)
     joints = {fold(w) for v in vs for w in v.words("and_words") + v.words("joint_phrases")}
+    sides = {fold(w) for v in vs for w in v.words("side_words")}
     out = []
     for a, b in zip(linked, linked[1:]):
         gap = " ".join(_LIST_MARKS.sub(" ", _BRACKETED.sub(" ", art.text[a.end:b.start])).split())
-        if b.start >= a.end and (not gap or fold(gap) in joints):
+        side = len(gap.split()) <= SIDE_GAP and bool(sides & set(fold(gap).split()))
+        if b.start >= a.end and (not gap or fold(gap) in joints or side):
             out.append((s.token_index(a.start), s.token_index(b.start)))
     return out
 

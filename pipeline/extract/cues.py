@@ -76,7 +76,7 @@ class SentCues:
     same_place: bool = False  # "w tym samym miejscu", "там же": the last event's place
     clause: list[int] = field(default_factory=list)  # per token, the clause it belongs to
     joined: list[tuple[int, int]] = field(default_factory=list)  # org token indices told together ("X we współpracy z Y")
-    supported: set[int] = field(default_factory=set)  # org token indices that only supported or funded ("przy wsparciu X")
+    supported: set[int] = field(default_factory=set)  # org token indices that only supported, funded or visited ("przy wsparciu X", "delegację X")
     by_head: set[int] = field(default_factory=set)  # token indices of `fundacja`/`фонд` standing for an organisation
     lead: str = ""  # an organiser the sentence implies but does not name: "we" (zorganizowaliśmy), "co" (współorganizator: X)
 
@@ -496,6 +496,11 @@ def _in_title(m: Mention, triggers: list[Trigger]) -> bool:
     return any(t.title_span[0] <= m.start < t.title_span[1] for t in triggers)
 
 
+def family_of(etype: str) -> str:
+    """A study visit is a visit (as events.family has it)."""
+    return "visit" if etype in ("visit", "study_visit") else etype
+
+
 HEAD_REACH = 3  # tokens between an organiser cue and `fundacja`/`фонд` standing for the organisation
 
 
@@ -531,6 +536,20 @@ def _first_plural(tok: Token, vs: list[Vocab]) -> bool:
     return any(v.words("we_cue_endings") and tok.lower.endswith(tuple(v.words("we_cue_endings"))) for v in vs)
 
 
+def _host_cues(s: Sent, triggers: list[Trigger], vs: list[Vocab]) -> list[int]:
+    """Host verbs (`gościł`, `przyjął`, `принял`, `прымаў`) where the sentence tells a visit or
+    its guests (`X gościł delegację`, `Гасцей прымаў X`): the host organised the visit, so the
+    verb is an organiser cue; elsewhere (`przyjęła uchwałę`) it is not."""
+    visit = any(family_of(t.etype) == "visit" for t in triggers) or \
+        any(any_word(vs, t, "participant_cues") for t in s.tokens)
+    if not visit:
+        return []
+    toks = s.tokens
+    return [i for i, t in enumerate(toks) if any_word(vs, t, "host_verbs")
+            and not any_word(vs, t, "participant_cues")  # `gości`: the guests, or hosts?
+            and not (i + 1 < len(toks) and any_word(vs, toks[i + 1], "participant_cues"))]  # `приняли участие`
+
+
 def _untold_lead(s: Sent, art: Article, orgs: list[Mention], vs: list[Vocab], cues_at: list[int]) -> str:
     """Does the sentence imply an organiser it does not name? "we" where the organising verb is
     in the first person (`zorganizowaliśmy`, `мы организовали`): the publisher; "co" where the
@@ -552,6 +571,21 @@ def _untold_lead(s: Sent, art: Article, orgs: list[Mention], vs: list[Vocab], cu
     return ""
 
 
+def _guests(s: Sent, orgs: list[Mention], triggers: list[Trigger], vs: list[Vocab]) -> set[int]:
+    """Organisations right after a visit noun or a word for its people (`delegację Uniwersytetu
+    X`, `делегацию Университета X`, `grupa gości X`; `guest_words`): the guests, never the
+    organisers."""
+    visit_at = {t.i + t.n - 1 for t in triggers if family_of(t.etype) == "visit"}
+    out = set()
+    for m in orgs:
+        i = s.token_index(m.start)
+        first = s.tokens[i] if i < len(s.tokens) else None  # the NER span may open with `делегацию`
+        if (i and (i - 1 in visit_at or any_word(vs, s.tokens[i - 1], "guest_words"))) or \
+                (first is not None and first.text[:1].islower() and any_word(vs, first, "guest_words")):
+            out.add(i)
+    return out
+
+
 def read_cues(s: Sent, art: Article) -> SentCues:
     v = sentence_vocab(s.lang)
     vs = [v] + [x for x in sentence_vocabs(s.tokens, s.lang) if x is not v]
@@ -571,6 +605,7 @@ def read_cues(s: Sent, art: Article) -> SentCues:
               if m.entity_key and m.entity_key in art.organisations]
     c.joined = _joined_orgs(s, art, orgs, vs)
     c.supported = _supported_orgs(s, orgs, vs)
+    c.supported |= _guests(s, orgs, c.triggers, vs)
     text = s.text(art)
     cue = next((i for i, t in enumerate(s.tokens) if any_word(vs, t, "implementer_cues")), None)
     if cue is not None:
@@ -594,6 +629,7 @@ def read_cues(s: Sent, art: Article) -> SentCues:
     by_head = _told_by_head(s, art, c.organiser_cue, c.orgs)
     c.by_head = {i for i, _ in by_head}
     c.orgs = sorted(c.orgs + by_head)
+    c.organiser_cue = sorted(c.organiser_cue + _host_cues(s, c.triggers, vs))
     c.lead = _untold_lead(s, art, orgs, vs, c.organiser_cue)
     day_word = any(any_word(vs, t, "day_words") for t in s.tokens)
     n = ordinal_day(text, s.lang)

@@ -151,13 +151,14 @@ def _tense_near(c: SentCues, i: int) -> str:
 
 
 def _orgs(c: SentCues) -> tuple[list[str], list[str]]:
-    """(organisers, participants) of a sentence: the organisations next to an organiser cue and
-    those told together with them, less any that only supported it; the rest take part."""
+    """(organisers, participants) of a sentence: the organisations next to an organiser cue (after
+    it, else before it; supporters and guests not counted) and those told together with them;
+    the rest take part."""
     if not c.orgs:
         return [], []
     if c.organiser_cue and not c.implementer:
-        near = [i for i, _ in c.orgs if any(0 < i - cue <= CUE_REACH for cue in c.organiser_cue)]
-        near = near or [i for i, _ in c.orgs if any(0 < cue - i <= 6 for cue in c.organiser_cue)]
+        near = [i for i, _ in c.orgs if i not in c.supported and any(0 < i - cue <= CUE_REACH for cue in c.organiser_cue)]
+        near = near or [i for i, _ in c.orgs if i not in c.supported and any(0 < cue - i <= 6 for cue in c.organiser_cue)]
         at = _together((set(near) | c.by_head) - c.supported, c.joined, c.supported)
         org = [k for i, k in c.orgs if i in at]
         return list(dict.fromkeys(org)), list(dict.fromkeys(k for _, k in c.orgs if k not in org))

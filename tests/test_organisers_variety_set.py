@@ -7,10 +7,15 @@ publisher; and bodies that only supported, financed or took part: `przy wsparciu
 `finansowany przez`, `пад патранатам`) run through the pipeline and scored as the devset is.
 
 The run is slow and the scorer lives in ../shared: `pytest --runslow tests/test_organisers_variety_set.py`.
-The floors sit a little below the figures measured in session 6 (events F1 0.957, organiser
-recall 0.923 on the 20 articles first written), so that they guard the constructions, not the
-exact figures; the role check wants no supporter made organiser and no co-organiser left a
-participant (1 and 3 before session 6's fixes, 0 and 0 after).
+Since the first 20 articles: an organiser told only in the headline, `po stronie białoruskiej
+X, a po stronie polskiej Y`, an apposition, `Zapraszamy` by the publisher, and hosts told by a
+host verb (`X gościł delegację`, `X принял делегацию`, `Гасцей прымаў X`).
+
+The floors sit a little below the figures measured in session 6 (on the 31 articles: events F1
+0.882, organiser recall 0.944; the three host articles' events miss on place or date), so that
+they guard the constructions, not the exact figures; the role check wants no supporter made
+organiser and no co-organiser left a participant (on the first 20 articles 1 and 3 before
+session 6's fixes; 0 and 0 now on all 31).
 """
 from __future__ import annotations
 
@@ -28,7 +33,7 @@ ARTICLES = sorted((SET / "articles").glob("*.txt"))
 
 
 def test_every_article_has_its_gold():
-    assert len(ARTICLES) >= 20
+    assert len(ARTICLES) >= 31
     for g, d, body in gold_items(SET):
         for item in d["events"] + d["agreements"]:  # an evidence may skip words with "..."
             for part in item["evidence"].split("..."):
@@ -44,8 +49,8 @@ def test_organisers_are_listed_organisations():
                 assert o[0] in names, (g.name, o)
 
 
-FLOOR_EVENTS_F1 = 0.9
-FLOOR_ORGANISERS = 0.88  # organiser recall (a gold organiser found among the event's bodies)
+FLOOR_EVENTS_F1 = 0.85
+FLOOR_ORGANISERS = 0.9  # organiser recall (a gold organiser found among the event's bodies)
 
 
 def _names(row: dict) -> set[str]:

@@ -457,7 +457,7 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
                     _merge(target, cand, cues)
                     _touch(ctx, c, target)
                     landed = True
-                elif cand.organisers and not cand.retelling:
+                elif cand.organisers and (not cand.retelling or _series(cand.trig)):
                     ctx.announced = cand
                 continue
             target = _target(drafts, cand)
@@ -479,12 +479,12 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
         if not landed and (c.orgs or c.lead) and c.organiser_cue and not c.implementer:  # "X była współorganizatorem"
             prev = ctx.block_draft.get(c.sent.block) or (ctx.last if si and ctx.last and ctx.last.sents
                                                            and ctx.last.sents[-1] >= si - 1 else None)
-            if prev is not None:
-                organisers, participants = _orgs(c)
-                prev.organisers += [k for k in organisers if k not in prev.organisers]
-                prev.participants += [k for k in participants if k not in prev.participants
-                                      and k not in prev.organisers]
-                prev.lead = prev.lead or c.lead
+            organisers, participants = _orgs(c)
+            for d in _told_with(prev, drafts):
+                d.organisers += [k for k in organisers if k not in d.organisers]
+                d.participants += [k for k in participants if k not in d.participants
+                                   and k not in d.organisers]
+                d.lead = d.lead or c.lead
         for d in c.dates:
             if d.precision == 3 and d.end != d.start and len(d.end) == 10:
                 ctx.range = (d.start, d.end)
@@ -541,6 +541,21 @@ SIGNATURE_WORDS = 6  # a closing line this short naming an organisation signs th
 ANNOUNCE_REACH = 2  # sentences from "X przygotowała wizytę" to "Wizyta odbyła się 10-14 czerwca"
 
 
+def _series(t: Trigger) -> bool:
+    """A trigger that tells several events (`cykl szkoleń`, `dwa seminaria`, `семинары`)."""
+    return t.umbrella or t.plural or t.count >= 2
+
+
+def _told_with(prev: Draft | None, drafts: list[Draft]) -> list[Draft]:
+    """The event a sentence after it refers to (`Organizatorem był X`, `Их организовал X`), with
+    the others told in the same sentence as it (`... 5 мая в Бресте и 6 мая в Пинске`)."""
+    if prev is None:
+        return []
+    if not prev.sents:
+        return [prev]
+    return [d for d in drafts if d is prev or (d.sents and d.sents[-1] == prev.sents[-1] and d.sents == prev.sents)]
+
+
 def _take_announced(ctx: Context, d: Draft, si: int) -> None:
     """An event first told with its organiser but no date or place ("Fundacja przygotowała wizytę
     studyjną ...") and then dated a sentence or two on ("Wizyta odbyła się ..."): the dated event
@@ -548,7 +563,8 @@ def _take_announced(ctx: Context, d: Draft, si: int) -> None:
     a = ctx.announced
     if a is None or si - a.si > ANNOUNCE_REACH or family(a.etype) != family(d.etype):
         return
-    ctx.announced = None
+    if not _series(a.trig):  # "cykl szkoleń": each of its members told next was so organised
+        ctx.announced = None
     if not d.organisers:
         d.organisers = list(a.organisers)
         d.participants = [k for k in d.participants if k not in d.organisers]

@@ -457,8 +457,8 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
                     _merge(target, cand, cues)
                     _touch(ctx, c, target)
                     landed = True
-                elif cand.organisers and (not cand.retelling or _series(cand.trig)):
-                    ctx.announced = cand
+                if cand.organisers and ((target is None and not cand.retelling) or _series(cand.trig)):
+                    ctx.announced = cand  # its members, told next, take its organisers
                 continue
             target = _target(drafts, cand)
             if target is None and ctx.parent is not None and _absorbs(ctx.parent, cand, cand.trig.named):

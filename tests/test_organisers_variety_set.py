@@ -9,13 +9,15 @@ publisher; and bodies that only supported, financed or took part: `przy wsparciu
 The run is slow and the scorer lives in ../shared: `pytest --runslow tests/test_organisers_variety_set.py`.
 Since the first 20 articles: an organiser told only in the headline, `po stronie białoruskiej
 X, a po stronie polskiej Y`, an apposition, `Zapraszamy` by the publisher, and hosts told by a
-host verb (`X gościł delegację`, `X принял делегацию`, `Гасцей прымаў X`).
+host verb (`X gościł delegację`, `X принял делегацию`, `Гасцей прымаў X`), a joint event of the
+article's two signatories (`совместный семинар ... обоих вузов`), and the organiser of a series
+told before its members (`zorganizowała cykl szkoleń`) or after them (`Их организовал X`).
 
-The floors sit a little below the figures measured in session 6 (on the 31 articles: events F1
-0.882, organiser recall 0.944; the three host articles' events miss on place or date), so that
+The floors sit a little below the figures measured in session 6 (on the 34 articles: events F1
+0.900, organiser recall 0.952; the three host articles' events miss on place or date), so that
 they guard the constructions, not the exact figures; the role check wants no supporter made
 organiser and no co-organiser left a participant (on the first 20 articles 1 and 3 before
-session 6's fixes; 0 and 0 now on all 31).
+session 6's fixes; 0 and 0 now on all 34).
 """
 from __future__ import annotations
 
@@ -33,7 +35,7 @@ ARTICLES = sorted((SET / "articles").glob("*.txt"))
 
 
 def test_every_article_has_its_gold():
-    assert len(ARTICLES) >= 31
+    assert len(ARTICLES) >= 34
     for g, d, body in gold_items(SET):
         for item in d["events"] + d["agreements"]:  # an evidence may skip words with "..."
             for part in item["evidence"].split("..."):
@@ -50,7 +52,7 @@ def test_organisers_are_listed_organisations():
 
 
 FLOOR_EVENTS_F1 = 0.85
-FLOOR_ORGANISERS = 0.9  # organiser recall (a gold organiser found among the event's bodies)
+FLOOR_ORGANISERS = 0.92  # organiser recall (a gold organiser found among the event's bodies)
 
 
 def _names(row: dict) -> set[str]:

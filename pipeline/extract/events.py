@@ -87,6 +87,7 @@ class Context:
     block_place: dict[int, tuple[str, int]] = field(default_factory=dict)  # last place an event sentence named
     last: Draft | None = None
     announced: Cand | None = None  # "X przygotowała wizytę studyjną" with no date or place yet
+    pending: tuple[int, list[str]] | None = None  # "Organizator: X." with no event told yet
 
 
 
@@ -480,6 +481,8 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
             prev = ctx.block_draft.get(c.sent.block) or (ctx.last if si and ctx.last and ctx.last.sents
                                                            and ctx.last.sents[-1] >= si - 1 else None)
             organisers, participants = _orgs(c)
+            if organisers and (prev is None or not (prev.start or prev.place)):
+                ctx.pending = (si, organisers)  # "Organizator: X." before the event is told
             for d in _told_with(prev, drafts):
                 d.organisers += [k for k in organisers if k not in d.organisers]
                 d.participants += [k for k in participants if k not in d.participants
@@ -559,7 +562,14 @@ def _told_with(prev: Draft | None, drafts: list[Draft]) -> list[Draft]:
 def _take_announced(ctx: Context, d: Draft, si: int) -> None:
     """An event first told with its organiser but no date or place ("Fundacja przygotowała wizytę
     studyjną ...") and then dated a sentence or two on ("Wizyta odbyła się ..."): the dated event
-    is the one announced, so it takes the organisers and the more specific noun."""
+    is the one announced, so it takes the organisers and the more specific noun. So too an
+    organiser line with no event before it (`Organizator: X.`, then `Warsztaty odbędą się ...`)."""
+    if ctx.pending is not None:
+        at, organisers = ctx.pending
+        ctx.pending = None
+        if si - at <= ANNOUNCE_REACH and not d.organisers:
+            d.organisers = list(organisers)
+            d.participants = [k for k in d.participants if k not in d.organisers]
     a = ctx.announced
     if a is None or si - a.si > ANNOUNCE_REACH or family(a.etype) != family(d.etype):
         return

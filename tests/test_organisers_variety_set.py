@@ -11,13 +11,15 @@ Since the first 20 articles: an organiser told only in the headline, `po stronie
 X, a po stronie polskiej Y`, an apposition, `Zapraszamy` by the publisher, and hosts told by a
 host verb (`X gościł delegację`, `X принял делегацию`, `Гасцей прымаў X`), a joint event of the
 article's two signatories (`совместный семинар ... обоих вузов`), and the organiser of a series
-told before its members (`zorganizowała cykl szkoleń`) or after them (`Их организовал X`).
+told before its members (`zorganizowała cykl szkoleń`) or after them (`Их организовал X`), an
+organiser told by its acronym (`Organizatorem było LSROW`, `БОФ «Открытый мир»`), and an organiser
+line before the event in an announcement (`Organizator: X.`, `Организатор – ...`).
 
-The floors sit a little below the figures measured in session 6 (on the 34 articles: events F1
-0.900, organiser recall 0.952; the three host articles' events miss on place or date), so that
+The floors sit a little below the figures measured in session 6 (on the 38 articles: events F1
+0.909, organiser recall 0.957; the three host articles' events miss on place or date), so that
 they guard the constructions, not the exact figures; the role check wants no supporter made
 organiser and no co-organiser left a participant (on the first 20 articles 1 and 3 before
-session 6's fixes; 0 and 0 now on all 34).
+session 6's fixes; 0 and 0 now on all 38).
 """
 from __future__ import annotations
 
@@ -35,7 +37,7 @@ ARTICLES = sorted((SET / "articles").glob("*.txt"))
 
 
 def test_every_article_has_its_gold():
-    assert len(ARTICLES) >= 34
+    assert len(ARTICLES) >= 38
     for g, d, body in gold_items(SET):
         for item in d["events"] + d["agreements"]:  # an evidence may skip words with "..."
             for part in item["evidence"].split("..."):

@@ -13,13 +13,14 @@ host verb (`X gościł delegację`, `X принял делегацию`, `Гас
 article's two signatories (`совместный семинар ... обоих вузов`), and the organiser of a series
 told before its members (`zorganizowała cykl szkoleń`) or after them (`Их организовал X`), an
 organiser told by its acronym (`Organizatorem było LSROW`, `БОФ «Открытый мир»`), and an organiser
-line before the event in an announcement (`Organizator: X.`, `Организатор – ...`).
+line before the event in an announcement (`Organizator: X.`, `Организатор – ...`), and the
+publisher as `nasza fundacja zorganizowała` / `наш фонд провел`.
 
-The floors sit a little below the figures measured in session 6 (on the 38 articles: events F1
-0.909, organiser recall 0.957; the three host articles' events miss on place or date), so that
+The floors sit a little below the figures measured in session 6 (on the 40 articles: events F1
+0.913, organiser recall 0.958; the three host articles' events miss on place or date), so that
 they guard the constructions, not the exact figures; the role check wants no supporter made
 organiser and no co-organiser left a participant (on the first 20 articles 1 and 3 before
-session 6's fixes; 0 and 0 now on all 38).
+session 6's fixes; 0 and 0 now on all 40).
 """
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ ARTICLES = sorted((SET / "articles").glob("*.txt"))
 
 
 def test_every_article_has_its_gold():
-    assert len(ARTICLES) >= 38
+    assert len(ARTICLES) >= 40
     for g, d, body in gold_items(SET):
         for item in d["events"] + d["agreements"]:  # an evidence may skip words with "..."
             for part in item["evidence"].split("..."):

@@ -505,8 +505,9 @@ HEAD_REACH = 3  # tokens between an organiser cue and `fundacja`/`фонд` stan
 
 
 def _told_by_head(s: Sent, art: Article, cues_at: list[int], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """An organisation told by its head noun in lower case next to an organiser cue (`семинар, который фонд организует`, `Organizatorem była fundacja`) where the
-    article names exactly one organisation with that head."""
+    """An organisation told by its head noun in lower case next to an organiser cue (`семинар,
+    который фонд организует`, `Organizatorem była fundacja`, `nasza fundacja zorganizowała`)
+    where the article names exactly one organisation with that head."""
     if not cues_at:
         return []
     named = {s.token_index(m.start) for m in s.mentions if m.label == "ORG"} | {i for i, _ in found}

@@ -24,6 +24,7 @@ def extract(article: Article) -> Article:
     agreements = ag.merge(article, ag.detect(article, cues, sent_ctx, ents))
     _signing_events(article, agreements, drafts, cues)
     _dates_from_signings(agreements)
+    _joint_organisers(article, agreements, drafts, cues)
     article.events = ev.to_events(article, drafts, cues)
     article.agreements = ag.to_agreements(article, agreements, cues, drafts)
     return article
@@ -65,6 +66,27 @@ def _setting_type(cues: list[SentCues], sents: list[int]) -> str:
             if kind:
                 return kind
     return ""
+
+
+def _joint_organisers(article: Article, agreements: list[ag.AgDraft], drafts: list[ev.Draft],
+                      cues: list[SentCues]) -> None:
+    """"Pierwsza wspólna szkoła letnia dla studentów obu uczelni", "совместный семинар": a joint
+    event with no organiser named was organised by the partners the article tells cooperating,
+    the organisations that signed its one agreement."""
+    sides = {tuple(k for k in a.parties if k in article.organisations) for a in agreements}
+    sides = {p for p in sides if len(p) >= 2}
+    if len(sides) != 1:
+        return
+    parties = list(next(iter(sides)))
+    for d in drafts:
+        if d.organisers or d.evidence < 0:
+            continue
+        c = cues[d.evidence]
+        toks = c.sent.tokens
+        if any(any_word(vocabs_for(toks[j], c.sent.lang), toks[j], "joint_adjectives")
+               for t in c.triggers if ev.family(t.etype) == ev.family(d.etype) for j in range(max(0, t.i - 2), t.i)):
+            d.organisers = list(parties)
+            d.participants = [k for k in d.participants if k not in parties]
 
 
 def _dates_from_signings(agreements: list[ag.AgDraft]) -> None:

@@ -36,6 +36,7 @@ class Trigger:
     after: bool = False  # "Po zakończeniu targów", "После открытия": told as what came before
     verb: bool = False  # a visit/meeting verb, not a noun
     umbrella: bool = False  # "cykl warsztatów", "цикл семинаров": the series, not one of its events
+    title_span: tuple[int, int] = (0, 0)  # the quoted title's offsets ("seminarium „Klaster jako partner”")
 
 
 @dataclass
@@ -74,6 +75,10 @@ class SentCues:
     day_offset: int = 0  # "Dzień wcześniej" -> -1, "На следующий день" -> 1: a day told from the last event
     same_place: bool = False  # "w tym samym miejscu", "там же": the last event's place
     clause: list[int] = field(default_factory=list)  # per token, the clause it belongs to
+    joined: list[tuple[int, int]] = field(default_factory=list)  # org token indices told together ("X we współpracy z Y")
+    supported: set[int] = field(default_factory=set)  # org token indices that only supported, funded or visited ("przy wsparciu X", "delegację X")
+    by_head: set[int] = field(default_factory=set)  # token indices of `fundacja`/`фонд` standing for an organisation
+    lead: str = ""  # an organiser the sentence implies but does not name: "we" (zorganizowaliśmy), "co" (współorganizator: X)
 
 
 def _phrase_at(v: Vocab, tokens: list[Token], i: int, phrases: list[str]) -> int:
@@ -176,6 +181,7 @@ def _decorate(s: Sent, art: Article, trig: Trigger, vs: list[Vocab]) -> None:
     for a, b in s.quotes:
         if 0 <= a - end <= 40 and len([t for t in toks if end <= t.start < a]) <= 3:
             trig.named, trig.title = True, art.text[tok.start:b]
+            trig.title_span = (a, b)
             break
     if not trig.named and tok.text[:1].isupper() and trig.i > 0 and not toks[trig.i - 1].text[:1].isdigit():
         trig.named = True
@@ -452,6 +458,135 @@ def _tag_tense(tags: tuple[str, ...]) -> str:
     return "finite" if any(x.startswith("fin") for x in tags) else ""
 
 
+SIDE_GAP = 5  # words of `, a po stronie polskiej` between the two sides' organisations
+
+
+def _joined_orgs(s: Sent, art: Article, orgs: list[Mention], vs: list[Vocab]) -> list[tuple[int, int]]:
+    """Pairs of neighbouring organisations told as one subject: nothing but a conjunction or a
+    `joint_phrases` entry between them, perhaps after an alias in brackets (`X i Y`, `X we
+    współpracy z Y`, `X совместно с Y`), or a short turn to the other side (`X, a po stronie
+    polskiej Y`, `side_words`), so that a co-organiser is not left a participant."""
+    linked = sorted((m for m in orgs if m.entity_key in art.organisations), key=lambda m: m.start)
+    joints = {fold(w) for v in vs for w in v.words("and_words") + v.words("joint_phrases")}
+    sides = {fold(w) for v in vs for w in v.words("side_words")}
+    out = []
+    for a, b in zip(linked, linked[1:]):
+        gap = " ".join(_LIST_MARKS.sub(" ", _BRACKETED.sub(" ", art.text[a.end:b.start])).split())
+        side = len(gap.split()) <= SIDE_GAP and bool(sides & set(fold(gap).split()))
+        if b.start >= a.end and (not gap or fold(gap) in joints or side):
+            out.append((s.token_index(a.start), s.token_index(b.start)))
+    return out
+
+
+def _supported_orgs(s: Sent, orgs: list[Mention], vs: list[Vocab], reach: int = 3) -> set[int]:
+    """Organisations named just after a `support_cues` word (`przy wsparciu X`, `finansowany przez
+    X`, `pod patronatem X`, `при поддержке X`): they backed the event, the text does not say
+    they organised it."""
+    out = set()
+    for m in orgs:
+        i = s.token_index(m.start)
+        if any(any_word(vs, t, "support_cues") for t in s.tokens[max(0, i - reach):i]):
+            out.add(i)
+    return out
+
+
+def _in_title(m: Mention, triggers: list[Trigger]) -> bool:
+    """A name inside an event's quoted title (`seminarium „Klaster jako partner samorządu”`)
+    is a word of the title, not a body that organised or took part."""
+    return any(t.title_span[0] <= m.start < t.title_span[1] for t in triggers)
+
+
+def family_of(etype: str) -> str:
+    """A study visit is a visit (as events.family has it)."""
+    return "visit" if etype in ("visit", "study_visit") else etype
+
+
+HEAD_REACH = 3  # tokens between an organiser cue and `fundacja`/`фонд` standing for the organisation
+
+
+def _told_by_head(s: Sent, art: Article, cues_at: list[int], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """An organisation told by its head noun in lower case next to an organiser cue (`семинар,
+    который фонд организует`, `Organizatorem była fundacja`, `nasza fundacja zorganizowała`)
+    where the article names exactly one organisation with that head."""
+    if not cues_at:
+        return []
+    named = {s.token_index(m.start) for m in s.mentions if m.label == "ORG"} | {i for i, _ in found}
+    heads: dict[str, list[str]] = {}
+    for key, o in art.organisations.items():
+        words = o.name.split()
+        if words and words[0][:1].isupper():
+            heads.setdefault(fold(words[0]), []).append(key)
+    out = []
+    for cue in cues_at:
+        for i in range(max(0, cue - HEAD_REACH), min(len(s.tokens), cue + HEAD_REACH + 1)):
+            t = s.tokens[i]
+            keys = next((heads[h] for h in t.lemmas if h in heads), []) if t.text[:1].islower() else []
+            if len(keys) == 1 and i not in named and (i, keys[0]) not in out:
+                out.append((i, keys[0]))
+    return out
+
+
+WE_TAGS = (("1per", "plur"), (":pri", ":pl:"))  # pymorphy3, Morfeusz: first person plural
+
+
+def _first_plural(tok: Token, vs: list[Vocab]) -> bool:
+    """Is the verb in the first person plural (`zapraszamy`, `zorganizowaliśmy`, `проводим`)? By
+    its tags where there is morphology, else by `we_cue_endings` (`запрашаем`, `запрошуємо`)."""
+    if any(all(x in tag for x in pair) for tag in tok.tags for pair in WE_TAGS):
+        return True
+    return any(v.words("we_cue_endings") and tok.lower.endswith(tuple(v.words("we_cue_endings"))) for v in vs)
+
+
+def _host_cues(s: Sent, triggers: list[Trigger], vs: list[Vocab]) -> list[int]:
+    """Host verbs (`gościł`, `przyjął`, `принял`, `прымаў`) where the sentence tells a visit or
+    its guests (`X gościł delegację`, `Гасцей прымаў X`): the host organised the visit, so the
+    verb is an organiser cue; elsewhere (`przyjęła uchwałę`) it is not."""
+    visit = any(family_of(t.etype) == "visit" for t in triggers) or \
+        any(any_word(vs, t, "participant_cues") for t in s.tokens)
+    if not visit:
+        return []
+    toks = s.tokens
+    return [i for i, t in enumerate(toks) if any_word(vs, t, "host_verbs")
+            and not any_word(vs, t, "participant_cues")  # `gości`: the guests, or hosts?
+            and not (i + 1 < len(toks) and any_word(vs, toks[i + 1], "participant_cues"))]  # `приняли участие`
+
+
+def _untold_lead(s: Sent, art: Article, orgs: list[Mention], vs: list[Vocab], cues_at: list[int]) -> str:
+    """Does the sentence imply an organiser it does not name? "we" where the organising verb is
+    in the first person (`zorganizowaliśmy`, `мы организовали`): the publisher; "co" where the
+    body named only co-organised (`współorganizator: X`, `przygotowana razem z X` with no one
+    before `razem z`): the project's lead organisation organised it with X."""
+    if not cues_at:
+        return ""
+    toks = s.tokens
+    if any(_first_plural(toks[i], vs) for i in cues_at) \
+            or any(i and any_word(vs, toks[i - 1], "we_words") for i in cues_at):
+        return "we"
+    if any(any_word(vs, toks[i], "co_organiser_cues") for i in cues_at):
+        return "co"
+    linked = sorted((m for m in orgs if m.entity_key in art.organisations), key=lambda m: m.start)
+    if linked and min(cues_at) < s.token_index(linked[0].start):
+        before = fold(" ".join(art.text[toks[0].start:linked[0].start].split()))
+        if any(before == p or before.endswith(" " + p) for v in vs for p in v.words("joint_phrases")):
+            return "co"
+    return ""
+
+
+def _guests(s: Sent, orgs: list[Mention], triggers: list[Trigger], vs: list[Vocab]) -> set[int]:
+    """Organisations right after a visit noun or a word for its people (`delegację Uniwersytetu
+    X`, `делегацию Университета X`, `grupa gości X`; `guest_words`): the guests, never the
+    organisers."""
+    visit_at = {t.i + t.n - 1 for t in triggers if family_of(t.etype) == "visit"}
+    out = set()
+    for m in orgs:
+        i = s.token_index(m.start)
+        first = s.tokens[i] if i < len(s.tokens) else None  # the NER span may open with `делегацию`
+        if (i and (i - 1 in visit_at or any_word(vs, s.tokens[i - 1], "guest_words"))) or \
+                (first is not None and first.text[:1].islower() and any_word(vs, first, "guest_words")):
+            out.add(i)
+    return out
+
+
 def read_cues(s: Sent, art: Article) -> SentCues:
     v = sentence_vocab(s.lang)
     vs = [v] + [x for x in sentence_vocabs(s.tokens, s.lang) if x is not v]
@@ -466,8 +601,12 @@ def read_cues(s: Sent, art: Article) -> SentCues:
     c.places = c.places + _unlabelled_places(s, art, v, c.places, trigger_at)
     c.places = sorted(c.places + _host_places(s, art, v, c.places), key=lambda p: p.i)
     c.dates = _rescheduled(s, vs, _dates(s, art))
+    orgs = [m for m in orgs if not _in_title(m, c.triggers)]
     c.orgs = [(s.token_index(m.start), m.entity_key) for m in orgs
               if m.entity_key and m.entity_key in art.organisations]
+    c.joined = _joined_orgs(s, art, orgs, vs)
+    c.supported = _supported_orgs(s, orgs, vs)
+    c.supported |= _guests(s, orgs, c.triggers, vs)
     text = s.text(art)
     cue = next((i for i, t in enumerate(s.tokens) if any_word(vs, t, "implementer_cues")), None)
     if cue is not None:
@@ -488,6 +627,11 @@ def read_cues(s: Sent, art: Article) -> SentCues:
             for word, n in durations:
                 if t.has(word, x.stem):
                     c.duration = n
+    by_head = _told_by_head(s, art, c.organiser_cue, c.orgs)
+    c.by_head = {i for i, _ in by_head}
+    c.orgs = sorted(c.orgs + by_head)
+    c.organiser_cue = sorted(c.organiser_cue + _host_cues(s, c.triggers, vs))
+    c.lead = _untold_lead(s, art, orgs, vs, c.organiser_cue)
     day_word = any(any_word(vs, t, "day_words") for t in s.tokens)
     n = ordinal_day(text, s.lang)
     if n is not None:

@@ -181,5 +181,18 @@ def read(article: Article) -> list[Sent]:
     return sents
 
 
+def title_sent(article: Article) -> Sent | None:
+    """The headline of a .txt header (`title: ...`) as a sentence of its own, where the text
+    holds it before the body: "Fundacja X zaprasza na szkolenie" may name the organiser the body
+    leaves out."""
+    at = article.text.find(article.title, 0, article.body_start) if article.title else -1
+    if at < 0:
+        return None
+    lo, hi = at, at + len(article.title)
+    ms = [m for m in sorted(article.mentions, key=lambda m: (m.start, m.end)) if m.start >= lo and m.end <= hi]
+    return Sent(lo, hi, _sentence_language(article, lo, hi), -1, True, tokenize(article.text, lo, hi), ms,
+                _quotes(article.text, lo, hi))
+
+
 def place_of(article: Article, m: Mention) -> Place | None:
     return article.places.get(m.entity_key) if m.entity_key else None

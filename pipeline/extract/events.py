@@ -64,6 +64,7 @@ class Draft:
     explicit_date: bool = False
     organisers: list[str] = field(default_factory=list)
     participants: list[str] = field(default_factory=list)
+    lead: str = ""  # an organiser told but not named: "we" (the publisher) or "co" (a co-organiser's partner)
     sents: list[int] = field(default_factory=list)
     evidence: int = -1
     evidence_score: int = -1
@@ -85,6 +86,9 @@ class Context:
     block_draft: dict[int, Draft] = field(default_factory=dict)  # last draft touched per line/paragraph
     block_place: dict[int, tuple[str, int]] = field(default_factory=dict)  # last place an event sentence named
     last: Draft | None = None
+    announced: Cand | None = None  # "X przygotowała wizytę studyjną" with no date or place yet
+    pending: tuple[int, list[str]] | None = None  # "Organizator: X." with no event told yet
+
 
 
 # ----------------------------------------------------------------------------- arguments
@@ -148,13 +152,32 @@ def _tense_near(c: SentCues, i: int) -> str:
 
 
 def _orgs(c: SentCues) -> tuple[list[str], list[str]]:
+    """(organisers, participants) of a sentence: the organisations next to an organiser cue (after
+    it, else before it; supporters and guests not counted) and those told together with them;
+    the rest take part."""
     if not c.orgs:
         return [], []
     if c.organiser_cue and not c.implementer:
-        org = [k for i, k in c.orgs if any(0 < i - cue <= CUE_REACH for cue in c.organiser_cue)]
-        org = org or [k for i, k in c.orgs if any(0 < cue - i <= 6 for cue in c.organiser_cue)]
-        return list(dict.fromkeys(org)), [k for _, k in c.orgs if k not in org]
+        near = [i for i, _ in c.orgs if i not in c.supported and any(0 < i - cue <= CUE_REACH for cue in c.organiser_cue)]
+        near = near or [i for i, _ in c.orgs if i not in c.supported and any(0 < cue - i <= 6 for cue in c.organiser_cue)]
+        at = _together((set(near) | c.by_head) - c.supported, c.joined, c.supported)
+        org = [k for i, k in c.orgs if i in at]
+        return list(dict.fromkeys(org)), list(dict.fromkeys(k for _, k in c.orgs if k not in org))
     return [], list(dict.fromkeys(k for _, k in c.orgs))
+
+
+def _together(at: set[int], joined: list[tuple[int, int]], supported: set[int]) -> set[int]:
+    """`at` grown by the organisations joined to it (`X i Y`, `X совместно с Y`): co-organisers."""
+    grown = set(at)
+    changed = bool(grown)
+    while changed:
+        changed = False
+        for a, b in joined:
+            for x, y in ((a, b), (b, a)):
+                if x in grown and y not in grown and y not in supported:
+                    grown.add(y)
+                    changed = True
+    return grown
 
 
 # ----------------------------------------------------------------------------- candidates
@@ -349,6 +372,7 @@ def _merge(d: Draft, c: Cand, cues: list[SentCues]) -> None:
 
 
 def _absorb_args(d: Draft, c: Cand, cues: list[SentCues]) -> None:
+    d.lead = d.lead or cues[c.si].lead
     for k in c.organisers:
         if k not in d.organisers:
             d.organisers.append(k)
@@ -434,6 +458,8 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
                     _merge(target, cand, cues)
                     _touch(ctx, c, target)
                     landed = True
+                if cand.organisers and ((target is None and not cand.retelling) or _series(cand.trig)):
+                    ctx.announced = cand  # its members, told next, take its organisers
                 continue
             target = _target(drafts, cand)
             if target is None and ctx.parent is not None and _absorbs(ctx.parent, cand, cand.trig.named):
@@ -447,17 +473,21 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
                         and parent.contains(target.start, target.end):
                     target.place, target.strength = parent.place, parent.strength  # a venue in the visit's town
                 drafts.append(target)
+            _take_announced(ctx, target, si)
             _touch(ctx, c, target)
             landed = True
         implementers += [k for k in c.implementer if k not in implementers]
-        if not landed and c.orgs and c.organiser_cue and not c.implementer:  # "X była współorganizatorem"
+        if not landed and (c.orgs or c.lead) and c.organiser_cue and not c.implementer:  # "X była współorganizatorem"
             prev = ctx.block_draft.get(c.sent.block) or (ctx.last if si and ctx.last and ctx.last.sents
                                                            and ctx.last.sents[-1] >= si - 1 else None)
-            if prev is not None:
-                organisers, participants = _orgs(c)
-                prev.organisers += [k for k in organisers if k not in prev.organisers]
-                prev.participants += [k for k in participants if k not in prev.participants
-                                      and k not in prev.organisers]
+            organisers, participants = _orgs(c)
+            if organisers and (prev is None or not (prev.start or prev.place)):
+                ctx.pending = (si, organisers)  # "Organizator: X." before the event is told
+            for d in _told_with(prev, drafts):
+                d.organisers += [k for k in organisers if k not in d.organisers]
+                d.participants += [k for k in participants if k not in d.participants
+                                   and k not in d.organisers]
+                d.lead = d.lead or c.lead
         for d in c.dates:
             if d.precision == 3 and d.end != d.start and len(d.end) == 10:
                 ctx.range = (d.start, d.end)
@@ -467,12 +497,110 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
                          "last": ctx.last, "range": ctx.range, "date": dated[0].start if dated else ""})
     keep = [d for d in drafts if d.place or d.start]
     _title_type(art, keep)
+    _title_organisers(art, keep)
     _inherit_organisers(keep, cues)
+    own = own_organisation(art)
     for d in keep:  # "Projekt realizowany przez PFRR": the project's events are its implementer's
         if not d.organisers and implementers:
             d.organisers = list(implementers)
-            d.participants = [k for k in d.participants if k not in d.organisers]
+        lead = _lead(d.lead, implementers, own)
+        d.organisers = list(dict.fromkeys(lead + d.organisers))
+        d.participants = [k for k in d.participants if k not in d.organisers]
     return keep, sent_ctx
+
+
+def _lead(kind: str, implementers: list[str], own: str) -> list[str]:
+    """The organiser a sentence implied without naming it (`cues._untold_lead`): for "we" the
+    publisher, else the project's implementer; for "co" the implementer, else the publisher."""
+    if kind == "we":
+        return [own] if own else list(implementers)
+    if kind == "co":
+        return list(implementers) or ([own] if own else [])
+    return []
+
+
+def own_organisation(art: Article) -> str:
+    """The publishing organisation: the one whose acronym, or whose name's letters or their end
+    (the proper name after the head), is a label of the article's url host (`lfrow.example.pl`,
+    `fundacjawolnosci.example.org`, `smakipodlasia.example.pl` for Klaster Spożywczy „Smaki
+    Podlasia”), else the one a short closing line names (a signature: `Zespół Fundacji Wolności`)."""
+    from urllib.parse import urlparse
+    from pipeline.normalise.textnorm import fold as fold_plain
+    labels = set((urlparse(art.url).hostname or "").casefold().split("."))
+    for key, o in art.organisations.items():
+        letters = "".join(ch for ch in fold_plain(o.name) if ch.isalnum())
+        if (o.acronym and o.acronym.casefold() in labels) or any(len(x) >= HOST_LABEL and letters.endswith(x) for x in labels):
+            return key
+    lines = [ln for ln in art.text.splitlines() if ln.strip()]
+    if not lines or len(lines[-1].split()) > SIGNATURE_WORDS:
+        return ""
+    at = len(art.text.rstrip()) - len(lines[-1].strip())
+    return next((m.entity_key for m in art.mentions if m.label == "ORG" and m.start >= at
+                 and m.entity_key in art.organisations), "")
+
+
+HOST_LABEL = 6  # a shorter url label (`www`, `news`) names no organisation by its letters
+SIGNATURE_WORDS = 6  # a closing line this short naming an organisation signs the article
+ANNOUNCE_REACH = 2  # sentences from "X przygotowała wizytę" to "Wizyta odbyła się 10-14 czerwca"
+
+
+def _series(t: Trigger) -> bool:
+    """A trigger that tells several events (`cykl szkoleń`, `dwa seminaria`, `семинары`)."""
+    return t.umbrella or t.plural or t.count >= 2
+
+
+def _told_with(prev: Draft | None, drafts: list[Draft]) -> list[Draft]:
+    """The event a sentence after it refers to (`Organizatorem był X`, `Их организовал X`), with
+    the others told in the same sentence as it (`... 5 мая в Бресте и 6 мая в Пинске`)."""
+    if prev is None:
+        return []
+    if not prev.sents:
+        return [prev]
+    return [d for d in drafts if d is prev or (d.sents and d.sents[-1] == prev.sents[-1] and d.sents == prev.sents)]
+
+
+def _take_announced(ctx: Context, d: Draft, si: int) -> None:
+    """An event first told with its organiser but no date or place ("Fundacja przygotowała wizytę
+    studyjną ...") and then dated a sentence or two on ("Wizyta odbyła się ..."): the dated event
+    is the one announced, so it takes the organisers and the more specific noun. So too an
+    organiser line with no event before it (`Organizator: X.`, then `Warsztaty odbędą się ...`)."""
+    if ctx.pending is not None:
+        at, organisers = ctx.pending
+        ctx.pending = None
+        if si - at <= ANNOUNCE_REACH and not d.organisers:
+            d.organisers = list(organisers)
+            d.participants = [k for k in d.participants if k not in d.organisers]
+    a = ctx.announced
+    if a is None or si - a.si > ANNOUNCE_REACH or family(a.etype) != family(d.etype):
+        return
+    if not _series(a.trig):  # "cykl szkoleń": each of its members told next was so organised
+        ctx.announced = None
+    if not d.organisers:
+        d.organisers = list(a.organisers)
+        d.participants = [k for k in d.participants if k not in d.organisers]
+    if TYPE_RANK[a.etype] > TYPE_RANK[d.etype]:
+        d.etype = a.etype
+
+
+def _title_organisers(art: Article, drafts: list[Draft]) -> None:
+    """A headline that names the organiser (`Fundacja X zaprasza na szkolenie w Mińsku`, `Фонд X
+    провел семинар в Батуми`) where the body does not: the headline's event (the first of its
+    noun's family, else the article's only event) was organised by them."""
+    from pipeline.extract.cues import read_cues
+    from pipeline.extract.document import title_sent
+    s = title_sent(art)
+    if s is None or not drafts:
+        return
+    c = read_cues(s, art)
+    organisers, _ = _orgs(c)
+    if not organisers:
+        return
+    kinds = {family(t.etype) for t in c.triggers}
+    d = next((d for d in drafts if family(d.etype) in kinds), None) if kinds else \
+        (drafts[0] if len(drafts) == 1 else None)
+    if d is not None and not d.organisers:
+        d.organisers = list(organisers)
+        d.participants = [k for k in d.participants if k not in d.organisers]
 
 
 def _inherit_organisers(drafts: list[Draft], cues: list[SentCues]) -> None:

@@ -53,3 +53,69 @@ def figures(tmp_path_factory) -> dict:
 def test_agreements_reach_the_floor(figures):
     s = figures["agreements"]
     assert s["P"] >= 0.8 and s["R"] >= 0.55, s
+
+
+# ----------------------------------------------------------------------------- the constructions, one by one
+from tests.test_extract import make  # noqa: E402
+
+FDS = {"Fundacją Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa",
+       "Fundacja Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa"}
+GIR = {"Grodzieńską Izbą Rzemiosła": "Grodzieńska Izba Rzemiosła", "Grodzieńska Izba Rzemiosła": "Grodzieńska Izba Rzemiosła"}
+PG = {"Politechniką Grodzieńską": "Politechnika Grodzieńska", "Lidzką Szkołą Rolniczą": "Lidzka Szkoła Rolnicza"}
+BOTH = ["org:fundacja dobrego sąsiedztwa", "org:grodzieńska izba rzemiosła"]
+
+
+def test_documents_listed_after_a_colon_are_each_signed():
+    text = ("Wczoraj w Grodnie podpisano:\n"
+            "1) porozumienie między Fundacją Dobrego Sąsiedztwa a Grodzieńską Izbą Rzemiosła;\n"
+            "2) list intencyjny między Politechniką Grodzieńską a Lidzką Szkołą Rolniczą.\n")
+    art = make(text, "2022-05-20", places={"Grodnie": "Grodno"}, orgs={**FDS, **GIR, **PG},
+               dates={"Wczoraj": ("2022-05-19", True)})
+    assert sorted((a.agreement_type, a.date, a.status, sorted(a.parties)) for a in art.agreements) == [
+        ("cooperation_agreement", "2022-05-19", "signed", BOTH),
+        ("letter_of_intent", "2022-05-19", "signed", ["org:lidzka szkoła rolnicza", "org:politechnika grodzieńska"])]
+
+
+def test_a_list_ends_at_a_line_without_a_document():
+    text = ("Podpisano:\n"
+            "1) porozumienie między Fundacją Dobrego Sąsiedztwa a Grodzieńską Izbą Rzemiosła.\n"
+            "Goście zwiedzili szkołę.\n"
+            "Memorandum między Politechniką Grodzieńską a Lidzką Szkołą Rolniczą obowiązuje od lat.\n")
+    art = make(text, "2022-05-20", orgs={**FDS, **GIR, **PG})
+    assert [sorted(a.parties) for a in art.agreements] == [BOTH]
+
+
+def test_a_signing_in_the_programme_of_a_coming_visit_is_planned():
+    text = ("W dniach 18–19 maja 2023 r. Grodno odwiedzi delegacja Fundacji Dobrego Sąsiedztwa. Program wizyty:\n"
+            "– 12:00 – podpisanie porozumienia między Fundacją Dobrego Sąsiedztwa a Grodzieńską Izbą Rzemiosła.\n")
+    art = make(text, "2023-05-08", places={"Grodno": "Grodno"},
+               orgs={**FDS, **GIR, "Fundacji Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa"},
+               dates={"18–19 maja 2023 r.": "2023-05-18/2023-05-19"})
+    assert [(a.status, sorted(a.parties)) for a in art.agreements] == [("planned", BOTH)]
+
+
+def test_an_initialled_agreement_whose_signing_is_set_for_later_is_planned_there():
+    text = ("W Lidzie parafowano porozumienie między Fundacją Dobrego Sąsiedztwa a Grodzieńską Izbą Rzemiosła. "
+            "Jego podpisanie zaplanowano na 12 września 2023 r. w Grodnie.\n")
+    art = make(text, "2023-08-28", places={"Grodnie": "Grodno", "Lidzie": "Lida"}, orgs={**FDS, **GIR},
+               dates={"12 września 2023 r.": "2023-09-12"})
+    assert [(a.date, a.place_key, a.status) for a in art.agreements] == [("2023-09-12", "geo:627904", "planned")]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła zadeklarowały chęć zawarcia porozumienia.\n", "pl"),
+    ("Гродненский облисполком и Лидский райисполком выразили готовность подписать соглашение.\n", "ru"),
+])
+def test_a_wish_or_readiness_to_sign_is_no_row(text, lang):
+    orgs = {**FDS, **GIR, "Гродненский облисполком": "Гродненский облисполком", "Лидский райисполком": "Лидский райисполком"}
+    assert make(text, "2022-05-20", lang=lang, orgs=orgs).agreements == []
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Гродненский облисполком и Лидский райисполком подписали дорожную карту сотрудничества.\n", "ru"),
+    ("Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła podpisały mapę drogową współpracy.\n", "pl"),
+])
+def test_a_road_map_is_a_document(text, lang):
+    orgs = {**FDS, **GIR, "Гродненский облисполком": "Гродненский облисполком", "Лидский райисполком": "Лидский райисполком"}
+    art = make(text, "2022-05-20", lang=lang, orgs=orgs)
+    assert [(a.agreement_type, len(a.parties)) for a in art.agreements] == [("other", 2)]

@@ -1022,6 +1022,7 @@ def _title_end(s: Sent, after: int, text: str) -> int:
 def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[Entity]) -> list[AgDraft]:
     out: list[AgDraft] = []
     para_date: dict[int, str] = {}
+    lead: tuple[int, int] | None = None  # (sentence, signing verb) of a "Podpisano:" whose items follow
     for si, c in enumerate(cues):
         s = c.sent
         ctx = sent_ctx[si]
@@ -1029,6 +1030,14 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
             para_date[s.block] = ctx["date"]
         hits = _hits(s)
         signs = _signing(s, art.text) or _outcome_of_event(c, hits, art.text)
+        if signs and not hits and _opens_list(s, art.text):
+            lead = (si, signs[0])
+            continue
+        item = lead is not None and bool(hits) and not signs
+        if item:  # "1) umowę o współpracy między X a Y;": signed by the "Podpisano:" it follows
+            signs = [hits[0][0]]
+        elif not hits or signs:
+            lead = None
         if not hits and not signs and out and si - 1 in out[-1].sents:
             signs = _signing(s, art.text, "ceremony_nouns")  # "Церемония прошла 16 мая в Бресте": the signing told next
         retold = not hits and bool(signs) and bool(out)
@@ -1105,8 +1114,25 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
                             retold=retold, named_next=bool(named))
                 b.parties = list(dict.fromkeys(e.key for e in parties))
                 _when_where(b, c, ctx, art, between, para_date, out, verb)
+                if item:
+                    _from_list_lead(b, cues[lead[0]], lead[1], art)
                 out.append(b)
     return out
+
+
+def _opens_list(s: Sent, text: str) -> bool:
+    """"W trakcie forum podpisano:", "Подписаны:": a signing with no document, ending in a colon,
+    whose documents follow as the items of a list (one line, one document)."""
+    return text[s.start:s.end].rstrip().endswith(":")
+
+
+def _from_list_lead(a: AgDraft, lead: SentCues, verb: int, art: Article) -> None:
+    """A list item's document is signed when and as its lead sentence says: the lead's own day,
+    else the one found for the item, and the lead's tense ("Podpisane zostaną:")."""
+    own = [d for d in lead.dates if d.precision >= 2]
+    if own and not a.own_date:
+        a.date, a.own_date, a.inferred = own[0].start, True, own[0].relative
+    a.status = _status(lead, verb, a.date, art.published)
 
 
 def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int | None,
@@ -1153,7 +1179,8 @@ def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int |
             if d.place == a.place and (d.start == a.date or d.contains(a.date, a.date)):
                 a.event = d
                 break
-    a.status = _status(c, verb, a.date, art.published)
+    # "Program wizyty: ... podpisanie listu intencyjnego": at an event still to come, a signing is too
+    a.status = _status(c, verb, a.date or (a.event.start if a.event is not None else ""), art.published)
 
 
 def _period(m: Mention, vs) -> bool:
@@ -1205,6 +1232,8 @@ def merge(art: Article, drafts: list[AgDraft]) -> list[AgDraft]:
             target.parties, target.how, target.heading = a.parties, a.how, a.heading
         if a.own_date and not a.inferred and (not target.own_date or target.inferred):
             target.date, target.inferred, target.own_date = a.date, a.inferred, True
+        if a.retold and a.own_date and a.status == "planned":  # "Parafowano umowę ... Jej podpisanie
+            target.status, target.place = "planned", a.place or target.place  # zaplanowano na 12 września w Rzeszowie"
         elif not target.date:
             target.date, target.inferred = a.date, a.inferred
         target.place = target.place or a.place

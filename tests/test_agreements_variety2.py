@@ -119,3 +119,13 @@ def test_a_road_map_is_a_document(text, lang):
     orgs = {**FDS, **GIR, "Гродненский облисполком": "Гродненский облисполком", "Лидский райисполком": "Лидский райисполком"}
     art = make(text, "2022-05-20", lang=lang, orgs=orgs)
     assert [(a.agreement_type, len(a.parties)) for a in art.agreements] == [("other", 2)]
+
+
+def test_an_organisation_tagged_on_its_head_word_only_takes_the_capitalised_words_after_it():
+    text = ("Мемарандум паміж Гродзенскім аблвыканкамам і Універсітэтам Марыі Кюры-Складоўскай будзе падпісаны "
+            "ў траўні.\n")
+    art = make(text, "2023-05-02", lang="be", orgs={"Гродзенскім аблвыканкамам": "Гродзенскі аблвыканкам",
+                                                   "Універсітэтам": "Універсітэтам"})
+    assert len(art.agreements) == 1
+    names = sorted(art.organisations[k].name for k in art.agreements[0].parties)
+    assert names[0] == "Гродзенскі аблвыканкам" and names[1].endswith("Марыі Кюры-Складоўскай")

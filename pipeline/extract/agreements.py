@@ -87,11 +87,34 @@ def entities(art: Article) -> list[Entity]:
     for m in sorted(art.mentions, key=lambda m: m.start):
         end = m.start + len(art.text[m.start:m.end].rstrip())  # a span run on over a line break ends at its last word
         if m.label == "ORG" and m.entity_key in art.organisations:
-            out.append(Entity(m.entity_key, m.start, end, _heads(m.text), False))
+            out.append(_head_run_on(m, art) or Entity(m.entity_key, m.start, end, _heads(m.text), False))
         elif m.label in ("LOC", "GPE", "ORG") and m.entity_key in art.places:  # "Rejon Orszański" tagged ORG, linked as a unit
             if art.places[m.entity_key].feature != "country":
                 out += _glued(m, art) or [Entity(m.entity_key, m.start, end, frozenset(), True)]
     return out
+
+
+def _head_run_on(m: Mention, art: Article) -> Entity | None:
+    """"Універсітэтам Марыі Кюры-Складоўскай" tagged only on its head word: an organisation
+    mention that is one head noun (Uniwersytet, Университет, Універсітэт) and is followed by
+    capitalised words no other mention covers is named by them too (the article's organisation
+    of that name, else a new one)."""
+    from pipeline.normalise.lemmas import lemmatise
+    words = tokenize(art.text, m.start, m.end)
+    if len(words) != 1 or not _head_word(words[0], m.language):
+        return None
+    taken = [(x.start, x.end) for x in art.mentions if x is not m and x.label in ("ORG", "LOC", "GPE", "PER")]
+    run = []
+    for t in tokenize(art.text, m.end, min(len(art.text), m.end + 200)):
+        gap = art.text[(run[-1].end if run else m.end):t.start]
+        if gap.strip() or not t.text[:1].isupper() or any(a <= t.start < b for a, b in taken):
+            break
+        run.append(t)
+    if not run:
+        return None
+    surface = art.text[m.start:run[-1].end]
+    org = _organisation(art, lemmatise(surface, m.language, "ORG") or surface)
+    return Entity(org.key, m.start, run[-1].end, _heads(surface), False)
 
 
 def _unglued(art: Article, key: str) -> str:

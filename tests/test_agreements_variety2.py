@@ -129,3 +129,21 @@ def test_an_organisation_tagged_on_its_head_word_only_takes_the_capitalised_word
     assert len(art.agreements) == 1
     names = sorted(art.organisations[k].name for k in art.agreements[0].parties)
     assert names[0] == "Гродзенскі аблвыканкам" and names[1].endswith("Марыі Кюры-Складоўскай")
+
+
+@pytest.mark.parametrize("text,lang,orgs", [
+    ("Fundacja Dobrego Sąsiedztwa podpisała umowę partnerską z partnerem z Białorusi. Partnerem jest "
+     "Grodzieńska Izba Rzemiosła.\n", "pl", {**FDS, **GIR}),
+    ("Гродненский облисполком подписал соглашение с партнёром из Польши. Партнёром стал Лидский райисполком.\n", "ru",
+     {"Гродненский облисполком": "Гродненский облисполком", "Лидский райисполком": "Лидский райисполком"}),
+])
+def test_a_partner_told_only_as_partner_is_named_in_the_next_sentence(text, lang, orgs):
+    art = make(text, "2022-05-20", lang=lang, orgs=orgs)
+    assert [len(a.parties) for a in art.agreements] == [2]
+
+
+def test_a_partner_sentence_naming_two_organisations_gives_no_party():
+    text = ("Fundacja Dobrego Sąsiedztwa podpisała umowę z partnerem z Białorusi. Partnerami są Grodzieńska Izba "
+            "Rzemiosła i Politechnika Grodzieńska.\n")
+    art = make(text, "2022-05-20", orgs={**FDS, **GIR, "Politechnika Grodzieńska": "Politechnika Grodzieńska"})
+    assert all(len(a.parties) != 2 or "org:politechnika grodzieńska" not in a.parties for a in art.agreements)

@@ -838,6 +838,25 @@ def _parties_told_next(cues: list[SentCues], si: int, ents: list[Entity], art: A
     return _two_parties_of(nxt, ents, art.text, art)
 
 
+def _partner_named_next(cues: list[SentCues], si: int, verb: int, ents: list[Entity], art: Article) -> Entity | None:
+    """"X podpisała umowę z partnerem z Mołdawii. Partnerem jest Y z Soroki": a signing `z`
+    `partnerem`/`с партнёром` (`partner_nouns`) that names no partner, and the next sentence of
+    its paragraph, with no signing of its own, telling the partner: its one organisation."""
+    s = cues[si].sent
+    toks = s.tokens
+    vs = sentence_vocabs(toks, s.lang)
+    told = any(any_word(vs, toks[i - 1], "with_preps") and any_word(vs, toks[i], "partner_nouns")
+               for i in range(max(verb, 1), len(toks)))
+    if not told or si + 1 >= len(cues) or cues[si + 1].sent.block != s.block:
+        return None
+    nxt = cues[si + 1].sent
+    nvs = sentence_vocabs(nxt.tokens, nxt.lang)
+    if _signing(nxt, art.text) or not any(any_word(nvs, t, "partner_nouns") for t in nxt.tokens):
+        return None
+    orgs = {e.key: e for e in _in_sentence(ents, art.text, nxt.start, nxt.end) if not e.is_place}
+    return next(iter(orgs.values())) if len(orgs) == 1 else None
+
+
 def _heading_parties(cues: list[SentCues], si: int, prior: list[Entity], art: Article) -> list[Entity]:
     """"Porozumienie Podlaskiej Izby Rolniczej z Grodzieńskim Związkiem Rolników" / "W poniedziałek
     w Sokółce podpisano porozumienie o współpracy.": the two parties the article's heading names,
@@ -1113,6 +1132,8 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
                     chosen, a.how = [subj], "subject"
                     if len(groups) == 1:  # "podpisał umowy z A oraz z B": one agreement with each
                         chosen += [[subj[0], p] for p in _more_partners(s, subj, here, vs, art)]
+                elif len(subj) == 1 and (partner := _partner_named_next(cues, si, verb, ents, art)) is not None:
+                    chosen, a.how = [[subj[0], partner]], "subject"
                 elif told_next := _parties_told_next(cues, si, ents, art):
                     chosen, a.how = [told_next], "sides"
                 elif any(v2.match_at(s.tokens, i, p) for v2 in vs for i in range(len(s.tokens))

@@ -147,3 +147,20 @@ def test_a_partner_sentence_naming_two_organisations_gives_no_party():
             "Rzemiosła i Politechnika Grodzieńska.\n")
     art = make(text, "2022-05-20", orgs={**FDS, **GIR, "Politechnika Grodzieńska": "Politechnika Grodzieńska"})
     assert all(len(a.parties) != 2 or "org:politechnika grodzieńska" not in a.parties for a in art.agreements)
+
+
+def test_today_in_an_article_opening_with_a_dateline_is_the_datelines_day_and_town():
+    text = ("Grodno, 14 listopada 2019 r.\n\nFundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła zawarły dziś "
+            "porozumienie o współpracy.\n")
+    art = make(text, "2019-11-16", orgs={**FDS, **GIR}, dates={"14 listopada 2019 r.": "2019-11-14"})
+    assert _rows(art) == [("cooperation_agreement", "2019-11-14", "geo:627904", "signed", BOTH)]
+
+
+def test_today_without_a_dateline_gives_no_day():
+    text = "Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła zawarły dziś porozumienie o współpracy.\n"
+    art = make(text, "2019-11-16", orgs={**FDS, **GIR})
+    assert [a.date for a in art.agreements] == [""]
+
+
+def _rows(art) -> list[tuple]:
+    return [(a.agreement_type, a.date, a.place_key, a.status, sorted(a.parties)) for a in art.agreements]

@@ -1065,6 +1065,7 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
     out: list[AgDraft] = []
     para_date: dict[int, str] = {}
     lead: tuple[int, int] | None = None  # (sentence, signing verb) of a "Podpisano:" whose items follow
+    dateline = _dateline(cues, art)
     for si, c in enumerate(cues):
         s = c.sent
         ctx = sent_ctx[si]
@@ -1157,7 +1158,7 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
                 b = AgDraft(a.atype, si, a.start, a.end, sents=[si], how=a.how, trigger_i=g[0][0], heading=s.heading,
                             retold=retold, named_next=bool(named))
                 b.parties = list(dict.fromkeys(e.key for e in parties))
-                _when_where(b, c, ctx, art, between, para_date, out, verb)
+                _when_where(b, c, ctx, art, between, para_date, out, verb, dateline)
                 if item:
                     _from_list_lead(b, cues[lead[0]], lead[1], art)
                 out.append(b)
@@ -1179,8 +1180,47 @@ def _from_list_lead(a: AgDraft, lead: SentCues, verb: int, art: Article) -> None
     a.status = _status(lead, verb, a.date, art.published)
 
 
+def _dateline(cues: list[SentCues], art: Article) -> tuple[str, str] | None:
+    """"Grodno, 14 listopada 2019 r. – ...": the body's first sentence when it is only a town and
+    a day (a dateline, cut from what follows; the town found by the gazetteer where the NER left
+    it untagged); (day, place key), else None."""
+    c = next((c for c in cues if not c.sent.heading), None)
+    if c is None or len(c.dates) != 1 or c.dates[0].precision < 3 or c.dates[0].i == 0:
+        return None
+    s, toks = c.sent, c.sent.tokens
+    comma = next((k for k in range(1, len(toks)) if "," in art.text[toks[k - 1].end:toks[k].start]), None)
+    dated = {i for m in s.mentions if m.label == "DATE" for i, t in enumerate(toks) if m.start <= t.start < m.end}
+    if comma is None or comma > 2 or any(i >= comma and i not in dated and t.text[:1].isalnum() for i, t in enumerate(toks)):
+        return None
+    key = next((p.key for p in c.places if p.i == 0 and p.strength >= 2), None) or _town(art.text[toks[0].start:toks[comma - 1].end], s.lang, art)
+    return (c.dates[0].start, key) if key else None
+
+
+def _town(surface: str, lang: str, art: Article) -> str:
+    """The key of the town the gazetteer knows by that name ('' if none), added to the article's places."""
+    from pipeline.normalise import country_context
+    from pipeline.normalise.gazetteer import get_gazetteer
+    place = get_gazetteer().link(surface, None, lang, country_context(art.places))
+    if place is None or place.feature in ("country", "region"):
+        return ""
+    art.places.setdefault(place.key, place)
+    return place.key
+
+
+def _today_from_dateline(a: AgDraft, c: SentCues, dateline: tuple[str, str] | None) -> None:
+    """"Grodno, 14 listopada. – X i Y zawarły dziś umowę": "today" (`today_words`, which the date
+    grammar leaves alone as it mostly means "nowadays") in an article opening with a dateline is
+    the dateline's day, and where it was filed is where, unless the sentence says."""
+    vs = sentence_vocabs(c.sent.tokens, c.sent.lang)
+    if dateline is None or a.date or not any(any_word(vs, t, "today_words") for t in c.sent.tokens):
+        return
+    a.date, a.own_date, a.inferred = dateline[0], True, False
+    a.place = a.place or dateline[1]
+
+
 def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int | None,
-                para_date: dict[int, str], done: list[AgDraft], verb: int) -> None:
+                para_date: dict[int, str], done: list[AgDraft], verb: int,
+                dateline: tuple[str, str] | None = None) -> None:
     own = [d for d in c.dates if d.precision >= 2]
     vs = sentence_vocabs(c.sent.tokens, c.sent.lang)
     years = [m.lemma for m in c.sent.mentions if m.label == "DATE" and re.fullmatch(r"\d{4}", m.lemma or "")
@@ -1223,6 +1263,7 @@ def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int |
             if d.place == a.place and (d.start == a.date or d.contains(a.date, a.date)):
                 a.event = d
                 break
+    _today_from_dateline(a, c, dateline)
     # "Program wizyty: ... podpisanie listu intencyjnego": at an event still to come, a signing is too
     a.status = _status(c, verb, a.date or (a.event.start if a.event is not None else ""), art.published)
 

@@ -164,3 +164,22 @@ def test_today_without_a_dateline_gives_no_day():
 
 def _rows(art) -> list[tuple]:
     return [(a.agreement_type, a.date, a.place_key, a.status, sorted(a.parties)) for a in art.agreements]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła podpisały List Intencyjny w sprawie szkoleń.\n", "pl"),
+    ("Fundacja Dobrego Sąsiedztwa sfinalizowała porozumienie z Grodzieńską Izbą Rzemiosła.\n", "pl"),
+    ("Гродненский облисполком и Лидский райисполком заключают договор о сотрудничестве.\n", "ru"),
+])
+def test_a_capitalised_document_name_and_other_signing_verbs(text, lang):
+    orgs = {**FDS, **GIR, "Гродненский облисполком": "Гродненский облисполком", "Лидский райисполком": "Лидский райисполком"}
+    art = make(text, "2022-05-20", lang=lang, orgs=orgs)
+    assert [len(a.parties) for a in art.agreements] == [2]
+
+
+def test_a_ukrainian_infinitive_signing_is_planned():
+    text = "Волинська торгово-промислова палата та Люблінська фундація розвитку планують підписати угоду восени.\n"
+    orgs = {"Волинська торгово-промислова палата": "Волинська торгово-промислова палата",
+            "Люблінська фундація розвитку": "Люблінська фундація розвитку"}
+    art = make(text, "2023-09-18", lang="uk", orgs=orgs)
+    assert [(a.status, len(a.parties)) for a in art.agreements] == [("planned", 2)]

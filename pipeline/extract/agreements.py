@@ -207,8 +207,12 @@ def _hits(s: Sent) -> list[tuple[int, int, str]]:
 
 
 def _proper_name(toks: list[Token], i: int, n: int) -> bool:
-    """A hit of several words, all capitalised, inside the sentence: a name, not a document."""
-    return i > 0 and n > 1 and all(t.text[:1].isupper() for t in toks[i:i + n])
+    """A hit of several words, all capitalised, inside the sentence and inside a longer run of
+    capitalised words ("w ramach Programu Współpracy Transgranicznej"): a name, not a document.
+    A run that is just the document's name ("podpisały List Intencyjny w sprawie ...") is one."""
+    if not (i > 0 and n > 1 and all(t.text[:1].isupper() for t in toks[i:i + n])):
+        return False
+    return toks[i - 1].text[:1].isupper() or (i + n < len(toks) and toks[i + n].text[:1].isupper())
 
 
 def _after_draft_noun(s: Sent, i: int) -> bool:

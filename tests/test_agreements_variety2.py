@@ -183,3 +183,16 @@ def test_a_ukrainian_infinitive_signing_is_planned():
             "Люблінська фундація розвитку": "Люблінська фундація розвитку"}
     art = make(text, "2023-09-18", lang="uk", orgs=orgs)
     assert [(a.status, len(a.parties)) for a in art.agreements] == [("planned", 2)]
+
+
+def test_a_quote_that_reports_the_signing_is_read():
+    text = ("Portal uczelni podaje: «Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła podpisały wczoraj "
+            "porozumienie o współpracy».\n")
+    art = make(text, "2022-05-20", orgs={**FDS, **GIR})
+    assert [sorted(a.parties) for a in art.agreements] == [BOTH]
+
+
+def test_a_quoted_title_with_an_agreement_noun_and_no_signing_in_it_stays_a_title():
+    text = ("Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła realizują projekt «Porozumienie ponad "
+            "granicami».\n")
+    assert make(text, "2022-05-20", orgs={**FDS, **GIR}).agreements == []

@@ -191,7 +191,7 @@ def _hits(s: Sent) -> list[tuple[int, int, str]]:
     toks = s.tokens
     while i < len(toks):
         best = None
-        if not s.in_quote(toks[i].start) and not _after_draft_noun(s, i):
+        if (not s.in_quote(toks[i].start) or _reported_in_quote(s, i)) and not _after_draft_noun(s, i):
             for v in vocabs_for(toks[i], s.lang):
                 hit = v.find(toks, i, v.data.get("agreement_triggers", {}))
                 if hit and (best is None or hit[1] > best[1]):
@@ -204,6 +204,14 @@ def _hits(s: Sent) -> list[tuple[int, int, str]]:
         else:
             i += 1
     return out
+
+
+def _reported_in_quote(s: Sent, i: int) -> bool:
+    """"Portal podaje: «15 марта ... X и Y подписали договор о сотрудничестве»": a quote that tells
+    a signing itself (a signing word inside it) is a report, not a quoted title; its document counts."""
+    span = next((q for q in s.quotes if q[0] <= s.tokens[i].start < q[1]), None)
+    return span is not None and any(span[0] <= t.start < span[1] and any_word(vocabs_for(t, s.lang), t, "signing_words")
+                                    for t in s.tokens)
 
 
 def _proper_name(toks: list[Token], i: int, n: int) -> bool:

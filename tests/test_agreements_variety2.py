@@ -9,8 +9,10 @@ piątek", "в минувший четверг") and a dateline, signings announc
 ("szereg umów", a declared wish to sign).
 
 The run is slow and the scorer lives in ../shared: `pytest --runslow tests/test_agreements_variety2.py`.
-The floors sit a little below the figures measured when the set was added, so that they guard
-the constructions, not the exact figure.
+Measured on the 24 articles first written: agreements P/R 0.833/0.577; after this round's fixes,
+on 25 articles, 1.000/0.852 (date 0.957, type 0.957, status 1.000 on the matched ones). The
+three whole Ukrainian articles stay missed: a whole Ukrainian article gets no NER, so no party.
+The floors sit a little below, so that they guard the constructions, not the exact figure.
 """
 from __future__ import annotations
 
@@ -52,7 +54,15 @@ def figures(tmp_path_factory) -> dict:
 @pytest.mark.needs_shared
 def test_agreements_reach_the_floor(figures):
     s = figures["agreements"]
-    assert s["P"] >= 0.8 and s["R"] >= 0.55, s
+    assert s["P"] >= 0.9 and s["R"] >= 0.8, s
+
+
+@pytest.mark.slow
+@pytest.mark.needs_shared
+def test_matched_agreements_keep_their_date_type_and_status(figures):
+    assert figures["ag_date"]["acc"] >= 0.9
+    assert figures["ag_agreement_type"]["acc"] >= 0.9
+    assert figures["ag_status"]["acc"] >= 0.9
 
 
 # ----------------------------------------------------------------------------- the constructions, one by one

@@ -20,6 +20,14 @@ each told with `z`/`с` signs one agreement with each. A signing noun in a negat
 ("Jeśli ..., umowa zostanie podpisana", "может быть подписано"); a document told as the outcome
 of an event ("Efektem spotkania jest porozumienie ...") needs no signing word; an untagged run
 of capitalised words from a sentence's start to its signing verb is its subject.
+
+Told as a list or a programme: documents listed after a signing that ends in a colon ("W trakcie
+forum podpisano: 1) umowę ... 2) list intencyjny ...") are each signed, with the lead's day and
+tense; a signing at an event still to come is planned; a document initialled now whose signing
+is set for a later day and place is planned there. A partner told only as "z partnerem z ..."
+is the one organisation of the next sentence ("Partnerem jest Y"); "dziś"/"сегодня" in an article
+opening with a dateline is the dateline's day and town; a quote that tells a signing itself is
+read (a quoted title is not).
 """
 from __future__ import annotations
 

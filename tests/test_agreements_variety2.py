@@ -206,3 +206,26 @@ def test_a_quoted_title_with_an_agreement_noun_and_no_signing_in_it_stays_a_titl
     text = ("Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła realizują projekt «Porozumienie ponad "
             "granicami».\n")
     assert make(text, "2022-05-20", orgs={**FDS, **GIR}).agreements == []
+
+
+RU3 = {"Гродненский облисполком": "Гродненский облисполком", "Лидским райисполкомом": "Лидский райисполком",
+       "Слонимским райисполкомом": "Слонимский райисполком"}
+PAIRS2 = [["org:гродненский облисполком", "org:лидский райисполком"],
+          ["org:гродненский облисполком", "org:слонимский райисполком"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Гродненский облисполком подписал соглашения с Лидским райисполкомом и Слонимским райисполкомом.\n",
+    "Гродненский облисполком подписал соглашение с Лидским райисполкомом. Аналогичный документ подписан и со "
+    "Слонимским райисполкомом.\n",
+])
+def test_plural_documents_or_a_similar_one_give_one_agreement_with_each_partner(text):
+    art = make(text, "2022-05-20", lang="ru", orgs=RU3)
+    assert sorted(sorted(a.parties) for a in art.agreements) == PAIRS2
+
+
+def test_a_singular_document_after_a_signing_noun_is_not_plural():
+    text = ("Podpisanie porozumienia z Grodzieńską Izbą Rzemiosła i Politechniką Grodzieńską było celem wizyty "
+            "Fundacji Dobrego Sąsiedztwa.\n")
+    art = make(text, "2022-05-20", orgs={**FDS, **GIR, **PG, "Fundacji Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa"})
+    assert len(art.agreements) <= 1

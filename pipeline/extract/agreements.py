@@ -245,6 +245,18 @@ def _document_hits(s: Sent, atype: str, signs: list[int]) -> list[tuple[int, int
     return docs or [(i, 1, atype) for i in signs[:1]]
 
 
+def _similar_document(s: Sent) -> int | None:
+    """"Аналогичный документ подписан и со Y", "Podobny dokument podpisano z Y": a document noun
+    right after a word of likeness (`similar_words`) is another document like the last one, not a
+    retelling of it. Its token index, or None."""
+    toks = s.tokens
+    for i in range(1, len(toks)):
+        vs = vocabs_for(toks[i], s.lang)
+        if any_word(vs, toks[i], "document_nouns") and any_word(vs, toks[i - 1], "similar_words"):
+            return i
+    return None
+
+
 def _document_signed(s: Sent, signs: list[int], text: str) -> list[tuple[int, int, str]]:
     """"Соответствующий документ подписали ректоры обоих вузов", "X i Y podpisały dokument o
     współpracy": a document noun in the clause of a signing whose sentence names a party or the
@@ -632,22 +644,45 @@ def _partner_after(s: Sent, ents: list[Entity], verb: int, vs, place_preps, text
     return None
 
 
-def _more_partners(s: Sent, subj: list[Entity], here: list[Entity], vs, art: Article) -> list[Entity]:
+def _more_partners(s: Sent, subj: list[Entity], here: list[Entity], vs, art: Article,
+                   plural: bool = False) -> list[Entity]:
     """"X podpisał umowy o współpracy z A oraz z B", "подписал соглашения с A и с B": when the
     partner A is told with `z`/`с`/`з` (`with_preps`), each further organisation or unit told
-    with its own `z` is a partner of another agreement of the same signatory."""
+    with its own `z` is a partner of another agreement of the same signatory; after a plural
+    document ("podpisała porozumienia z A i B", "подписал соглашения с A и B") so is each one
+    joined to the partner before it by a conjunction alone."""
     toks = s.tokens
 
     def told_with(e: Entity) -> bool:
         prev = [t for t in toks if t.end <= e.start][-1:]
         return bool(prev) and prev[0].text.islower() and any_word(vs, prev[0], "with_preps")
 
+    def joined(e: Entity, last: Entity) -> bool:
+        gap = [t for t in toks if last.end <= t.start and t.end <= e.start]
+        return plural and len(gap) == 1 and any_word(vs, gap[0], "conjunctions")
+
     if len(subj) != 2 or not told_with(subj[1]):
         return []
     keys = {e.key for e in subj}
-    out = [e for e in here if e.start > subj[1].end and e.key not in keys and told_with(e)
-           and (not e.is_place or art.places[e.key].feature == "region")]
+    out, last = [], subj[1]
+    for e in sorted(here, key=lambda e: e.start):
+        if e.start < subj[1].end or e.key in keys or (e.is_place and art.places[e.key].feature != "region"):
+            continue
+        if told_with(e) or joined(e, last):
+            out.append(e)
+            last = e
     return list({e.key: e for e in out}.values())
+
+
+def _plural_object(s: Sent, verb: int, noun: int) -> bool:
+    """"podpisała porozumienia", "подписал соглашения": an active signing verb with a document
+    noun read only as a plural object (an accusative plural and no accusative singular), i.e.
+    several documents. A noun after a signing noun ("podpisanie porozumienia") is a genitive."""
+    v, n = s.tokens[verb].tags, s.tokens[noun].tags
+    active = any(x.startswith(("praet", "fin", "imps")) or x.startswith("VERB") for x in v)
+    pl_acc = any(":pl:acc" in x or "plur,accs" in x for x in n)
+    sg_acc = any(":sg:acc" in x or "sing,accs" in x for x in n)
+    return active and pl_acc and not sg_acc
 
 
 def _own_organisation(s: Sent, verb: int, lo: int, prior: list[Entity], vs) -> Entity | None:
@@ -1104,7 +1139,9 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
         if not hits and not signs and out and si - 1 in out[-1].sents:
             signs = _signing(s, art.text, "ceremony_nouns")  # "Церемония прошла 16 мая в Бресте": the signing told next
         retold = not hits and bool(signs) and bool(out)
-        if retold:  # "Dokument podpisano 26 kwietnia w Orszy", "Церемония подписания прошла"
+        if retold and (similar := _similar_document(s)):  # "Аналогичный документ подписан и со Y": another one
+            retold, hits = False, [(similar, 1, out[-1].atype)]
+        elif retold:  # "Dokument podpisano 26 kwietnia w Orszy", "Церемония подписания прошла"
             hits = _document_hits(s, out[-1].atype, signs if si - 1 in out[-1].sents else [])
         named = _named_next(cues, si, signs, art.text) if signs and not hits else None
         if named:
@@ -1152,7 +1189,8 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
                 if len(subj) >= 2:
                     chosen, a.how = [subj], "subject"
                     if len(groups) == 1:  # "podpisał umowy z A oraz z B": one agreement with each
-                        chosen += [[subj[0], p] for p in _more_partners(s, subj, here, vs, art)]
+                        plural = _plural_object(s, verb, g[0][0])
+                        chosen += [[subj[0], p] for p in _more_partners(s, subj, here, vs, art, plural)]
                 elif len(subj) == 1 and (partner := _partner_named_next(cues, si, verb, ents, art)) is not None:
                     chosen, a.how = [[subj[0], partner]], "subject"
                 elif told_next := _parties_told_next(cues, si, ents, art):

@@ -229,3 +229,20 @@ def test_a_singular_document_after_a_signing_noun_is_not_plural():
             "Fundacji Dobrego Sąsiedztwa.\n")
     art = make(text, "2022-05-20", orgs={**FDS, **GIR, **PG, "Fundacji Dobrego Sąsiedztwa": "Fundacja Dobrego Sąsiedztwa"})
     assert len(art.agreements) <= 1
+
+
+THREE = ["org:гродненский облисполком", "org:лидский райисполком", "org:слонимский райисполком"]
+RU3N = {**RU3, "Лидский райисполком": "Лидский райисполком", "Слонимский райисполком": "Слонимский райисполком"}
+
+
+def test_subjects_listed_with_commas_before_the_verb_are_all_parties():
+    text = "Гродненский облисполком, Лидский райисполком и Слонимский райисполком подписали трёхстороннее соглашение.\n"
+    art = make(text, "2022-05-20", lang="ru", orgs=RU3N)
+    assert [sorted(a.parties) for a in art.agreements] == [THREE]
+
+
+def test_a_singular_document_with_partners_joined_by_a_conjunction_has_them_all():
+    text = "Гродненский облисполком подписал трёхстороннее соглашение с Лидским райисполкомом и Слонимским райисполкомом.\n"
+    art = make(text, "2022-05-20", lang="ru", orgs=RU3)
+    assert [sorted(a.parties) for a in art.agreements] == [THREE]
+

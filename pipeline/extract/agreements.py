@@ -546,7 +546,7 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
     lo = s.start
     for i in range(verb - 1, 0, -1):  # clause start: the last comma before the verb
         if "," in text[toks[i - 1].end:toks[i].start]:
-            lo = toks[i].start
+            lo = _listed_before(s, ents, i, text)
             break
     origin = [w for v in vs for w in v.words("origin_preps")]  # "Фонд «Свобода» из Варшавы": whence, not who
     found = _seated([e for e in _in_sentence(ents, text, lo, toks[verb].start)
@@ -607,6 +607,23 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
     return found
 
 
+def _listed_before(s: Sent, ents: list[Entity], i: int, text: str) -> int:
+    """"A, B и C подписали": the clause of a signing verb opens after the last comma before it,
+    unless what comes before that comma is only a name (or several, each cut by a comma from the
+    sentence's start or from another name): a list of subjects, which the clause takes in.
+    Returns the offset the clause starts at."""
+    toks = s.tokens
+    while i > 0:
+        e = next((e for e in ents if e.end == toks[i - 1].end or e.end == toks[i - 1].end - 1), None)
+        if e is None or e.start < s.start:
+            break
+        first = next(k for k, t in enumerate(toks) if t.start >= e.start)
+        if first > 0 and "," not in text[toks[first - 1].end:toks[first].start]:
+            break  # "Prezes fundacji X, ...": words before the name, no list
+        i = first
+    return toks[i].start
+
+
 def _opening_name(s: Sent, verb: int, ents: list[Entity], art: Article) -> Entity | None:
     """"Caritas Diecezji Drohiczyńskiej podpisała porozumienie z X": the NER, unsure of a
     capital at the very start of a sentence, left the subject untagged. Two or more capitalised
@@ -648,9 +665,10 @@ def _more_partners(s: Sent, subj: list[Entity], here: list[Entity], vs, art: Art
                    plural: bool = False) -> list[Entity]:
     """"X podpisał umowy o współpracy z A oraz z B", "подписал соглашения с A и с B": when the
     partner A is told with `z`/`с`/`з` (`with_preps`), each further organisation or unit told
-    with its own `z` is a partner of another agreement of the same signatory; after a plural
-    document ("podpisała porozumienia z A i B", "подписал соглашения с A и B") so is each one
-    joined to the partner before it by a conjunction alone."""
+    with its own `z`, or joined to the partner before it by a conjunction alone ("z A i B"). The
+    caller tells them apart (`_joined_only`): with a plural document ("podpisała porozumienia z A
+    i B") each is the partner of another agreement of the same signatory, with a singular one a
+    joined partner is a further party of the same document."""
     toks = s.tokens
 
     def told_with(e: Entity) -> bool:
@@ -659,7 +677,7 @@ def _more_partners(s: Sent, subj: list[Entity], here: list[Entity], vs, art: Art
 
     def joined(e: Entity, last: Entity) -> bool:
         gap = [t for t in toks if last.end <= t.start and t.end <= e.start]
-        return plural and len(gap) == 1 and any_word(vs, gap[0], "conjunctions")
+        return len(gap) == 1 and any_word(vs, gap[0], "conjunctions")
 
     if len(subj) != 2 or not told_with(subj[1]):
         return []
@@ -672,6 +690,12 @@ def _more_partners(s: Sent, subj: list[Entity], here: list[Entity], vs, art: Art
             out.append(e)
             last = e
     return list({e.key: e for e in out}.values())
+
+
+def _joined_only(s: Sent, e: Entity, vs) -> bool:
+    """Is the partner joined by a conjunction alone ("z A i B": B), not told with its own `z`?"""
+    prev = [t for t in s.tokens if t.end <= e.start][-1:]
+    return bool(prev) and any_word(vs, prev[0], "conjunctions")
 
 
 def _plural_object(s: Sent, verb: int, noun: int) -> bool:
@@ -1190,7 +1214,11 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
                     chosen, a.how = [subj], "subject"
                     if len(groups) == 1:  # "podpisał umowy z A oraz z B": one agreement with each
                         plural = _plural_object(s, verb, g[0][0])
-                        chosen += [[subj[0], p] for p in _more_partners(s, subj, here, vs, art, plural)]
+                        more = _more_partners(s, subj, here, vs, art, plural)
+                        if not plural:  # "podpisała porozumienie z A i B": one document, three parties
+                            chosen = [subj + [e for e in more if _joined_only(s, e, vs)]]
+                            more = [e for e in more if not _joined_only(s, e, vs)]
+                        chosen += [[subj[0], p] for p in more]
                 elif len(subj) == 1 and (partner := _partner_named_next(cues, si, verb, ents, art)) is not None:
                     chosen, a.how = [[subj[0], partner]], "subject"
                 elif told_next := _parties_told_next(cues, si, ents, art):

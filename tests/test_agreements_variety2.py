@@ -246,3 +246,15 @@ def test_a_singular_document_with_partners_joined_by_a_conjunction_has_them_all(
     art = make(text, "2022-05-20", lang="ru", orgs=RU3)
     assert [sorted(a.parties) for a in art.agreements] == [THREE]
 
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Fundacja Dobrego Sąsiedztwa i Grodzieńska Izba Rzemiosła przygotowują się do podpisania porozumienia.\n", "pl"),
+    ("Umowa partnerska między Fundacją Dobrego Sąsiedztwa a Grodzieńską Izbą Rzemiosła czeka na podpisanie.\n", "pl"),
+    ("Ожидается подписание соглашения между Гродненским облисполкомом и Лидским райисполкомом.\n", "ru"),
+])
+def test_a_signing_prepared_for_or_awaited_is_planned(text, lang):
+    orgs = {**FDS, **GIR, "Гродненским облисполкомом": "Гродненский облисполком",
+            "Лидским райисполкомом": "Лидский райисполком"}
+    art = make(text, "2022-05-20", lang=lang, orgs=orgs)
+    assert [(a.status, len(a.parties)) for a in art.agreements] == [("planned", 2)]

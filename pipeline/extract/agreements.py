@@ -1044,10 +1044,22 @@ def _status(c: SentCues, verb: int, date: str, published: str) -> str:
         return "planned"
     if 0 <= verb < len(c.sent.tokens) and _infinitive(c.sent.tokens[verb]):
         return "planned"  # "договорились ... подписать меморандум", "zamierzają podpisać"
+    if _pending(c.sent, verb):
+        return "planned"
     near = sorted(c.tense, key=lambda t: abs(t[0] - verb))
     if near and near[0][1] == "future":
         return "planned"
     return "signed"
+
+
+PENDING_TO_SIGNING = 3  # tokens from "przygotowują się"/"ожидается" to the signing it awaits
+
+
+def _pending(s: Sent, verb: int) -> bool:
+    """"przygotowują się do podpisania", "czeka na podpisanie", "ожидается подписание": a signing
+    prepared for or awaited (`pending_words` just before it) is still to come."""
+    toks = s.tokens
+    return any(any_word(vocabs_for(t, s.lang), t, "pending_words") for t in toks[max(0, verb - PENDING_TO_SIGNING):max(verb, 0)])
 
 
 VERB_TO_VENUE = 6  # tokens from "podpisano"/"был подписан" to the place it was signed at

@@ -258,3 +258,13 @@ def test_a_signing_prepared_for_or_awaited_is_planned(text, lang):
             "Лидским райисполкомом": "Лидский райисполком"}
     art = make(text, "2022-05-20", lang=lang, orgs=orgs)
     assert [(a.status, len(a.parties)) for a in art.agreements] == [("planned", 2)]
+
+
+@pytest.mark.parametrize("text", [
+    "Fundacja Dobrego Sąsiedztwa podpisała umowy partnerskie z Grodzieńską Izbą Rzemiosła oraz Lidzką Szkołą Rolniczą.\n",
+    "Fundacja Dobrego Sąsiedztwa podpisała z Grodzieńską Izbą Rzemiosła i Lidzką Szkołą Rolniczą umowy o współpracy.\n",
+])
+def test_plural_polish_documents_with_partners_after_the_verb_give_one_each(text):
+    art = make(text, "2022-05-20", orgs={**FDS, **GIR, **PG})
+    assert sorted(sorted(a.parties) for a in art.agreements) == [
+        BOTH, ["org:fundacja dobrego sąsiedztwa", "org:lidzka szkoła rolnicza"]]

@@ -702,7 +702,8 @@ def _plural_object(s: Sent, verb: int, noun: int) -> bool:
     """"podpisała porozumienia", "подписал соглашения": an active signing verb with a document
     noun read only as a plural object (an accusative plural and no accusative singular), i.e.
     several documents. A noun after a signing noun ("podpisanie porozumienia") is a genitive."""
-    v, n = s.tokens[verb].tags, s.tokens[noun].tags
+    v = s.tokens[verb].tags
+    n = [x for x in s.tokens[noun].tags if x.startswith(("subst", "ger", "NOUN"))]  # its readings as a noun
     active = any(x.startswith(("praet", "fin", "imps")) or x.startswith("VERB") for x in v)
     pl_acc = any(":pl:acc" in x or "plur,accs" in x for x in n)
     sg_acc = any(":sg:acc" in x or "sing,accs" in x for x in n)
@@ -1227,7 +1228,9 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
                     if len(groups) == 1:  # "podpisał umowy z A oraz z B": one agreement with each
                         plural = _plural_object(s, verb, g[0][0])
                         more = _more_partners(s, subj, here, vs, art, plural)
-                        if not plural:  # "podpisała porozumienie z A i B": one document, three parties
+                        if plural and len(subj) > 2 and all(e.start > s.tokens[verb].start for e in subj[1:]):
+                            chosen = [[subj[0], p] for p in subj[1:]]  # "podpisała umowy z A oraz B": one each
+                        elif not plural:  # "podpisała porozumienie z A i B": one document, three parties
                             chosen = [subj + [e for e in more if _joined_only(s, e, vs)]]
                             more = [e for e in more if not _joined_only(s, e, vs)]
                         chosen += [[subj[0], p] for p in more]

@@ -268,3 +268,14 @@ def test_plural_polish_documents_with_partners_after_the_verb_give_one_each(text
     art = make(text, "2022-05-20", orgs={**FDS, **GIR, **PG})
     assert sorted(sorted(a.parties) for a in art.agreements) == [
         BOTH, ["org:fundacja dobrego sąsiedztwa", "org:lidzka szkoła rolnicza"]]
+
+
+def test_a_partyless_signing_takes_two_untagged_towns_of_the_sentence_before():
+    text = "Miasto Chełm i Kowel będą wspólnie dbać o zabytki. Umowa została zawarta wczoraj.\n"
+    art = make(text, "2023-06-14")
+    assert [sorted(art.places[k].name for k in a.parties) for a in art.agreements] == [["Chełm", "Kowel"]]
+
+
+def test_one_untagged_town_is_no_pair():
+    text = "Miasto Chełm i jego mieszkańcy świętują. Umowa została zawarta wczoraj.\n"
+    assert make(text, "2023-06-14").agreements == []

@@ -899,7 +899,25 @@ def _two_parties_of(prev: Sent | None, prior: list[Entity], text: str, art: Arti
         return []
     units = [_as_unit(e, prev, art) for e in _in_sentence(prior, text, prev.start, prev.end)]
     units = [e for e in units if not e.is_place or art.places[e.key].feature == "region"]
+    if not units:  # "Miasto Przemyśl i Rejon Samborski będą ...": both left untagged by the NER
+        units = _untagged_towns(prev, art)
     return list({e.key: e for e in units}.values()) if len({e.key for e in units}) == 2 else []
+
+
+def _untagged_towns(s: Sent, art: Article) -> list[Entity]:
+    """The town or district on each side of the sentence's first `i`/`и`/`і` (up to two
+    capitalised words each: "Miasto Przemyśl i Rejon Samborski"), where the gazetteer links both."""
+    toks = s.tokens
+    vs = sentence_vocabs(toks, s.lang)
+    k = next((k for k in range(1, len(toks) - 1) if any_word(vs, toks[k], "conjunctions")), None)
+    if k is None:
+        return []
+    before = [t for t in toks[max(0, k - 2):k] if t.text[:1].isupper()]
+    after = [t for t in toks[k + 1:k + 3] if t.text[:1].isupper()]
+    if not before or not after or before[-1] is not toks[k - 1] or after[0] is not toks[k + 1]:
+        return []
+    sides = [_link_words(before, art, s.lang), _link_words(after, art, s.lang)]
+    return [e for e in sides if e is not None] if all(sides) else []
 
 
 def _parties_told_next(cues: list[SentCues], si: int, ents: list[Entity], art: Article,

@@ -10,8 +10,8 @@ piątek", "в минувший четверг") and a dateline, signings announc
 
 The run is slow and the scorer lives in ../shared: `pytest --runslow tests/test_agreements_variety2.py`.
 Measured on the 24 articles first written: agreements P/R 0.833/0.577; after this round's fixes,
-on 25 articles, 1.000/0.852 (date 0.957, type 0.957, status 1.000 on the matched ones). The
-three whole Ukrainian articles stay missed: a whole Ukrainian article gets no NER, so no party.
+on 25 articles, 1.000/0.926. Two whole Ukrainian articles stay missed: a whole Ukrainian article
+gets no NER, so its organisations are no parties (its towns are, through the gazetteer).
 The floors sit a little below, so that they guard the constructions, not the exact figure.
 """
 from __future__ import annotations
@@ -54,7 +54,7 @@ def figures(tmp_path_factory) -> dict:
 @pytest.mark.needs_shared
 def test_agreements_reach_the_floor(figures):
     s = figures["agreements"]
-    assert s["P"] >= 0.9 and s["R"] >= 0.8, s
+    assert s["P"] >= 0.9 and s["R"] >= 0.85, s
 
 
 @pytest.mark.slow

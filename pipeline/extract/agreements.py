@@ -20,6 +20,14 @@ each told with `z`/`с` signs one agreement with each. A signing noun in a negat
 ("Jeśli ..., umowa zostanie podpisana", "может быть подписано"); a document told as the outcome
 of an event ("Efektem spotkania jest porozumienie ...") needs no signing word; an untagged run
 of capitalised words from a sentence's start to its signing verb is its subject.
+
+Told as a list or a programme: documents listed after a signing that ends in a colon ("W trakcie
+forum podpisano: 1) umowę ... 2) list intencyjny ...") are each signed, with the lead's day and
+tense; a signing at an event still to come is planned; a document initialled now whose signing
+is set for a later day and place is planned there. A partner told only as "z partnerem z ..."
+is the one organisation of the next sentence ("Partnerem jest Y"); "dziś"/"сегодня" in an article
+opening with a dateline is the dateline's day and town; a quote that tells a signing itself is
+read (a quoted title is not).
 """
 from __future__ import annotations
 
@@ -87,11 +95,34 @@ def entities(art: Article) -> list[Entity]:
     for m in sorted(art.mentions, key=lambda m: m.start):
         end = m.start + len(art.text[m.start:m.end].rstrip())  # a span run on over a line break ends at its last word
         if m.label == "ORG" and m.entity_key in art.organisations:
-            out.append(Entity(m.entity_key, m.start, end, _heads(m.text), False))
+            out.append(_head_run_on(m, art) or Entity(m.entity_key, m.start, end, _heads(m.text), False))
         elif m.label in ("LOC", "GPE", "ORG") and m.entity_key in art.places:  # "Rejon Orszański" tagged ORG, linked as a unit
             if art.places[m.entity_key].feature != "country":
                 out += _glued(m, art) or [Entity(m.entity_key, m.start, end, frozenset(), True)]
     return out
+
+
+def _head_run_on(m: Mention, art: Article) -> Entity | None:
+    """"Універсітэтам Марыі Кюры-Складоўскай" tagged only on its head word: an organisation
+    mention that is one head noun (Uniwersytet, Университет, Універсітэт) and is followed by
+    capitalised words no other mention covers is named by them too (the article's organisation
+    of that name, else a new one)."""
+    from pipeline.normalise.lemmas import lemmatise
+    words = tokenize(art.text, m.start, m.end)
+    if len(words) != 1 or not _head_word(words[0], m.language):
+        return None
+    taken = [(x.start, x.end) for x in art.mentions if x is not m and x.label in ("ORG", "LOC", "GPE", "PER")]
+    run = []
+    for t in tokenize(art.text, m.end, min(len(art.text), m.end + 200)):
+        gap = art.text[(run[-1].end if run else m.end):t.start]
+        if gap.strip() or not t.text[:1].isupper() or any(a <= t.start < b for a, b in taken):
+            break
+        run.append(t)
+    if not run:
+        return None
+    surface = art.text[m.start:run[-1].end]
+    org = _organisation(art, lemmatise(surface, m.language, "ORG") or surface)
+    return Entity(org.key, m.start, run[-1].end, _heads(surface), False)
 
 
 def _unglued(art: Article, key: str) -> str:
@@ -168,7 +199,7 @@ def _hits(s: Sent) -> list[tuple[int, int, str]]:
     toks = s.tokens
     while i < len(toks):
         best = None
-        if not s.in_quote(toks[i].start) and not _after_draft_noun(s, i):
+        if (not s.in_quote(toks[i].start) or _reported_in_quote(s, i)) and not _after_draft_noun(s, i):
             for v in vocabs_for(toks[i], s.lang):
                 hit = v.find(toks, i, v.data.get("agreement_triggers", {}))
                 if hit and (best is None or hit[1] > best[1]):
@@ -183,9 +214,21 @@ def _hits(s: Sent) -> list[tuple[int, int, str]]:
     return out
 
 
+def _reported_in_quote(s: Sent, i: int) -> bool:
+    """"Portal podaje: «15 марта ... X и Y подписали договор о сотрудничестве»": a quote that tells
+    a signing itself (a signing word inside it) is a report, not a quoted title; its document counts."""
+    span = next((q for q in s.quotes if q[0] <= s.tokens[i].start < q[1]), None)
+    return span is not None and any(span[0] <= t.start < span[1] and any_word(vocabs_for(t, s.lang), t, "signing_words")
+                                    for t in s.tokens)
+
+
 def _proper_name(toks: list[Token], i: int, n: int) -> bool:
-    """A hit of several words, all capitalised, inside the sentence: a name, not a document."""
-    return i > 0 and n > 1 and all(t.text[:1].isupper() for t in toks[i:i + n])
+    """A hit of several words, all capitalised, inside the sentence and inside a longer run of
+    capitalised words ("w ramach Programu Współpracy Transgranicznej"): a name, not a document.
+    A run that is just the document's name ("podpisały List Intencyjny w sprawie ...") is one."""
+    if not (i > 0 and n > 1 and all(t.text[:1].isupper() for t in toks[i:i + n])):
+        return False
+    return toks[i - 1].text[:1].isupper() or (i + n < len(toks) and toks[i + n].text[:1].isupper())
 
 
 def _after_draft_noun(s: Sent, i: int) -> bool:
@@ -200,6 +243,18 @@ def _document_hits(s: Sent, atype: str, signs: list[int]) -> list[tuple[int, int
     docs = [(i, 1, atype) for i, t in enumerate(s.tokens)
             if any_word(vocabs_for(t, s.lang), t, "document_nouns")][:1]
     return docs or [(i, 1, atype) for i in signs[:1]]
+
+
+def _similar_document(s: Sent) -> int | None:
+    """"Аналогичный документ подписан и со Y", "Podobny dokument podpisano z Y": a document noun
+    right after a word of likeness (`similar_words`) is another document like the last one, not a
+    retelling of it. Its token index, or None."""
+    toks = s.tokens
+    for i in range(1, len(toks)):
+        vs = vocabs_for(toks[i], s.lang)
+        if any_word(vs, toks[i], "document_nouns") and any_word(vs, toks[i - 1], "similar_words"):
+            return i
+    return None
 
 
 def _document_signed(s: Sent, signs: list[int], text: str) -> list[tuple[int, int, str]]:
@@ -491,7 +546,7 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
     lo = s.start
     for i in range(verb - 1, 0, -1):  # clause start: the last comma before the verb
         if "," in text[toks[i - 1].end:toks[i].start]:
-            lo = toks[i].start
+            lo = _listed_before(s, ents, i, text)
             break
     origin = [w for v in vs for w in v.words("origin_preps")]  # "Фонд «Свобода» из Варшавы": whence, not who
     found = _seated([e for e in _in_sentence(ents, text, lo, toks[verb].start)
@@ -552,6 +607,23 @@ def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, pl
     return found
 
 
+def _listed_before(s: Sent, ents: list[Entity], i: int, text: str) -> int:
+    """"A, B и C подписали": the clause of a signing verb opens after the last comma before it,
+    unless what comes before that comma is only a name (or several, each cut by a comma from the
+    sentence's start or from another name): a list of subjects, which the clause takes in.
+    Returns the offset the clause starts at."""
+    toks = s.tokens
+    while i > 0:
+        e = next((e for e in ents if e.end == toks[i - 1].end or e.end == toks[i - 1].end - 1), None)
+        if e is None or e.start < s.start:
+            break
+        first = next(k for k, t in enumerate(toks) if t.start >= e.start)
+        if first > 0 and "," not in text[toks[first - 1].end:toks[first].start]:
+            break  # "Prezes fundacji X, ...": words before the name, no list
+        i = first
+    return toks[i].start
+
+
 def _opening_name(s: Sent, verb: int, ents: list[Entity], art: Article) -> Entity | None:
     """"Caritas Diecezji Drohiczyńskiej podpisała porozumienie z X": the NER, unsure of a
     capital at the very start of a sentence, left the subject untagged. Two or more capitalised
@@ -589,22 +661,53 @@ def _partner_after(s: Sent, ents: list[Entity], verb: int, vs, place_preps, text
     return None
 
 
-def _more_partners(s: Sent, subj: list[Entity], here: list[Entity], vs, art: Article) -> list[Entity]:
+def _more_partners(s: Sent, subj: list[Entity], here: list[Entity], vs, art: Article,
+                   plural: bool = False) -> list[Entity]:
     """"X podpisał umowy o współpracy z A oraz z B", "подписал соглашения с A и с B": when the
     partner A is told with `z`/`с`/`з` (`with_preps`), each further organisation or unit told
-    with its own `z` is a partner of another agreement of the same signatory."""
+    with its own `z`, or joined to the partner before it by a conjunction alone ("z A i B"). The
+    caller tells them apart (`_joined_only`): with a plural document ("podpisała porozumienia z A
+    i B") each is the partner of another agreement of the same signatory, with a singular one a
+    joined partner is a further party of the same document."""
     toks = s.tokens
 
     def told_with(e: Entity) -> bool:
         prev = [t for t in toks if t.end <= e.start][-1:]
         return bool(prev) and prev[0].text.islower() and any_word(vs, prev[0], "with_preps")
 
+    def joined(e: Entity, last: Entity) -> bool:
+        gap = [t for t in toks if last.end <= t.start and t.end <= e.start]
+        return len(gap) == 1 and any_word(vs, gap[0], "conjunctions")
+
     if len(subj) != 2 or not told_with(subj[1]):
         return []
     keys = {e.key for e in subj}
-    out = [e for e in here if e.start > subj[1].end and e.key not in keys and told_with(e)
-           and (not e.is_place or art.places[e.key].feature == "region")]
+    out, last = [], subj[1]
+    for e in sorted(here, key=lambda e: e.start):
+        if e.start < subj[1].end or e.key in keys or (e.is_place and art.places[e.key].feature != "region"):
+            continue
+        if told_with(e) or joined(e, last):
+            out.append(e)
+            last = e
     return list({e.key: e for e in out}.values())
+
+
+def _joined_only(s: Sent, e: Entity, vs) -> bool:
+    """Is the partner joined by a conjunction alone ("z A i B": B), not told with its own `z`?"""
+    prev = [t for t in s.tokens if t.end <= e.start][-1:]
+    return bool(prev) and any_word(vs, prev[0], "conjunctions")
+
+
+def _plural_object(s: Sent, verb: int, noun: int) -> bool:
+    """"podpisała porozumienia", "подписал соглашения": an active signing verb with a document
+    noun read only as a plural object (an accusative plural and no accusative singular), i.e.
+    several documents. A noun after a signing noun ("podpisanie porozumienia") is a genitive."""
+    v = s.tokens[verb].tags
+    n = [x for x in s.tokens[noun].tags if x.startswith(("subst", "ger", "NOUN"))]  # its readings as a noun
+    active = any(x.startswith(("praet", "fin", "imps")) or x.startswith("VERB") for x in v)
+    pl_acc = any(":pl:acc" in x or "plur,accs" in x for x in n)
+    sg_acc = any(":sg:acc" in x or "sing,accs" in x for x in n)
+    return active and pl_acc and not sg_acc
 
 
 def _own_organisation(s: Sent, verb: int, lo: int, prior: list[Entity], vs) -> Entity | None:
@@ -796,7 +899,25 @@ def _two_parties_of(prev: Sent | None, prior: list[Entity], text: str, art: Arti
         return []
     units = [_as_unit(e, prev, art) for e in _in_sentence(prior, text, prev.start, prev.end)]
     units = [e for e in units if not e.is_place or art.places[e.key].feature == "region"]
+    if not units:  # "Miasto Przemyśl i Rejon Samborski będą ...": both left untagged by the NER
+        units = _untagged_towns(prev, art)
     return list({e.key: e for e in units}.values()) if len({e.key for e in units}) == 2 else []
+
+
+def _untagged_towns(s: Sent, art: Article) -> list[Entity]:
+    """The town or district on each side of the sentence's first `i`/`и`/`і` (up to two
+    capitalised words each: "Miasto Przemyśl i Rejon Samborski"), where the gazetteer links both."""
+    toks = s.tokens
+    vs = sentence_vocabs(toks, s.lang)
+    k = next((k for k in range(1, len(toks) - 1) if any_word(vs, toks[k], "conjunctions")), None)
+    if k is None:
+        return []
+    before = [t for t in toks[max(0, k - 2):k] if t.text[:1].isupper()]
+    after = [t for t in toks[k + 1:k + 3] if t.text[:1].isupper()]
+    if not before or not after or before[-1] is not toks[k - 1] or after[0] is not toks[k + 1]:
+        return []
+    sides = [_link_words(before, art, s.lang), _link_words(after, art, s.lang)]
+    return [e for e in sides if e is not None] if all(sides) else []
 
 
 def _parties_told_next(cues: list[SentCues], si: int, ents: list[Entity], art: Article,
@@ -813,6 +934,25 @@ def _parties_told_next(cues: list[SentCues], si: int, ents: list[Entity], art: A
     if _signing(nxt, art.text) or (need_noun and not any(any_word(vs, t, "party_nouns") for t in nxt.tokens)):
         return []
     return _two_parties_of(nxt, ents, art.text, art)
+
+
+def _partner_named_next(cues: list[SentCues], si: int, verb: int, ents: list[Entity], art: Article) -> Entity | None:
+    """"X podpisała umowę z partnerem z Mołdawii. Partnerem jest Y z Soroki": a signing `z`
+    `partnerem`/`с партнёром` (`partner_nouns`) that names no partner, and the next sentence of
+    its paragraph, with no signing of its own, telling the partner: its one organisation."""
+    s = cues[si].sent
+    toks = s.tokens
+    vs = sentence_vocabs(toks, s.lang)
+    told = any(any_word(vs, toks[i - 1], "with_preps") and any_word(vs, toks[i], "partner_nouns")
+               for i in range(max(verb, 1), len(toks)))
+    if not told or si + 1 >= len(cues) or cues[si + 1].sent.block != s.block:
+        return None
+    nxt = cues[si + 1].sent
+    nvs = sentence_vocabs(nxt.tokens, nxt.lang)
+    if _signing(nxt, art.text) or not any(any_word(nvs, t, "partner_nouns") for t in nxt.tokens):
+        return None
+    orgs = {e.key: e for e in _in_sentence(ents, art.text, nxt.start, nxt.end) if not e.is_place}
+    return next(iter(orgs.values())) if len(orgs) == 1 else None
 
 
 def _heading_parties(cues: list[SentCues], si: int, prior: list[Entity], art: Article) -> list[Entity]:
@@ -923,10 +1063,22 @@ def _status(c: SentCues, verb: int, date: str, published: str) -> str:
         return "planned"
     if 0 <= verb < len(c.sent.tokens) and _infinitive(c.sent.tokens[verb]):
         return "planned"  # "договорились ... подписать меморандум", "zamierzają podpisać"
+    if _pending(c.sent, verb):
+        return "planned"
     near = sorted(c.tense, key=lambda t: abs(t[0] - verb))
     if near and near[0][1] == "future":
         return "planned"
     return "signed"
+
+
+PENDING_TO_SIGNING = 3  # tokens from "przygotowują się"/"ожидается" to the signing it awaits
+
+
+def _pending(s: Sent, verb: int) -> bool:
+    """"przygotowują się do podpisania", "czeka na podpisanie", "ожидается подписание": a signing
+    prepared for or awaited (`pending_words` just before it) is still to come."""
+    toks = s.tokens
+    return any(any_word(vocabs_for(t, s.lang), t, "pending_words") for t in toks[max(0, verb - PENDING_TO_SIGNING):max(verb, 0)])
 
 
 VERB_TO_VENUE = 6  # tokens from "podpisano"/"был подписан" to the place it was signed at
@@ -1022,6 +1174,8 @@ def _title_end(s: Sent, after: int, text: str) -> int:
 def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[Entity]) -> list[AgDraft]:
     out: list[AgDraft] = []
     para_date: dict[int, str] = {}
+    lead: tuple[int, int] | None = None  # (sentence, signing verb) of a "Podpisano:" whose items follow
+    dateline = _dateline(cues, art)
     for si, c in enumerate(cues):
         s = c.sent
         ctx = sent_ctx[si]
@@ -1029,10 +1183,20 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
             para_date[s.block] = ctx["date"]
         hits = _hits(s)
         signs = _signing(s, art.text) or _outcome_of_event(c, hits, art.text)
+        if signs and not hits and _opens_list(s, art.text):
+            lead = (si, signs[0])
+            continue
+        item = lead is not None and bool(hits) and not signs
+        if item:  # "1) umowę o współpracy między X a Y;": signed by the "Podpisano:" it follows
+            signs = [hits[0][0]]
+        elif not hits or signs:
+            lead = None
         if not hits and not signs and out and si - 1 in out[-1].sents:
             signs = _signing(s, art.text, "ceremony_nouns")  # "Церемония прошла 16 мая в Бресте": the signing told next
         retold = not hits and bool(signs) and bool(out)
-        if retold:  # "Dokument podpisano 26 kwietnia w Orszy", "Церемония подписания прошла"
+        if retold and (similar := _similar_document(s)):  # "Аналогичный документ подписан и со Y": another one
+            retold, hits = False, [(similar, 1, out[-1].atype)]
+        elif retold:  # "Dokument podpisano 26 kwietnia w Orszy", "Церемония подписания прошла"
             hits = _document_hits(s, out[-1].atype, signs if si - 1 in out[-1].sents else [])
         named = _named_next(cues, si, signs, art.text) if signs and not hits else None
         if named:
@@ -1080,7 +1244,16 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
                 if len(subj) >= 2:
                     chosen, a.how = [subj], "subject"
                     if len(groups) == 1:  # "podpisał umowy z A oraz z B": one agreement with each
-                        chosen += [[subj[0], p] for p in _more_partners(s, subj, here, vs, art)]
+                        plural = _plural_object(s, verb, g[0][0])
+                        more = _more_partners(s, subj, here, vs, art, plural)
+                        if plural and len(subj) > 2 and all(e.start > s.tokens[verb].start for e in subj[1:]):
+                            chosen = [[subj[0], p] for p in subj[1:]]  # "podpisała umowy z A oraz B": one each
+                        elif not plural:  # "podpisała porozumienie z A i B": one document, three parties
+                            chosen = [subj + [e for e in more if _joined_only(s, e, vs)]]
+                            more = [e for e in more if not _joined_only(s, e, vs)]
+                        chosen += [[subj[0], p] for p in more]
+                elif len(subj) == 1 and (partner := _partner_named_next(cues, si, verb, ents, art)) is not None:
+                    chosen, a.how = [[subj[0], partner]], "subject"
                 elif told_next := _parties_told_next(cues, si, ents, art):
                     chosen, a.how = [told_next], "sides"
                 elif any(v2.match_at(s.tokens, i, p) for v2 in vs for i in range(len(s.tokens))
@@ -1104,13 +1277,69 @@ def detect(art: Article, cues: list[SentCues], sent_ctx: list[dict], ents: list[
                 b = AgDraft(a.atype, si, a.start, a.end, sents=[si], how=a.how, trigger_i=g[0][0], heading=s.heading,
                             retold=retold, named_next=bool(named))
                 b.parties = list(dict.fromkeys(e.key for e in parties))
-                _when_where(b, c, ctx, art, between, para_date, out, verb)
+                _when_where(b, c, ctx, art, between, para_date, out, verb, dateline)
+                if item:
+                    _from_list_lead(b, cues[lead[0]], lead[1], art)
                 out.append(b)
     return out
 
 
+def _opens_list(s: Sent, text: str) -> bool:
+    """"W trakcie forum podpisano:", "Подписаны:": a signing with no document, ending in a colon,
+    whose documents follow as the items of a list (one line, one document)."""
+    return text[s.start:s.end].rstrip().endswith(":")
+
+
+def _from_list_lead(a: AgDraft, lead: SentCues, verb: int, art: Article) -> None:
+    """A list item's document is signed when and as its lead sentence says: the lead's own day,
+    else the one found for the item, and the lead's tense ("Podpisane zostaną:")."""
+    own = [d for d in lead.dates if d.precision >= 2]
+    if own and not a.own_date:
+        a.date, a.own_date, a.inferred = own[0].start, True, own[0].relative
+    a.status = _status(lead, verb, a.date, art.published)
+
+
+def _dateline(cues: list[SentCues], art: Article) -> tuple[str, str] | None:
+    """"Grodno, 14 listopada 2019 r. – ...": the body's first sentence when it is only a town and
+    a day (a dateline, cut from what follows; the town found by the gazetteer where the NER left
+    it untagged); (day, place key), else None."""
+    c = next((c for c in cues if not c.sent.heading), None)
+    if c is None or len(c.dates) != 1 or c.dates[0].precision < 3 or c.dates[0].i == 0:
+        return None
+    s, toks = c.sent, c.sent.tokens
+    comma = next((k for k in range(1, len(toks)) if "," in art.text[toks[k - 1].end:toks[k].start]), None)
+    dated = {i for m in s.mentions if m.label == "DATE" for i, t in enumerate(toks) if m.start <= t.start < m.end}
+    if comma is None or comma > 2 or any(i >= comma and i not in dated and t.text[:1].isalnum() for i, t in enumerate(toks)):
+        return None
+    key = next((p.key for p in c.places if p.i == 0 and p.strength >= 2), None) or _town(art.text[toks[0].start:toks[comma - 1].end], s.lang, art)
+    return (c.dates[0].start, key) if key else None
+
+
+def _town(surface: str, lang: str, art: Article) -> str:
+    """The key of the town the gazetteer knows by that name ('' if none), added to the article's places."""
+    from pipeline.normalise import country_context
+    from pipeline.normalise.gazetteer import get_gazetteer
+    place = get_gazetteer().link(surface, None, lang, country_context(art.places))
+    if place is None or place.feature in ("country", "region"):
+        return ""
+    art.places.setdefault(place.key, place)
+    return place.key
+
+
+def _today_from_dateline(a: AgDraft, c: SentCues, dateline: tuple[str, str] | None) -> None:
+    """"Grodno, 14 listopada. – X i Y zawarły dziś umowę": "today" (`today_words`, which the date
+    grammar leaves alone as it mostly means "nowadays") in an article opening with a dateline is
+    the dateline's day, and where it was filed is where, unless the sentence says."""
+    vs = sentence_vocabs(c.sent.tokens, c.sent.lang)
+    if dateline is None or a.date or not any(any_word(vs, t, "today_words") for t in c.sent.tokens):
+        return
+    a.date, a.own_date, a.inferred = dateline[0], True, False
+    a.place = a.place or dateline[1]
+
+
 def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int | None,
-                para_date: dict[int, str], done: list[AgDraft], verb: int) -> None:
+                para_date: dict[int, str], done: list[AgDraft], verb: int,
+                dateline: tuple[str, str] | None = None) -> None:
     own = [d for d in c.dates if d.precision >= 2]
     vs = sentence_vocabs(c.sent.tokens, c.sent.lang)
     years = [m.lemma for m in c.sent.mentions if m.label == "DATE" and re.fullmatch(r"\d{4}", m.lemma or "")
@@ -1153,7 +1382,9 @@ def _when_where(a: AgDraft, c: SentCues, ctx: dict, art: Article, between: int |
             if d.place == a.place and (d.start == a.date or d.contains(a.date, a.date)):
                 a.event = d
                 break
-    a.status = _status(c, verb, a.date, art.published)
+    _today_from_dateline(a, c, dateline)
+    # "Program wizyty: ... podpisanie listu intencyjnego": at an event still to come, a signing is too
+    a.status = _status(c, verb, a.date or (a.event.start if a.event is not None else ""), art.published)
 
 
 def _period(m: Mention, vs) -> bool:
@@ -1205,6 +1436,8 @@ def merge(art: Article, drafts: list[AgDraft]) -> list[AgDraft]:
             target.parties, target.how, target.heading = a.parties, a.how, a.heading
         if a.own_date and not a.inferred and (not target.own_date or target.inferred):
             target.date, target.inferred, target.own_date = a.date, a.inferred, True
+        if a.retold and a.own_date and a.status == "planned":  # "Parafowano umowę ... Jej podpisanie
+            target.status, target.place = "planned", a.place or target.place  # zaplanowano na 12 września w Rzeszowie"
         elif not target.date:
             target.date, target.inferred = a.date, a.inferred
         target.place = target.place or a.place

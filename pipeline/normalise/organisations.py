@@ -14,7 +14,7 @@ from collections import Counter
 from functools import lru_cache
 
 from pipeline.lang import LANG_DIR, data_lines
-from pipeline.normalise.regions import adjective_entry, adjective_stem, adjective_table
+from pipeline.normalise.regions import adjective_entry, adjective_stem
 from pipeline.normalise.textnorm import fold, is_cyrillic
 from pipeline.normalise.translit import to_polish
 from pipeline.record import Mention, Organisation
@@ -101,7 +101,7 @@ def _word_concept(word: str) -> str:
     if adjective_stem(word):
         hit = adjective_entry(word)
         if hit:
-            return "adj:" + hit[0]  # as written: `nowogródzk` (BY) is not `nowogrodzk` (RU)
+            return "adj:" + fold(hit[0])
     from pipeline.normalise.gazetteer import get_gazetteer
 
     place = get_gazetteer().link(word, None, "ru" if is_cyrillic(word) else "pl")
@@ -443,26 +443,24 @@ def _organisation(ms: list[Mention], defined: list[str], main_lang: str,
 
 def country_of(name: str) -> str:
     """Country of the first place or place adjective in a name (`Гродненский облисполком`
-    -> BY, `Uniwersytet w Białymstoku` -> PL), else ''."""
+    -> BY, `Uniwersytet w Białymstoku` -> PL), else ''. An adjective is read as written
+    (`Nowogródzki`, BY, is not `Nowogrodzki`, RU, whose folded concepts are one)."""
     from pipeline.normalise.gazetteer import get_gazetteer
 
     gaz = get_gazetteer()
-    stems = _stem_countries()
-    for concept in signature(name):
+    for word in _WORD.findall(name):
+        if word.lower() in FUNCTION_WORDS:
+            continue
+        concept = _word_concept(word)
         if concept.startswith("geo:"):
             place = gaz.get(concept)
             if place is not None and place.country_code:
                 return place.country_code
-        elif concept.startswith("adj:") and stems.get(concept[4:]):
-            return stems[concept[4:]]
+        elif concept.startswith("adj:"):
+            hit = adjective_entry(word)
+            if hit and hit[1]:
+                return hit[1]
     return ""
-
-
-@lru_cache(maxsize=1)
-def _stem_countries() -> dict[str, str]:
-    """Folded place-adjective stem -> country code (built once, not per organisation)."""
-    table = list(adjective_table().values())
-    return {**{fold(stem): cc for stem, cc in reversed(table)}, **{stem: cc for stem, cc in table}}
 
 
 def _absorb(into: Organisation, other: Organisation) -> None:

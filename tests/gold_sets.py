@@ -22,6 +22,22 @@ def gold_items(root: Path):
         yield g, d, " ".join(text.split("\n\n", 1)[1].split())
 
 
+def check_gold(root: Path, max_words: int | None = None) -> int:
+    """Every gold event's and agreement's evidence stands in its article's body (an evidence
+    may skip words with "..."), in at most `max_words` words; every agreement has two parties
+    and a status. Returns the number of articles checked."""
+    n = 0
+    for g, d, body in gold_items(root):
+        n += 1
+        for item in d["events"] + d["agreements"]:
+            assert max_words is None or len(item["evidence"].split()) <= max_words, item["evidence"]
+            for part in item["evidence"].split("..."):
+                assert " ".join(part.split()) in body, (g.name, item["evidence"])
+        for a in d["agreements"]:
+            assert len(a["parties"]) >= 2 and a["status"] in {"signed", "planned"}, g.name
+    return n
+
+
 def set_figures(root: Path, out: Path) -> dict:
     """Run the pipeline over the set's articles and score them against its gold."""
     run_heldout(out / "run", root / "articles")

@@ -210,3 +210,10 @@ def test_organisation_span_across_the_a_of_miedzy_x_a_y_is_two(nlp):
     doc = with_ents(nlp("Umowę zawarto między Fundacją Sąsiedzi a Kowelską Radą Miejską w maju."),
                     ("Fundacją Sąsiedzi a Kowelską Radą Miejską", "ORG"))
     assert spans(repair(doc)) == [("Fundacją Sąsiedzi", "ORG"), ("Kowelską Radą Miejską", "ORG")]
+
+
+def test_unknown_word_after_a_place_preposition_that_the_gazetteer_links_is_a_place(nlp):
+    doc = with_ents(nlp("Targi wina odbyły się w Komracie."), ("Komracie", "PER"))
+    assert spans(repair(doc)) == [("Komracie", "LOC")]
+    person = with_ents(nlp("Rozmawialiśmy z Kowalskym."), ("Kowalskym", "PER"))
+    assert spans(repair(person)) == [("Kowalskym", "PER")]  # no town of that name

@@ -379,9 +379,13 @@ def preposition_cases() -> dict[str, frozenset[str]]:
 def _only_place_reading(word: str, cases: frozenset[str]) -> bool:
     """Every SGJP common-noun or place reading of `word` in a case the preposition governs is a
     geographic name (`z Niemiec`: gen only as the country; `z Niemcami`: inst also as the inhabitants).
-    Surname readings are left out: indeclinable women's surnames fit every case."""
-    fitting = [quals for start, _, (_, _, tag, quals, _) in morfeusz(expand_tags=False).analyse(word)
-               if start == 0 and tag.startswith("subst") and cases & set(tag.split(":")[2].split("."))
+    Surname readings are left out: indeclinable women's surnames fit every case. A word with no
+    reading at all is left to the gazetteer (`_place_name`)."""
+    readings = [(tag, quals) for start, _, (_, _, tag, quals, _) in morfeusz(expand_tags=False).analyse(word)
+                if start == 0]
+    if all(tag == "ign" for tag, _ in readings):
+        return True  # no dictionary reading (`w Komracie`): the gazetteer alone decides
+    fitting = [quals for tag, quals in readings if tag.startswith("subst") and cases & set(tag.split(":")[2].split("."))
                and not {"nazwisko", "imię"} & set(quals)]
     return bool(fitting) and all("nazwa_geograficzna" in q for q in fitting)
 

@@ -85,8 +85,7 @@ def _joint_organisers(article: Article, agreements: list[ag.AgDraft], drafts: li
         toks = c.sent.tokens
         if any(any_word(vocabs_for(toks[j], c.sent.lang), toks[j], "joint_adjectives")
                for t in c.triggers if ev.family(t.etype) == ev.family(d.etype) for j in range(max(0, t.i - 2), t.i)):
-            d.organisers = list(parties)
-            d.participants = [k for k in d.participants if k not in parties]
+            d.set_organisers(parties)
 
 
 def _dates_from_signings(agreements: list[ag.AgDraft]) -> None:

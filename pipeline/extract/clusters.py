@@ -11,7 +11,7 @@ import calendar
 import hashlib
 from collections import defaultdict
 
-from pipeline.extract.events import family
+from pipeline.extract.cues import family
 from pipeline.tables.schema import MULTI_SEP
 
 

@@ -223,12 +223,22 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 _LIST_MARKS = re.compile(r"[()\[\],]")  # what stands between the names of a list
 
 
+def _linked(orgs: list[Mention], art: Article) -> list[Mention]:
+    """The sentence's organisation mentions that have an organisation, in text order."""
+    return sorted((m for m in orgs if m.entity_key in art.organisations), key=lambda m: m.start)
+
+
+def _gap_words(text: str, a: int, b: int) -> list[str]:
+    """The words between two names, brackets (an alias in them), commas and list marks left out."""
+    return _LIST_MARKS.sub(" ", _BRACKETED.sub(" ", text[a:b])).split()
+
+
 def _implementers(s: Sent, art: Article, orgs: list[Mention], cue: int, vs: list[Vocab],
                   reach: int = 4) -> list[str]:
     """The organisations named within `reach` words after an implementer cue, and those joined
     to them by a conjunction, perhaps after an alias in brackets (`Проект реализовали Фонд ...
     (Fundacja ...) и Примэрия ...`)."""
-    linked = sorted((m for m in orgs if m.entity_key in art.organisations), key=lambda m: m.start)
+    linked = _linked(orgs, art)
     first = next((n for n, m in enumerate(linked) if 0 < s.token_index(m.start) - cue <= reach), None)
     if first is None:
         return []
@@ -236,7 +246,7 @@ def _implementers(s: Sent, art: Article, orgs: list[Mention], cue: int, vs: list
     for m in linked[first + 1:]:
         if m.start < end:
             continue
-        gap = _LIST_MARKS.sub(" ", _BRACKETED.sub(" ", art.text[end:m.start])).split()
+        gap = _gap_words(art.text, end, m.start)
         near = s.token_index(m.start) - cue <= reach
         if not near and gap and not all(any(w.casefold() in v.words("and_words") for v in vs) for w in gap):
             break
@@ -466,12 +476,12 @@ def _joined_orgs(s: Sent, art: Article, orgs: list[Mention], vs: list[Vocab]) ->
     `joint_phrases` entry between them, perhaps after an alias in brackets (`X i Y`, `X we
     współpracy z Y`, `X совместно с Y`), or a short turn to the other side (`X, a po stronie
     polskiej Y`, `side_words`), so that a co-organiser is not left a participant."""
-    linked = sorted((m for m in orgs if m.entity_key in art.organisations), key=lambda m: m.start)
+    linked = _linked(orgs, art)
     joints = {fold(w) for v in vs for w in v.words("and_words") + v.words("joint_phrases")}
     sides = {fold(w) for v in vs for w in v.words("side_words")}
     out = []
     for a, b in zip(linked, linked[1:]):
-        gap = " ".join(_LIST_MARKS.sub(" ", _BRACKETED.sub(" ", art.text[a.end:b.start])).split())
+        gap = " ".join(_gap_words(art.text, a.end, b.start))
         side = len(gap.split()) <= SIDE_GAP and bool(sides & set(fold(gap).split()))
         if b.start >= a.end and (not gap or fold(gap) in joints or side):
             out.append((s.token_index(a.start), s.token_index(b.start)))
@@ -496,9 +506,12 @@ def _in_title(m: Mention, triggers: list[Trigger]) -> bool:
     return any(t.title_span[0] <= m.start < t.title_span[1] for t in triggers)
 
 
-def family_of(etype: str) -> str:
-    """A study visit is a visit (as events.family has it)."""
-    return "visit" if etype in ("visit", "study_visit") else etype
+FAMILY = {"study_visit": "visit"}
+
+
+def family(etype: str) -> str:
+    """The kind an event type belongs to: a study visit is a visit."""
+    return FAMILY.get(etype, etype)
 
 
 HEAD_REACH = 3  # tokens between an organiser cue and `fundacja`/`фонд` standing for the organisation
@@ -541,7 +554,7 @@ def _host_cues(s: Sent, triggers: list[Trigger], vs: list[Vocab]) -> list[int]:
     """Host verbs (`gościł`, `przyjął`, `принял`, `прымаў`) where the sentence tells a visit or
     its guests (`X gościł delegację`, `Гасцей прымаў X`): the host organised the visit, so the
     verb is an organiser cue; elsewhere (`przyjęła uchwałę`) it is not."""
-    visit = any(family_of(t.etype) == "visit" for t in triggers) or \
+    visit = any(family(t.etype) == "visit" for t in triggers) or \
         any(any_word(vs, t, "participant_cues") for t in s.tokens)
     if not visit:
         return []
@@ -564,7 +577,7 @@ def _untold_lead(s: Sent, art: Article, orgs: list[Mention], vs: list[Vocab], cu
         return "we"
     if any(any_word(vs, toks[i], "co_organiser_cues") for i in cues_at):
         return "co"
-    linked = sorted((m for m in orgs if m.entity_key in art.organisations), key=lambda m: m.start)
+    linked = _linked(orgs, art)
     if linked and min(cues_at) < s.token_index(linked[0].start):
         before = fold(" ".join(art.text[toks[0].start:linked[0].start].split()))
         if any(before == p or before.endswith(" " + p) for v in vs for p in v.words("joint_phrases")):
@@ -576,7 +589,7 @@ def _guests(s: Sent, orgs: list[Mention], triggers: list[Trigger], vs: list[Voca
     """Organisations right after a visit noun or a word for its people (`delegację Uniwersytetu
     X`, `делегацию Университета X`, `grupa gości X`; `guest_words`): the guests, never the
     organisers."""
-    visit_at = {t.i + t.n - 1 for t in triggers if family_of(t.etype) == "visit"}
+    visit_at = {t.i + t.n - 1 for t in triggers if family(t.etype) == "visit"}
     out = set()
     for m in orgs:
         i = s.token_index(m.start)

@@ -16,20 +16,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.extract.cues import DateArg, PlaceArg, SentCues, Trigger, day_shift, days_between
+from pipeline.extract.cues import DateArg, PlaceArg, SentCues, Trigger, day_shift, days_between, family, read_cues
+from pipeline.extract.document import title_sent
 from pipeline.record import Article, Event
 
 TYPE_RANK = {"meeting": 1, "other": 1, "visit": 2, "signing": 2, "study_visit": 3, "seminar": 3,
              "conference": 3, "training": 3, "forum": 3, "fair": 3}
-FAMILY = {"study_visit": "visit"}
 GENERIC = {"meeting"}
 ENCLOSING = {"visit", "study_visit", "forum", "fair", "conference", "training", "seminar"}
 CUE_REACH = 8  # tokens from "zorganizowane przez"/"организатором выступил" to the organiser
 MARKER_REACH = 6  # tokens between "rozpoczęła się"/"Завершился" and the trigger it dates
-
-
-def family(t: str) -> str:
-    return FAMILY.get(t, t)
 
 
 @dataclass
@@ -72,6 +68,11 @@ class Draft:
     mentions: int = 0
     strong: bool = False
 
+    def set_organisers(self, organisers: list[str]) -> None:
+        """These organised it; none of them is then also a participant."""
+        self.organisers = list(organisers)
+        self.participants = [k for k in self.participants if k not in self.organisers]
+
     def is_range(self) -> bool:
         return len(self.start) == 10 and len(self.end) == 10 and self.end > self.start
 
@@ -88,7 +89,6 @@ class Context:
     last: Draft | None = None
     announced: Cand | None = None  # "X przygotowała wizytę studyjną" with no date or place yet
     pending: tuple[int, list[str]] | None = None  # "Organizator: X." with no event told yet
-
 
 
 # ----------------------------------------------------------------------------- arguments
@@ -503,9 +503,7 @@ def detect(art: Article, cues: list[SentCues], parties_from: dict[int, int]
     for d in keep:  # "Projekt realizowany przez PFRR": the project's events are its implementer's
         if not d.organisers and implementers:
             d.organisers = list(implementers)
-        lead = _lead(d.lead, implementers, own)
-        d.organisers = list(dict.fromkeys(lead + d.organisers))
-        d.participants = [k for k in d.participants if k not in d.organisers]
+        d.set_organisers(list(dict.fromkeys(_lead(d.lead, implementers, own) + d.organisers)))
     return keep, sent_ctx
 
 
@@ -568,16 +566,14 @@ def _take_announced(ctx: Context, d: Draft, si: int) -> None:
         at, organisers = ctx.pending
         ctx.pending = None
         if si - at <= ANNOUNCE_REACH and not d.organisers:
-            d.organisers = list(organisers)
-            d.participants = [k for k in d.participants if k not in d.organisers]
+            d.set_organisers(organisers)
     a = ctx.announced
     if a is None or si - a.si > ANNOUNCE_REACH or family(a.etype) != family(d.etype):
         return
     if not _series(a.trig):  # "cykl szkoleń": each of its members told next was so organised
         ctx.announced = None
     if not d.organisers:
-        d.organisers = list(a.organisers)
-        d.participants = [k for k in d.participants if k not in d.organisers]
+        d.set_organisers(a.organisers)
     if TYPE_RANK[a.etype] > TYPE_RANK[d.etype]:
         d.etype = a.etype
 
@@ -586,8 +582,6 @@ def _title_organisers(art: Article, drafts: list[Draft]) -> None:
     """A headline that names the organiser (`Fundacja X zaprasza na szkolenie w Mińsku`, `Фонд X
     провел семинар в Батуми`) where the body does not: the headline's event (the first of its
     noun's family, else the article's only event) was organised by them."""
-    from pipeline.extract.cues import read_cues
-    from pipeline.extract.document import title_sent
     s = title_sent(art)
     if s is None or not drafts:
         return
@@ -599,8 +593,7 @@ def _title_organisers(art: Article, drafts: list[Draft]) -> None:
     d = next((d for d in drafts if family(d.etype) in kinds), None) if kinds else \
         (drafts[0] if len(drafts) == 1 else None)
     if d is not None and not d.organisers:
-        d.organisers = list(organisers)
-        d.participants = [k for k in d.participants if k not in d.organisers]
+        d.set_organisers(organisers)
 
 
 def _inherit_organisers(drafts: list[Draft], cues: list[SentCues]) -> None:
@@ -619,8 +612,7 @@ def _inherit_organisers(drafts: list[Draft], cues: list[SentCues]) -> None:
             if any(v.token_is(t, v.words("next_words")) for t in s.tokens):
                 parent = next((p for p in reversed(drafts[:n]) if p.etype == d.etype and p.organisers), None)
         if parent is not None:
-            d.organisers = list(parent.organisers)
-            d.participants = [k for k in d.participants if k not in d.organisers]
+            d.set_organisers(parent.organisers)
 
 
 def _title_type(art: Article, drafts: list[Draft]) -> None:

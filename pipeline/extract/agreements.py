@@ -524,20 +524,27 @@ def _named_elsewhere(words: list[Token], named: list[Entity], art: Article) -> E
 
 
 def _link_words(words: list[Token], art: Article, lang: str) -> Entity | None:
-    from pipeline.normalise import country_context
-    from pipeline.normalise.gazetteer import get_gazetteer
-    gaz = get_gazetteer()
     spans = [(0, 2), (0, 1), (1, 2), (1, 3)]
     for a, b in spans:
         part = words[a:b]
         if not part or not any(w.text[:1].isupper() for w in part):
             continue
-        surface = art.text[part[0].start:part[-1].end]
-        place = gaz.link(surface, None, lang, country_context(art.places))
-        if place is not None and place.feature != "country":
-            art.places.setdefault(place.key, place)
-            return Entity(place.key, part[0].start, part[-1].end, frozenset(), True)
+        key = _gazetteer_place(art.text[part[0].start:part[-1].end], lang, art, ("country",))
+        if key:
+            return Entity(key, part[0].start, part[-1].end, frozenset(), True)
     return None
+
+
+def _gazetteer_place(surface: str, lang: str, art: Article, not_kinds: tuple[str, ...]) -> str:
+    """The key of the place the gazetteer links `surface` to, read in the article's countries
+    and of none of `not_kinds` ('' if none); the place joins the article's places."""
+    from pipeline.normalise import country_context
+    from pipeline.normalise.gazetteer import get_gazetteer
+    place = get_gazetteer().link(surface, None, lang, country_context(art.places))
+    if place is None or place.feature in not_kinds:
+        return ""
+    art.places.setdefault(place.key, place)
+    return place.key
 
 
 def _subject(s: Sent, ents: list[Entity], verb: int, prior: list[Entity], vs, place_preps,
@@ -1311,19 +1318,9 @@ def _dateline(cues: list[SentCues], art: Article) -> tuple[str, str] | None:
     dated = {i for m in s.mentions if m.label == "DATE" for i, t in enumerate(toks) if m.start <= t.start < m.end}
     if comma is None or comma > 2 or any(i >= comma and i not in dated and t.text[:1].isalnum() for i, t in enumerate(toks)):
         return None
-    key = next((p.key for p in c.places if p.i == 0 and p.strength >= 2), None) or _town(art.text[toks[0].start:toks[comma - 1].end], s.lang, art)
+    key = next((p.key for p in c.places if p.i == 0 and p.strength >= 2), None) or \
+        _gazetteer_place(art.text[toks[0].start:toks[comma - 1].end], s.lang, art, ("country", "region"))
     return (c.dates[0].start, key) if key else None
-
-
-def _town(surface: str, lang: str, art: Article) -> str:
-    """The key of the town the gazetteer knows by that name ('' if none), added to the article's places."""
-    from pipeline.normalise import country_context
-    from pipeline.normalise.gazetteer import get_gazetteer
-    place = get_gazetteer().link(surface, None, lang, country_context(art.places))
-    if place is None or place.feature in ("country", "region"):
-        return ""
-    art.places.setdefault(place.key, place)
-    return place.key
 
 
 def _today_from_dateline(a: AgDraft, c: SentCues, dateline: tuple[str, str] | None) -> None:

@@ -36,7 +36,7 @@ def normalise(article: Article) -> Article:
     quotes = None
     lemmas = _article_lemmas(article)
     for m in article.mentions:
-        if m.label in TEMPORAL_LABELS or m.label not in NAME_LABELS:
+        if not _named(m):
             continue
         lang = _lang(m, article)
         m.lemma = lemmas[id(m)]
@@ -65,6 +65,11 @@ def normalise(article: Article) -> Article:
     return article
 
 
+def _named(m: Mention) -> bool:
+    """A name mention (not a date or time): it gets a lemma."""
+    return m.label in NAME_LABELS and m.label not in TEMPORAL_LABELS
+
+
 def _lemma_input(m: Mention, article: Article) -> tuple[str, str, str]:
     """What a name mention is lemmatised as: (the name without an organisation's
     descriptor, its language, its label; a derived adjective untyped)."""
@@ -76,7 +81,7 @@ def _article_lemmas(article: Article) -> dict[int, str]:
     """The lemma of every name mention (by `id`), the article's mentions read together so
     that a name written in full elsewhere settles a form the lemmatiser finds ambiguous
     (`lemmatise_in_document`; Polish only)."""
-    names = [m for m in article.mentions if m.label in NAME_LABELS and m.label not in TEMPORAL_LABELS]
+    names = [m for m in article.mentions if _named(m)]
     lemmas = lemmatise_in_document([_lemma_input(m, article) for m in names])
     return {id(m): lemma for m, lemma in zip(names, lemmas)}
 

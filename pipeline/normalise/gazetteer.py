@@ -158,6 +158,11 @@ class Gazetteer:
         """Some place is so named (exact, folded)."""
         return bool(self.index.get(fold(form)))
 
+    def known_form(self, word: str, lang: str) -> str | None:
+        """The first of a word's nominative candidates (lemmas, suffix rules; not the word
+        itself) that some place is so named: `Mohylewie` -> `Mohylew`; None if none is."""
+        return next((f for f, rank in _word_forms(word, lang) if rank > 0 and self.knows(f)), None)
+
     def population(self, form: str) -> int:
         """Population of the largest place so named (exact, folded); 0 where none."""
         ids = self.index.get(fold(form), ())

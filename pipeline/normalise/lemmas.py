@@ -1154,7 +1154,7 @@ def _strip_apostrophe(word: str) -> str:
 def _unknown_places(out: list[str], words: list[str], lang: str) -> list[str]:
     """A place word left unchanged and not itself in the gazetteer: the first suffix-rule
     candidate that is (Mohylewie -> Mohylew, Наваполацку -> Наваполацк)."""
-    from pipeline.normalise.gazetteer import _word_forms
+    from pipeline.normalise.gazetteer import get_gazetteer
 
     alpha = word_indices(words)
     if len(alpha) != 1:
@@ -1164,11 +1164,10 @@ def _unknown_places(out: list[str], words: list[str], lang: str) -> list[str]:
     known = getattr(engine, "has_dictionary", True) and engine.analyse(words[i])
     if out[i] != words[i] or _in_gazetteer(words[i]) or known:
         return out  # only words no dictionary knows (`City` is not an inflected `Cita`)
-    for form, rank in _word_forms(words[i], lang):
-        if rank > 0 and _in_gazetteer(form):
-            out = list(out)
-            out[i] = form
-            break
+    form = get_gazetteer().known_form(words[i], lang)
+    if form is not None:
+        out = list(out)
+        out[i] = form
     return out
 
 

@@ -491,7 +491,7 @@ def gazetteer_place(out: list[str], words: list[str], engine: RussianEngine) -> 
     with neither a place nor a nominative reading: the word itself if the gazetteer knows
     it (an indeclinable name), else the first form of the place suffix rules it knows
     (lang/ru/place_suffixes.tsv: `Сморгонь`)."""
-    from pipeline.normalise.gazetteer import _word_forms, get_gazetteer
+    from pipeline.normalise.gazetteer import get_gazetteer
 
     alpha = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
     if len(alpha) != 1:
@@ -505,10 +505,7 @@ def gazetteer_place(out: list[str], words: list[str], engine: RussianEngine) -> 
     readings = [a for a in engine.analyse(word) if a.ref[0] is not None]
     if readings and all(a.number == "pl" for a in readings) and any(a.case in ("dat", "inst", "loc") for a in readings):
         return out  # a plural by its ending (-ями, -ах) keeps its number
-    if gaz.knows(word):
-        form = word
-    else:
-        form = next((f for f, rank in _word_forms(word, "ru") if rank > 0 and gaz.knows(f)), None)
+    form = word if gaz.knows(word) else gaz.known_form(word, "ru")
     if form is None:
         return out
     res = list(out)
